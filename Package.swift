@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "surv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "surv", targets: ["surv"]),
+        .library(name: "SurvCore", targets: ["SurvCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Statistics: pure functions on columns. No I/O, no knowledge of the language.
+        .target(name: "SurvCore"),
+        // Columnar tables, CSV/TSV reading, type inference, bundled datasets.
+        .target(name: "SurvData", dependencies: ["SurvCore"]),
+        // Lexer, parser, AST, diagnostics, checker that compiles a command into a typed plan.
+        .target(name: "SurvLanguage", dependencies: ["SurvData", "SurvCore"]),
+        // Text and JSON rendering of core result values.
+        .target(name: "SurvRender", dependencies: ["SurvCore"]),
+        // Executes plans against the core, owns the mutable session state.
+        .target(name: "SurvSession", dependencies: ["SurvLanguage", "SurvData", "SurvCore", "SurvRender"]),
+        // Debian's libedit plus the C shims Swift cannot call directly (variadic el_set/history, completion globals).
+        .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
+        // A small Swift wrapper over libedit: prompt, history file, completion.
+        .target(name: "LineEditing", dependencies: ["CLineEdit"]),
+        // The thin executable: argument parsing and the REPL loop.
+        .executableTarget(name: "surv", dependencies: [
+            "SurvSession", "LineEditing",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Release-mode benchmarks (run with `make bench`), never timed unit tests.
+        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession"]),
+
+        .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
+        .testTarget(name: "SurvDataTests", dependencies: ["SurvData"]),
+        .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
+        .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
+        .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "survTests", dependencies: ["surv"]),
+    ]
+)

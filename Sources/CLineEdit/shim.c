@@ -1,0 +1,2 @@
+#include "CLineEdit.h"
+int cle_version(void) { return 1; }

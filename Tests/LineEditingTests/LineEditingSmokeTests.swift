@@ -1,0 +1,6 @@
+import XCTest
+@testable import LineEditing
+
+final class LineEditingSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

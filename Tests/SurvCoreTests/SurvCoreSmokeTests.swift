@@ -1,0 +1,6 @@
+import XCTest
+@testable import SurvCore
+
+final class SurvCoreSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import SurvData
+
+final class SurvDataSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import SurvLanguage
+
+final class SurvLanguageSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
