@@ -16,8 +16,8 @@ let package = Package(
         .target(name: "SurvCore"),
         // Columnar tables, CSV/TSV reading, type inference, bundled datasets.
         .target(name: "SurvData", dependencies: ["SurvCore"]),
-        // Lexer, parser, AST, diagnostics, checker that compiles a command into a typed plan.
-        .target(name: "SurvLanguage", dependencies: ["SurvData", "SurvCore"]),
+        // Lexer, parser, AST, diagnostics, and the checker that compiles a command against a schema into a typed plan.
+        .target(name: "SurvLanguage", dependencies: ["SurvCore"]),
         // Text and JSON rendering of core result values.
         .target(name: "SurvRender", dependencies: ["SurvCore"]),
         // Executes plans against the core, owns the mutable session state.

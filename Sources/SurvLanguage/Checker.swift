@@ -1,0 +1,374 @@
+import SurvCore
+
+/// Compiles a parsed command against the session's schema into a `Plan`. Nothing runs here: a command
+/// that fails to check leaves the session exactly as it was.
+public struct Checker {
+    public var context: CheckContext
+
+    public init(context: CheckContext) {
+        self.context = context
+    }
+
+    public func check(_ command: Command) throws(Diagnostic) -> Plan {
+        switch command {
+        case .loadBundled(let name):
+            guard context.bundledDatasets.contains(name.text) else {
+                throw Diagnostic("no bundled dataset named '\(name.text)'", at: name.range,
+                                 hint: Suggestions.hint(for: name.text, in: context.bundledDatasets)
+                                    ?? "bundled datasets: \(context.bundledDatasets.joined(separator: ", ")); a file path goes in double quotes")
+            }
+            return .loadBundled(name.text)
+        case .loadFile(let path, let range):
+            guard !path.isEmpty else { throw Diagnostic("the file path is empty", at: range) }
+            return .loadFile(path)
+        case .endpointDefine(let name, let time, let event):
+            try requireData(at: time.range)
+            try requireColumn(time, type: .number, role: "the time column")
+            _ = try column(event)
+            if let name, CommandCatalog.entry(named: name.text) != nil {
+                throw Diagnostic("'\(name.text)' is a command name", at: name.range, hint: "choose another endpoint name")
+            }
+            return .defineEndpoint(name: name?.text, time: time.text, event: event.text)
+        case .endpointSelect(let name):
+            guard context.endpointNames.contains(name.text) else {
+                let known = context.endpointNames
+                throw Diagnostic("no endpoint named '\(name.text)'", at: name.range,
+                                 hint: Suggestions.hint(for: name.text, in: known)
+                                    ?? (known.isEmpty ? "declare one with: endpoint \(name.text) = TIME, EVENT" : "endpoints: \(known.joined(separator: ", "))"))
+            }
+            return .selectEndpoint(name.text)
+        case .filter(let expression):
+            try requireData(at: expression.range)
+            let typed = try check(expression)
+            guard typed.type == .logical else {
+                throw Diagnostic("'where' needs a condition, but this is a \(typed.type.rawValue) value", at: expression.range,
+                                 hint: "compare it, e.g. where age > 60")
+            }
+            return .filter(typed)
+        case .filterClear:
+            return .clearFilter
+        case .derive(let name, let expression):
+            try requireData(at: name.range)
+            let typed = try check(expression)
+            if typed.type == .logical {
+                // A logical column is stored as 1/0 numbers, so it can serve as an event or a covariate.
+                return .derive(name.text, .ifElse(typed, .number(1), .number(0), .number))
+            }
+            return .derive(name.text, typed)
+        case .stratify(let names):
+            for name in names { _ = try column(name) }
+            return .stratify(names.map(\.text))
+        case .stratifyNone:
+            return .stratifyNone
+        case .kaplanMeier(let times):
+            try requireEndpoint()
+            if let bad = times.first(where: { $0 < 0 }) {
+                throw Diagnostic("survival times cannot be negative (\(bad))", hint: "km at 12, 24")
+            }
+            return .kaplanMeier(times: times)
+        case .kaplanMeierTable:
+            try requireEndpoint()
+            return .kaplanMeierTable
+        case .logrank(let trend):
+            try requireEndpoint()
+            return .logrank(trend: trend)
+        case .cox(let terms):
+            try requireEndpoint()
+            return .cox(try terms.map(checkCoxTerm))
+        case .phtest:
+            guard context.hasCoxModel else {
+                throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age + sex")
+            }
+            return .phtest
+        case .followup:
+            try requireEndpoint()
+            return .followup
+        case .describe(let names):
+            try requireData(at: nil)
+            for name in names { _ = try column(name) }
+            return .describe(names.map(\.text))
+        case .tabulate(let a, let b):
+            try requireData(at: a.range)
+            _ = try column(a)
+            if let b { _ = try column(b) }
+            return .tabulate(a.text, by: b?.text)
+        case .fisher(let a, let b):
+            try requireData(at: a.range)
+            _ = try column(a)
+            _ = try column(b)
+            return .fisher(a.text, by: b.text)
+        case .set(let setting, let value):
+            return .setting(try checkSetting(setting, value))
+        case .show:
+            return .show
+        case .help(let topic):
+            if let topic, CommandCatalog.entry(named: topic.text) == nil {
+                throw Diagnostic("no help for '\(topic.text)'", at: topic.range,
+                                 hint: Suggestions.hint(for: topic.text, in: CommandCatalog.names) ?? "type 'help' for the list of commands")
+            }
+            return .help(topic?.text.lowercased())
+        case .save(let path, let range):
+            guard !path.isEmpty else { throw Diagnostic("the file name is empty", at: range) }
+            return .save(path)
+        case .title(let text):
+            return .title(text)
+        }
+    }
+
+    // MARK: - Requirements
+
+    private func requireData(at range: SourceRange?) throws(Diagnostic) {
+        guard context.datasetLoaded else {
+            throw Diagnostic("no dataset is loaded", at: range,
+                             hint: "load one first, e.g. load \(context.bundledDatasets.first ?? "aml")")
+        }
+    }
+
+    private func requireEndpoint() throws(Diagnostic) {
+        try requireData(at: nil)
+        guard context.hasCurrentEndpoint else {
+            throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
+        }
+    }
+
+    @discardableResult
+    private func column(_ name: Name) throws(Diagnostic) -> ValueType {
+        guard let type = context.type(of: name.text) else {
+            let names = context.columns.map(\.name)
+            throw Diagnostic("unknown column '\(name.text)'", at: name.range,
+                             hint: Suggestions.hint(for: name.text, in: names) ?? "columns: \(Self.preview(names))")
+        }
+        return type
+    }
+
+    private func requireColumn(_ name: Name, type expected: ValueType, role: String) throws(Diagnostic) {
+        let type = try column(name)
+        guard type == expected else {
+            throw Diagnostic("\(role) must be numeric, but '\(name.text)' holds text", at: name.range,
+                             hint: "choose a numeric column, or derive one with let")
+        }
+    }
+
+    static func preview(_ names: [String]) -> String {
+        names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", …"
+    }
+
+    // MARK: - Settings
+
+    private func checkSetting(_ setting: Name, _ value: Token) throws(Diagnostic) -> SettingChange {
+        let word = value.identifier?.lowercased()
+        switch setting.text.lowercased() {
+        case "ci":
+            switch word {
+            case "log": return .confidenceTransform(.log)
+            case "loglog", "log-log": return .confidenceTransform(.logLog)
+            case "plain": return .confidenceTransform(.plain)
+            default: throw Diagnostic("'set ci' takes log, loglog or plain", at: value.range)
+            }
+        case "ties":
+            switch word {
+            case "efron": return .ties(.efron)
+            case "breslow": return .ties(.breslow)
+            default: throw Diagnostic("'set ties' takes efron or breslow", at: value.range)
+            }
+        case "level":
+            guard case .number(var level) = value.kind else {
+                throw Diagnostic("'set level' takes a number such as 0.95", at: value.range)
+            }
+            if level > 1 && level < 100 { level /= 100 }
+            guard level > 0 && level < 1 else {
+                throw Diagnostic("the confidence level must be between 0 and 1", at: value.range, hint: "e.g. set level 0.9")
+            }
+            return .level(level)
+        case "digits":
+            guard case .number(let digits) = value.kind, digits == digits.rounded(), digits >= 1, digits <= 15 else {
+                throw Diagnostic("'set digits' takes a whole number from 1 to 15", at: value.range)
+            }
+            return .digits(Int(digits))
+        case "profile":
+            switch word {
+            case "r": return .profile(.r)
+            case "stata": return .profile(.stata)
+            default: throw Diagnostic("'set profile' takes r or stata", at: value.range)
+            }
+        default:
+            throw Diagnostic("unknown setting '\(setting.text)'", at: setting.range,
+                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile"])
+                                ?? "settings: ci, ties, level, digits, profile")
+        }
+    }
+
+    // MARK: - Cox terms
+
+    private func checkCoxTerm(_ term: CoxTermSyntax) throws(Diagnostic) -> CoxTermPlan {
+        if case .call(let function, let arguments, let range) = term.expression, function == "strata" {
+            guard arguments.count == 1, case .name(let column, let columnRange) = arguments[0] else {
+                throw Diagnostic("strata() takes one column name", at: range, hint: "e.g. cox age + strata(center)")
+            }
+            _ = try self.column(Name(column, columnRange))
+            return .strata(column: column)
+        }
+        let typed = try check(term.expression)
+        switch typed {
+        case .column(let name, .text):
+            return .categorical(column: name)
+        case _ where typed.type == .text:
+            throw Diagnostic("a Cox term must be a column or a numeric expression", at: term.expression.range,
+                             hint: "derive a categorical column with let first")
+        case _ where typed.type == .logical:
+            return .numeric(label: term.text, .ifElse(typed, .number(1), .number(0), .number))
+        default:
+            return .numeric(label: term.text, typed)
+        }
+    }
+
+    // MARK: - Expressions
+
+    public func check(_ expression: Expression) throws(Diagnostic) -> TypedExpression {
+        switch expression {
+        case .number(let value, _):
+            return .number(value)
+        case .string(let value, _):
+            return .text(value)
+        case .name(let name, let range):
+            if name == "true" || name == "TRUE" { return .compare(.equal, .number(1), .number(1)) }
+            if name == "false" || name == "FALSE" { return .compare(.equal, .number(1), .number(0)) }
+            return .column(name, try column(Name(name, range)))
+        case .unary(.negate, let operand, _):
+            let typed = try check(operand)
+            try expect(typed, .number, at: operand.range, what: "'-'")
+            return .negate(typed)
+        case .unary(.not, let operand, _):
+            let typed = try check(operand)
+            try expect(typed, .logical, at: operand.range, what: "'not'")
+            return .not(typed)
+        case .binary(let op, let left, let right, let range):
+            let a = try check(left), b = try check(right)
+            switch op {
+            case .and, .or:
+                try expect(a, .logical, at: left.range, what: "'\(op.rawValue)'")
+                try expect(b, .logical, at: right.range, what: "'\(op.rawValue)'")
+                return .logical(op, a, b)
+            case .add, .subtract, .multiply, .divide, .power:
+                try expect(a, .number, at: left.range, what: "'\(op.rawValue)'")
+                try expect(b, .number, at: right.range, what: "'\(op.rawValue)'")
+                if op == .divide, case .number(0) = b {
+                    throw Diagnostic("division by zero", at: right.range)
+                }
+                return .arithmetic(op, a, b, range)
+            default:
+                let comparable = (a.type == b.type && a.type != .logical)
+                guard comparable else {
+                    throw Diagnostic("cannot compare a \(a.type.rawValue) value with a \(b.type.rawValue) value", at: range,
+                                     hint: a.type == .text || b.type == .text ? "text values go in double quotes, e.g. sex == \"F\"" : nil)
+                }
+                if a.type == .text, !(op == .equal || op == .notEqual) {
+                    throw Diagnostic("text can only be compared with == or !=", at: range, hint: "use 'in (\"a\", \"b\")' for several values")
+                }
+                return .compare(op, a, b)
+            }
+        case .inList(let subject, let items, let negated, _):
+            let typed = try check(subject)
+            switch typed.type {
+            case .text:
+                var values: [String] = []
+                for item in items {
+                    guard case .string(let s, _) = item else {
+                        throw Diagnostic("the list for a text column must hold strings", at: item.range, hint: "e.g. in (\"a\", \"b\")")
+                    }
+                    values.append(s)
+                }
+                return .inTexts(typed, values, negated: negated)
+            case .number:
+                var values: [Double] = []
+                for item in items {
+                    switch item {
+                    case .number(let v, _): values.append(v)
+                    case .unary(.negate, .number(let v, _), _): values.append(-v)
+                    default: throw Diagnostic("the list for a numeric column must hold numbers", at: item.range)
+                    }
+                }
+                return .inNumbers(typed, values, negated: negated)
+            case .logical:
+                throw Diagnostic("'in' needs a column or value on its left", at: subject.range)
+            }
+        case .call(let function, let arguments, let range):
+            return try checkCall(function, arguments, range)
+        }
+    }
+
+    private func expect(_ typed: TypedExpression, _ type: ValueType, at range: SourceRange, what: String) throws(Diagnostic) {
+        guard typed.type == type else {
+            let article = type == .logical ? "a condition" : "a \(type.rawValue)"
+            throw Diagnostic("\(what) needs \(article), but this is a \(typed.type.rawValue) value", at: range,
+                             hint: typed.type == .text && type == .number ? "text columns cannot be used in arithmetic" : nil)
+        }
+    }
+
+    private static let functionNames = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata"]
+
+    private func checkCall(_ function: String, _ arguments: [Expression], _ range: SourceRange) throws(Diagnostic) -> TypedExpression {
+        func arity(_ n: Int, _ usage: String) throws(Diagnostic) {
+            guard arguments.count == n else {
+                throw Diagnostic("\(function)() takes \(n) argument\(n == 1 ? "" : "s"), got \(arguments.count)", at: range, hint: usage)
+            }
+        }
+        if let numeric = NumericFunction(rawValue: function) {
+            try arity(1, "\(function)(x)")
+            let typed = try check(arguments[0])
+            try expect(typed, .number, at: arguments[0].range, what: "\(function)()")
+            return .function(numeric, typed, range)
+        }
+        switch function {
+        case "is_missing":
+            try arity(1, "is_missing(x)")
+            return .isMissing(try check(arguments[0]))
+        case "if":
+            try arity(3, "if(condition, value_if_true, value_if_false)")
+            let condition = try check(arguments[0])
+            try expect(condition, .logical, at: arguments[0].range, what: "if()")
+            var a = try check(arguments[1]), b = try check(arguments[2])
+            if a.type == .logical { a = .ifElse(a, .number(1), .number(0), .number) }
+            if b.type == .logical { b = .ifElse(b, .number(1), .number(0), .number) }
+            guard a.type == b.type else {
+                throw Diagnostic("if() needs both values of the same type, got \(a.type.rawValue) and \(b.type.rawValue)", at: range)
+            }
+            return .ifElse(condition, a, b, a.type)
+        case "cut":
+            guard arguments.count >= 2 else {
+                throw Diagnostic("cut() needs a column and at least one break", at: range, hint: "cut(x, 0.1, 1) gives <0.1, 0.1-1, >=1")
+            }
+            let subject = try check(arguments[0])
+            try expect(subject, .number, at: arguments[0].range, what: "cut()")
+            var breaks: [Double] = []
+            for argument in arguments.dropFirst() {
+                switch argument {
+                case .number(let v, _): breaks.append(v)
+                case .unary(.negate, .number(let v, _), _): breaks.append(-v)
+                default: throw Diagnostic("cut() breaks must be numbers", at: argument.range)
+                }
+            }
+            guard zip(breaks, breaks.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw Diagnostic("cut() breaks must increase", at: range)
+            }
+            return .cut(subject, breaks: breaks, labels: Self.cutLabels(breaks))
+        case "strata":
+            throw Diagnostic("strata() can only be a term of cox", at: range, hint: "e.g. cox age + strata(center)")
+        default:
+            throw Diagnostic("unknown function '\(function)'", at: range,
+                             hint: Suggestions.hint(for: function, in: Self.functionNames) ?? "functions: \(Self.functionNames.joined(separator: ", "))")
+        }
+    }
+
+    /// `<b1`, `b1-b2`, ..., `>=bk`, with breaks printed as typed numbers (no trailing `.0`).
+    static func cutLabels(_ breaks: [Double]) -> [String] {
+        func show(_ v: Double) -> String {
+            v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+        }
+        guard let first = breaks.first, let last = breaks.last else { return [] }
+        var labels = ["<" + show(first)]
+        for (a, b) in zip(breaks, breaks.dropFirst()) { labels.append(show(a) + "-" + show(b)) }
+        labels.append(">=" + show(last))
+        return labels
+    }
+}

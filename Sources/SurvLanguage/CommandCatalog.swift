@@ -1,0 +1,37 @@
+/// Every command of the language with its one-line usage and an example: the source of `help`,
+/// tab completion and did-you-mean hints.
+public enum CommandCatalog {
+    public struct Entry: Sendable {
+        public var name: String
+        public var usage: String
+        public var summary: String
+        public var example: String
+    }
+
+    public static let entries: [Entry] = [
+        Entry(name: "load", usage: "load DATASET | load \"file.csv\"", summary: "Load a bundled dataset, or a CSV/TSV file with a header row.", example: "load aml"),
+        Entry(name: "endpoint", usage: "endpoint TIME, EVENT | endpoint NAME = TIME, EVENT | endpoint NAME", summary: "Declare the survival outcome (event coded 1/0, true/false or yes/no), name it, or select a named one.", example: "endpoint time, status"),
+        Entry(name: "where", usage: "where EXPRESSION | where all", summary: "Keep the rows where the expression holds; a second 'where' narrows further; 'where all' clears the filter.", example: "where age >= 18 and sex in (\"M\", \"F\")"),
+        Entry(name: "let", usage: "let NAME = EXPRESSION", summary: "Add a derived column. Functions: log, exp, abs, sqrt, cut(x, b1, b2, ...), if(cond, a, b), is_missing(x).", example: "let age_group = cut(age, 40, 60)"),
+        Entry(name: "stratify", usage: "stratify by COLUMN [, COLUMN] | stratify none", summary: "Split km, logrank and followup by the levels of one or more columns.", example: "stratify by x"),
+        Entry(name: "km", usage: "km [at T, T ...] | km table", summary: "Kaplan–Meier estimates per stratum: n, events, median with CI, survival at the given times; 'km table' prints the full product-limit table.", example: "km at 12, 24"),
+        Entry(name: "logrank", usage: "logrank | logrank trend", summary: "Log-rank test across the strata; 'trend' tests a trend across ordered strata.", example: "logrank"),
+        Entry(name: "cox", usage: "cox TERM + TERM ...", summary: "Cox proportional-hazards model. Terms are columns or expressions; text columns become indicators against their first level; strata(COLUMN) stratifies.", example: "cox age + sex"),
+        Entry(name: "phtest", usage: "phtest", summary: "Proportional-hazards test (scaled Schoenfeld residuals) of the last Cox model.", example: "phtest"),
+        Entry(name: "followup", usage: "followup", summary: "Median follow-up by the reverse Kaplan–Meier method, per stratum.", example: "followup"),
+        Entry(name: "describe", usage: "describe [COLUMN, ...]", summary: "Summaries of columns: n, missing, median, IQR and range for numbers; counts and percentages for text.", example: "describe age, sex"),
+        Entry(name: "tab", usage: "tab A [by B]", summary: "Frequency table of one column, or a cross-table of two.", example: "tab sex by status"),
+        Entry(name: "fisher", usage: "fisher A by B", summary: "Fisher's exact test of independence between two categorical columns.", example: "fisher sex by status"),
+        Entry(name: "set", usage: "set ci log|log-log|plain | set ties efron|breslow | set level 0.95 | set digits N | set profile r|stata", summary: "Change a convention. 'profile r' = log CI + Efron ties (R survival); 'profile stata' = log-log CI + Breslow ties (Stata).", example: "set profile stata"),
+        Entry(name: "show", usage: "show", summary: "The session's state: dataset, rows kept, endpoint, strata, settings.", example: "show"),
+        Entry(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.", example: "help km"),
+        Entry(name: "save", usage: "save \"file.surv.md\"", summary: "Save the session so far as a Markdown notebook.", example: "save \"analysis.surv.md\""),
+        Entry(name: "title", usage: "title \"TEXT\"", summary: "Set the notebook's title.", example: "title \"AML maintenance\""),
+    ]
+
+    public static var names: [String] { entries.map(\.name) }
+
+    public static func entry(named name: String) -> Entry? {
+        entries.first { $0.name == name.lowercased() }
+    }
+}

@@ -1,0 +1,114 @@
+/// Turns one line of source into tokens. Works on Characters so that columns match what the user sees.
+/// Linear in the line's length, whatever it contains: the lexer is fed untrusted input.
+public struct Lexer {
+    private let chars: [Character]
+    private let line: Int
+    private var position = 0
+
+    public init(_ source: String, line: Int = 1) {
+        self.chars = Array(source)
+        self.line = line
+    }
+
+    /// All tokens of the line, ending with `.end`. A `#` outside a string starts a comment.
+    public static func tokenize(_ source: String, line: Int = 1) throws(Diagnostic) -> [Token] {
+        var lexer = Lexer(source, line: line)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func range(_ start: Int) -> SourceRange { SourceRange(start: start, end: position, line: line) }
+    private func text(_ start: Int) -> String { String(chars[start..<position]) }
+    private var current: Character? { position < chars.count ? chars[position] : nil }
+    private func peek(_ offset: Int = 1) -> Character? {
+        position + offset < chars.count ? chars[position + offset] : nil
+    }
+
+    mutating func next() throws(Diagnostic) -> Token {
+        while let c = current, c.isWhitespace { position += 1 }
+        let start = position
+        guard let c = current, c != "#" else {
+            return Token(kind: .end, range: SourceRange(start: chars.count, end: chars.count, line: line), text: "")
+        }
+        if c == "\u{FFFD}" {
+            throw Diagnostic("the line is not valid UTF-8 text", at: SourceRange(start: start, end: start + 1, line: line),
+                             hint: "save the file as UTF-8")
+        }
+        if c.isLetter || c == "_" {
+            position += 1
+            while let d = current, d.isLetter || d.isNumber || d == "_" || d == "." { position += 1 }
+            return Token(kind: .identifier(text(start)), range: range(start), text: text(start))
+        }
+        if c.isASCII && (c.isNumber || (c == "." && (peek()?.isASCII ?? false) && (peek()?.isNumber ?? false))) {
+            return try number(start)
+        }
+        if c == "\"" { return try string(start) }
+        return try symbol(start, c)
+    }
+
+    private mutating func number(_ start: Int) throws(Diagnostic) -> Token {
+        func digits() { while let d = current, d.isASCII, d.isNumber { position += 1 } }
+        digits()
+        if current == ".", let n = peek(), n.isASCII, n.isNumber { position += 1; digits() }
+        else if current == "." { position += 1 }
+        if current == "e" || current == "E" {
+            let save = position
+            position += 1
+            if current == "+" || current == "-" { position += 1 }
+            if let d = current, d.isASCII, d.isNumber { digits() } else { position = save }
+        }
+        if let d = current, d.isLetter || d == "_" {
+            while let e = current, e.isLetter || e.isNumber || e == "_" || e == "." { position += 1 }
+            throw Diagnostic("'\(text(start))' is neither a number nor a name", at: range(start),
+                             hint: "names start with a letter")
+        }
+        guard let value = Double(text(start)), value.isFinite else {
+            throw Diagnostic("'\(text(start))' is not a usable number", at: range(start))
+        }
+        return Token(kind: .number(value), range: range(start), text: text(start))
+    }
+
+    private mutating func string(_ start: Int) throws(Diagnostic) -> Token {
+        position += 1
+        var value = ""
+        while let c = current {
+            if c == "\"" {
+                position += 1
+                return Token(kind: .string(value), range: range(start), text: text(start))
+            }
+            if c == "\\", let n = peek(), n == "\"" || n == "\\" {
+                value.append(n)
+                position += 2
+                continue
+            }
+            value.append(c)
+            position += 1
+        }
+        throw Diagnostic("unterminated string", at: SourceRange(start: start, end: start + 1, line: line),
+                         hint: "close it with a double quote (\")")
+    }
+
+    private mutating func symbol(_ start: Int, _ c: Character) throws(Diagnostic) -> Token {
+        let two = peek().map { String([c, $0]) } ?? ""
+        if let s = TokenKind.Symbol(rawValue: two), two.count == 2 {
+            position += 2
+            return Token(kind: .symbol(s), range: range(start), text: two)
+        }
+        if let s = TokenKind.Symbol(rawValue: String(c)) {
+            position += 1
+            return Token(kind: .symbol(s), range: range(start), text: String(c))
+        }
+        position += 1
+        let shown = c.isASCII && (c.asciiValue ?? 32) < 32 ? "a control character" : "'\(c)'"
+        var hint: String? = nil
+        if c == "'" { hint = "strings use double quotes" }
+        else if c == "&" { hint = "write 'and'" }
+        else if c == "|" { hint = "write 'or'" }
+        else if c == "!" { hint = "write 'not' or '!='" }
+        throw Diagnostic("unexpected \(shown)", at: range(start), hint: hint)
+    }
+}

@@ -1,0 +1,368 @@
+/// Recursive-descent parser from tokens to `Command`s. One mistake gives one diagnostic; nesting is
+/// bounded so hostile input cannot exhaust the stack.
+public struct Parser {
+    private var tokens: [Token]
+    private var index = 0
+    private var depth = 0
+    private static let maximumDepth = 64
+
+    private var source: [Character] = []
+
+    init(tokens: [Token], source: [Character] = []) {
+        self.source = source
+        self.tokens = tokens.isEmpty ? [Token(kind: .end, range: SourceRange(start: 0, end: 0), text: "")] : tokens
+    }
+
+    /// Parses a whole line: commands separated by `;`. The line either parses completely or not at all.
+    public static func parseLine(_ source: String, line: Int = 1) throws(Diagnostic) -> [ParsedCommand] {
+        let tokens = try Lexer.tokenize(source, line: line)
+        let characters = Array(source)
+        var commands: [ParsedCommand] = []
+        var group: [Token] = []
+        for token in tokens {
+            if token.isSymbol(.semicolon) || token.kind == .end {
+                if let first = group.first, let last = group.last {
+                    var parser = Parser(tokens: group + [Token(kind: .end, range: SourceRange(start: last.range.end, end: last.range.end, line: line), text: "")], source: characters)
+                    let command = try parser.parseCommand()
+                    let text = String(characters[first.range.start..<min(last.range.end, characters.count)])
+                    commands.append(ParsedCommand(command: command, source: text, range: first.range.union(last.range)))
+                }
+                group = []
+            } else {
+                group.append(token)
+            }
+        }
+        return commands
+    }
+
+    /// Parses a single expression (used by tests and by `where`/`let`).
+    public static func parseExpression(_ source: String) throws(Diagnostic) -> Expression {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        let expression = try parser.expression()
+        try parser.expectEnd()
+        return expression
+    }
+
+    // MARK: - Token helpers
+
+    private var current: Token { tokens[min(index, tokens.count - 1)] }
+    private mutating func advance() -> Token {
+        let token = current
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+    private mutating func accept(_ symbol: TokenKind.Symbol) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        index += 1
+        return true
+    }
+    private mutating func acceptWord(_ word: String) -> Bool {
+        guard current.isWord(word) else { return false }
+        index += 1
+        return true
+    }
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .end: return "the end of the command"
+        case .string: return "a string"
+        case .number: return "the number \(token.text)"
+        case .identifier(let n): return "'\(n)'"
+        case .symbol(let s): return "'\(s.rawValue)'"
+        }
+    }
+    private func unexpected(expecting what: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic("expected \(what), found \(describe(current))", at: current.range, hint: hint)
+    }
+    private mutating func expect(_ symbol: TokenKind.Symbol, hint: String? = nil) throws(Diagnostic) {
+        guard accept(symbol) else { throw unexpected(expecting: "'\(symbol.rawValue)'", hint: hint) }
+    }
+    private mutating func expectName(_ what: String, hint: String? = nil) throws(Diagnostic) -> Name {
+        guard let name = current.identifier else { throw unexpected(expecting: what, hint: hint) }
+        let token = advance()
+        return Name(name, token.range)
+    }
+    private mutating func expectString(_ what: String, hint: String? = nil) throws(Diagnostic) -> (String, SourceRange) {
+        guard case .string(let value) = current.kind else { throw unexpected(expecting: what, hint: hint) }
+        let token = advance()
+        return (value, token.range)
+    }
+    private mutating func expectNumber(_ what: String) throws(Diagnostic) -> Double {
+        var sign = 1.0
+        if accept(.minus) { sign = -1 }
+        guard case .number(let value) = current.kind else { throw unexpected(expecting: what) }
+        _ = advance()
+        return sign * value
+    }
+    private func expectEnd(hint: String? = nil) throws(Diagnostic) {
+        guard current.kind == .end else {
+            throw Diagnostic("unexpected \(describe(current)) after the end of the command", at: current.range, hint: hint ?? "use ';' to separate commands")
+        }
+    }
+    private mutating func nameList(_ what: String) throws(Diagnostic) -> [Name] {
+        var names = [try expectName(what)]
+        while accept(.comma) { names.append(try expectName(what)) }
+        return names
+    }
+
+    // MARK: - Commands
+
+    mutating func parseCommand() throws(Diagnostic) -> Command {
+        let head = current
+        guard let word = head.identifier?.lowercased() else {
+            throw Diagnostic("a command must start with a command name, found \(describe(head))", at: head.range,
+                             hint: "type 'help' for the list of commands")
+        }
+        _ = advance()
+        let command: Command
+        switch word {
+        case "load":
+            if case .string(let path) = current.kind {
+                let token = advance()
+                command = .loadFile(path, token.range)
+            } else {
+                command = .loadBundled(try expectName("a dataset name or a \"file path\"", hint: "e.g. load aml, or load \"data/cohort.csv\""))
+            }
+        case "endpoint":
+            let first = try expectName("an endpoint name or a time column", hint: "e.g. endpoint time, status")
+            if accept(.assign) {
+                let time = try expectName("the time column")
+                try expect(.comma, hint: "endpoint NAME = TIME, EVENT")
+                command = .endpointDefine(name: first, time: time, event: try expectName("the event column"))
+            } else if accept(.comma) {
+                command = .endpointDefine(name: nil, time: first, event: try expectName("the event column"))
+            } else {
+                command = .endpointSelect(first)
+            }
+        case "where":
+            if current.isWord("all"), tokens[min(index + 1, tokens.count - 1)].kind == .end {
+                _ = advance()
+                command = .filterClear
+            } else {
+                command = .filter(try expression())
+            }
+        case "let":
+            let name = try expectName("a name for the new column", hint: "let NAME = EXPRESSION")
+            try expect(.assign, hint: "let NAME = EXPRESSION")
+            command = .derive(name, try expression())
+        case "stratify":
+            if acceptWord("none") { command = .stratifyNone }
+            else {
+                guard acceptWord("by") else { throw unexpected(expecting: "'by' or 'none'", hint: "stratify by COLUMN, or stratify none") }
+                command = .stratify(try nameList("a column name"))
+            }
+        case "km":
+            if acceptWord("table") { command = .kaplanMeierTable }
+            else if acceptWord("at") {
+                var times = [try expectNumber("a time")]
+                while accept(.comma) { times.append(try expectNumber("a time")) }
+                command = .kaplanMeier(times: times)
+            } else { command = .kaplanMeier(times: []) }
+        case "logrank":
+            command = .logrank(trend: acceptWord("trend"))
+        case "cox":
+            guard current.kind != .end else {
+                throw Diagnostic("cox needs at least one term", at: current.range, hint: "e.g. cox age + sex")
+            }
+            command = .cox(terms: try coxTerms())
+        case "phtest": command = .phtest
+        case "followup": command = .followup
+        case "show": command = .show
+        case "describe":
+            command = .describe(current.kind == .end ? [] : try nameList("a column name"))
+        case "tab":
+            let a = try expectName("a column name", hint: "tab A [by B]")
+            command = .tabulate(a, by: acceptWord("by") ? try expectName("a column name") : nil)
+        case "fisher":
+            let a = try expectName("a column name", hint: "fisher A by B")
+            guard acceptWord("by") else { throw unexpected(expecting: "'by'", hint: "fisher A by B") }
+            command = .fisher(a, by: try expectName("a column name"))
+        case "set":
+            let setting = try expectName("a setting name", hint: "e.g. set ci loglog, set ties breslow, set level 0.9")
+            guard current.kind != .end else { throw unexpected(expecting: "a value for '\(setting.text)'") }
+            var value = advance()
+            // `log-log` is typed with a hyphen in R's documentation; accept it as one word.
+            if value.isWord("log"), current.isSymbol(.minus), tokens[min(index + 1, tokens.count - 1)].isWord("log") {
+                let end = tokens[min(index + 1, tokens.count - 1)].range.end
+                index += 2
+                value = Token(kind: .identifier("log-log"), range: SourceRange(start: value.range.start, end: end, line: value.range.line), text: "log-log")
+            }
+            command = .set(setting, value: value)
+        case "help":
+            command = .help(topic: current.kind == .end ? nil : try expectName("a command name"))
+        case "save":
+            let (path, range) = try expectString("a file name in double quotes", hint: "save \"analysis.surv.md\"")
+            command = .save(path, range)
+        case "title":
+            command = .title(try expectString("a title in double quotes", hint: "title \"My analysis\"").0)
+        default:
+            let hint = Suggestions.hint(for: word, in: CommandCatalog.names) ?? "type 'help' for the list of commands"
+            throw Diagnostic("unknown command '\(head.text)'", at: head.range, hint: hint)
+        }
+        try expectEnd()
+        return command
+    }
+
+    /// `cox a + log(b) + c`: terms are the operands of the top-level additions.
+    private mutating func coxTerms() throws(Diagnostic) -> [CoxTermSyntax] {
+        var terms = [try coxTerm()]
+        while accept(.plus) { terms.append(try coxTerm()) }
+        if current.isSymbol(.minus) {
+            throw Diagnostic("terms cannot be removed with '-'", at: current.range, hint: "list only the terms to include, joined by '+'")
+        }
+        return terms
+    }
+
+    private mutating func coxTerm() throws(Diagnostic) -> CoxTermSyntax {
+        let expression = try multiplicative()
+        let r = expression.range
+        let text = r.end <= source.count ? String(source[r.start..<r.end]) : "term"
+        return CoxTermSyntax(expression: expression, text: text)
+    }
+
+    // MARK: - Expressions (lowest precedence first)
+
+    mutating func expression() throws(Diagnostic) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw Diagnostic("expression nested too deeply", at: current.range, hint: "simplify it or split it with 'let'")
+        }
+        return try disjunction()
+    }
+
+    private mutating func disjunction() throws(Diagnostic) -> Expression {
+        var left = try conjunction()
+        while acceptWord("or") {
+            let right = try conjunction()
+            left = .binary(.or, left, right, left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func conjunction() throws(Diagnostic) -> Expression {
+        var left = try negation()
+        while acceptWord("and") {
+            let right = try negation()
+            left = .binary(.and, left, right, left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func negation() throws(Diagnostic) -> Expression {
+        let start = current.range
+        if acceptWord("not") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw Diagnostic("expression nested too deeply", at: start) }
+            let operand = try negation()
+            return .unary(.not, operand, start.union(operand.range))
+        }
+        return try comparison()
+    }
+
+    private mutating func comparison() throws(Diagnostic) -> Expression {
+        let left = try additive()
+        let operators: [(TokenKind.Symbol, BinaryOperator)] = [
+            (.equal, .equal), (.notEqual, .notEqual), (.lessEqual, .lessEqual), (.less, .less),
+            (.greaterEqual, .greaterEqual), (.greater, .greater),
+        ]
+        for (symbol, op) in operators where accept(symbol) {
+            let right = try additive()
+            return .binary(op, left, right, left.range.union(right.range))
+        }
+        if current.isSymbol(.assign) {
+            throw Diagnostic("'=' assigns; to compare use '=='", at: current.range)
+        }
+        var negated = false
+        if current.isWord("not"), tokens[min(index + 1, tokens.count - 1)].isWord("in") {
+            index += 1
+            negated = true
+        }
+        if acceptWord("in") {
+            try expect(.leftParen, hint: "x in (\"a\", \"b\")")
+            var items = [try additive()]
+            while accept(.comma) { items.append(try additive()) }
+            let close = current.range
+            try expect(.rightParen, hint: "close the list with ')'")
+            return .inList(left, items, negated: negated, left.range.union(close))
+        }
+        return left
+    }
+
+    private mutating func additive() throws(Diagnostic) -> Expression {
+        var left = try multiplicative()
+        while true {
+            let op: BinaryOperator
+            if accept(.plus) { op = .add } else if accept(.minus) { op = .subtract } else { return left }
+            let right = try multiplicative()
+            left = .binary(op, left, right, left.range.union(right.range))
+        }
+    }
+
+    private mutating func multiplicative() throws(Diagnostic) -> Expression {
+        var left = try unary()
+        while true {
+            let op: BinaryOperator
+            if accept(.star) { op = .multiply } else if accept(.slash) { op = .divide } else { return left }
+            let right = try unary()
+            left = .binary(op, left, right, left.range.union(right.range))
+        }
+    }
+
+    private mutating func unary() throws(Diagnostic) -> Expression {
+        let start = current.range
+        if accept(.minus) {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw Diagnostic("expression nested too deeply", at: start) }
+            let operand = try unary()
+            return .unary(.negate, operand, start.union(operand.range))
+        }
+        return try power()
+    }
+
+    private mutating func power() throws(Diagnostic) -> Expression {
+        let base = try primary()
+        if current.isSymbol(.caret) {
+            let caret = advance()
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw Diagnostic("expression nested too deeply", at: caret.range) }
+            let exponent = try unary()   // right-associative, binds tighter than unary minus on its left
+            return .binary(.power, base, exponent, base.range.union(exponent.range))
+        }
+        return base
+    }
+
+    private mutating func primary() throws(Diagnostic) -> Expression {
+        let token = current
+        switch token.kind {
+        case .number(let value):
+            _ = advance()
+            return .number(value, token.range)
+        case .string(let value):
+            _ = advance()
+            return .string(value, token.range)
+        case .identifier(let name):
+            _ = advance()
+            if accept(.leftParen) {
+                var arguments: [Expression] = []
+                if !current.isSymbol(.rightParen) {
+                    arguments.append(try expression())
+                    while accept(.comma) { arguments.append(try expression()) }
+                }
+                let close = current.range
+                try expect(.rightParen, hint: "close the call to \(name) with ')'")
+                return .call(name, arguments, token.range.union(close))
+            }
+            return .name(name, token.range)
+        case .symbol(.leftParen):
+            _ = advance()
+            let inner = try expression()
+            try expect(.rightParen, hint: "close the parenthesis")
+            return inner
+        default:
+            throw unexpected(expecting: "a value, a column name or '('")
+        }
+    }
+}

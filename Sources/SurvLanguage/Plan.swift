@@ -1,0 +1,50 @@
+import SurvCore
+
+/// A checked command: a typed call the session can execute without further validation of names or types.
+public enum Plan: Equatable, Sendable {
+    case loadBundled(String)
+    case loadFile(String)
+    case defineEndpoint(name: String?, time: String, event: String)
+    case selectEndpoint(String)
+    case filter(TypedExpression)
+    case clearFilter
+    case derive(String, TypedExpression)
+    case stratify([String])
+    case stratifyNone
+    case kaplanMeier(times: [Double])
+    case kaplanMeierTable
+    case logrank(trend: Bool)
+    case cox([CoxTermPlan])
+    case phtest
+    case followup
+    case describe([String])
+    case tabulate(String, by: String?)
+    case fisher(String, by: String)
+    case setting(SettingChange)
+    case show
+    case help(String?)
+    case save(String)
+    case title(String)
+}
+
+/// One term of a Cox model as the user wrote it.
+public enum CoxTermPlan: Equatable, Sendable {
+    /// A numeric column or expression, labelled by its source text.
+    case numeric(label: String, TypedExpression)
+    /// A text column: indicators for each level against the first.
+    case categorical(column: String)
+    /// `strata(column)`: separate baseline hazards, no coefficient.
+    case strata(column: String)
+}
+
+public enum Profile: String, Sendable, Equatable, Codable {
+    case r, stata
+}
+
+public enum SettingChange: Equatable, Sendable {
+    case confidenceTransform(ConfidenceTransform)
+    case ties(TiesMethod)
+    case level(Double)
+    case digits(Int)
+    case profile(Profile)
+}

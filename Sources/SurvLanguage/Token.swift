@@ -1,0 +1,29 @@
+/// The smallest meaningful pieces of a command line.
+public enum TokenKind: Equatable, Sendable {
+    case identifier(String)
+    case number(Double)
+    case string(String)
+    case symbol(Symbol)
+    case end
+
+    public enum Symbol: String, Sendable, CaseIterable {
+        case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";"
+        case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
+        case assign = "=", equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    }
+}
+
+public struct Token: Equatable, Sendable {
+    public var kind: TokenKind
+    public var range: SourceRange
+    /// The exact characters of the token as typed.
+    public var text: String
+
+    public var identifier: String? {
+        if case .identifier(let name) = kind { return name }
+        return nil
+    }
+
+    public func isSymbol(_ symbol: TokenKind.Symbol) -> Bool { kind == .symbol(symbol) }
+    public func isWord(_ word: String) -> Bool { identifier?.lowercased() == word }
+}
