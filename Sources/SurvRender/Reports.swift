@@ -1,0 +1,212 @@
+import SurvCore
+
+/// The conventions a result was computed under; every result footer names them.
+public struct Conventions: Equatable, Sendable {
+    public var profile: String
+    public var transform: ConfidenceTransform
+    public var level: Double
+    public var ties: TiesMethod
+
+    public init(profile: String, transform: ConfidenceTransform, level: Double, ties: TiesMethod) {
+        self.profile = profile
+        self.transform = transform
+        self.level = level
+        self.ties = ties
+    }
+}
+
+/// Rows a computation could not use.
+public struct RowAccounting: Equatable, Sendable {
+    /// Rows kept by the filter.
+    public var kept: Int
+    /// Of those, rows dropped because a used column was missing (R's na.action).
+    public var droppedMissing: Int
+    public init(kept: Int, droppedMissing: Int) {
+        self.kept = kept
+        self.droppedMissing = droppedMissing
+    }
+}
+
+public struct KaplanMeierStratum: Equatable, Sendable {
+    public var label: String
+    public var curve: KaplanMeierCurve
+    public var at: [SurvivalAtTime?]
+    public init(label: String, curve: KaplanMeierCurve, at: [SurvivalAtTime?]) {
+        self.label = label
+        self.curve = curve
+        self.at = at
+    }
+}
+
+public struct KaplanMeierReport: Equatable, Sendable {
+    public var endpoint: String
+    public var strata: [KaplanMeierStratum]
+    public var times: [Double]
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    /// `km table`: the whole product-limit table instead of the summary.
+    public var fullTable: Bool
+    public init(endpoint: String, strata: [KaplanMeierStratum], times: [Double], rows: RowAccounting, conventions: Conventions, fullTable: Bool) {
+        self.endpoint = endpoint
+        self.strata = strata
+        self.times = times
+        self.rows = rows
+        self.conventions = conventions
+        self.fullTable = fullTable
+    }
+}
+
+public struct LogRankReport: Equatable, Sendable {
+    public var endpoint: String
+    public var labels: [String]
+    public var test: LogRankTest
+    public var trend: LogRankTrendTest?
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    public init(endpoint: String, labels: [String], test: LogRankTest, trend: LogRankTrendTest?, rows: RowAccounting, conventions: Conventions) {
+        self.endpoint = endpoint
+        self.labels = labels
+        self.test = test
+        self.trend = trend
+        self.rows = rows
+        self.conventions = conventions
+    }
+}
+
+public struct CoxReport: Equatable, Sendable {
+    public var endpoint: String
+    public var fit: CoxFit
+    public var strataColumns: [String]
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    public init(endpoint: String, fit: CoxFit, strataColumns: [String], rows: RowAccounting, conventions: Conventions) {
+        self.endpoint = endpoint
+        self.fit = fit
+        self.strataColumns = strataColumns
+        self.rows = rows
+        self.conventions = conventions
+    }
+}
+
+public struct PHTestReport: Equatable, Sendable {
+    public var test: ProportionalHazardsTest
+    public var conventions: Conventions
+    public init(test: ProportionalHazardsTest, conventions: Conventions) {
+        self.test = test
+        self.conventions = conventions
+    }
+}
+
+public struct FollowupStratum: Equatable, Sendable {
+    public var label: String
+    public var n: Int
+    public var median: EstimateWithInterval
+    public init(label: String, n: Int, median: EstimateWithInterval) {
+        self.label = label
+        self.n = n
+        self.median = median
+    }
+}
+
+public struct FollowupReport: Equatable, Sendable {
+    public var endpoint: String
+    public var strata: [FollowupStratum]
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    public init(endpoint: String, strata: [FollowupStratum], rows: RowAccounting, conventions: Conventions) {
+        self.endpoint = endpoint
+        self.strata = strata
+        self.rows = rows
+        self.conventions = conventions
+    }
+}
+
+public enum ColumnDescription: Equatable, Sendable {
+    case numeric(name: String, NumericSummary)
+    case categorical(name: String, counts: [CategoryCount], missing: Int)
+}
+
+public struct CrossTable: Equatable, Sendable {
+    public var rowName: String
+    public var columnName: String?
+    public var rowLevels: [String]
+    public var columnLevels: [String]
+    /// counts[row][column]; a single column when there is no second variable.
+    public var counts: [[Int]]
+    public var missing: Int
+    public init(rowName: String, columnName: String?, rowLevels: [String], columnLevels: [String], counts: [[Int]], missing: Int) {
+        self.rowName = rowName
+        self.columnName = columnName
+        self.rowLevels = rowLevels
+        self.columnLevels = columnLevels
+        self.counts = counts
+        self.missing = missing
+    }
+}
+
+public struct FisherReport: Equatable, Sendable {
+    public var table: CrossTable
+    public var result: FisherExactResult
+    public var level: Double
+    public init(table: CrossTable, result: FisherExactResult, level: Double) {
+        self.table = table
+        self.result = result
+        self.level = level
+    }
+}
+
+/// The session's state as `show` prints it.
+public struct StateReport: Equatable, Sendable {
+    public var dataset: String?
+    public var rows: Int
+    public var kept: Int
+    public var filters: [String]
+    public var endpoint: String?
+    public var endpoints: [String]
+    public var strata: [String]
+    public var conventions: Conventions
+    public var digits: Int
+    public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int) {
+        self.dataset = dataset
+        self.rows = rows
+        self.kept = kept
+        self.filters = filters
+        self.endpoint = endpoint
+        self.endpoints = endpoints
+        self.strata = strata
+        self.conventions = conventions
+        self.digits = digits
+    }
+}
+
+/// Everything a command can produce. Text and JSON are both drawn from this value.
+public enum Report: Equatable, Sendable {
+    case message(String)
+    case kaplanMeier(KaplanMeierReport)
+    case logrank(LogRankReport)
+    case cox(CoxReport)
+    case phtest(PHTestReport)
+    case followup(FollowupReport)
+    case describe([ColumnDescription])
+    case tabulate(CrossTable)
+    case fisher(FisherReport)
+    case state(StateReport)
+    case help(String)
+
+    /// The `kind` field of the JSON Lines output.
+    public var kind: String {
+        switch self {
+        case .message: return "message"
+        case .kaplanMeier(let r): return r.fullTable ? "km_table" : "km"
+        case .logrank: return "logrank"
+        case .cox: return "cox"
+        case .phtest: return "phtest"
+        case .followup: return "followup"
+        case .describe: return "describe"
+        case .tabulate: return "tab"
+        case .fisher: return "fisher"
+        case .state: return "show"
+        case .help: return "help"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A plain text table: a header row and aligned columns, two spaces apart. Text columns align left,
+/// numbers right.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var header: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
+
+    public init(_ header: [String], alignments: [Alignment]? = nil) {
+        self.header = header
+        self.alignments = alignments ?? ([.left] + Array(repeating: .right, count: max(0, header.count - 1)))
+    }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    public func rendered(indent: String = "") -> String {
+        let all = [header] + rows
+        let count = all.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: count)
+        for row in all {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        return all.map { row in
+            var line = indent
+            for i in 0..<count {
+                let cell = i < row.count ? row[i] : ""
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                let alignment = i < alignments.count ? alignments[i] : .right
+                line += (i == 0 ? "" : "  ") + (alignment == .left ? cell + pad : pad + cell)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,117 @@
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// The rows an analysis uses: those kept by the filter with no missing value in any column it reads
+/// (R's na.omit), with the count dropped for missing values reported.
+struct AnalysisRows {
+    var rows: [Int]
+    var accounting: RowAccounting
+
+    init(table: DataTable, kept: [Int]?, columns: [String]) throws(Diagnostic) {
+        let candidates = kept ?? Array(0..<table.rowCount)
+        let used = columns.compactMap { table.column(named: $0) }
+        rows = candidates.filter { r in used.allSatisfy { !$0.isMissing(r) } }
+        accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
+        guard !rows.isEmpty else {
+            throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
+                                                : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
+                             hint: "'describe' shows missing values; 'where all' clears the filter")
+        }
+    }
+}
+
+/// The survival outcome of an endpoint over some rows.
+struct SurvivalOutcome {
+    var time: [Double]
+    var event: [Bool]
+
+    /// Decodes the event column: 1/0, true/false or yes/no; numeric 1/2 is read as R's Surv() does
+    /// (2 = event), so R's own data sets work unchanged.
+    static func build(table: DataTable, rows: [Int], time: String, event: String) throws(Diagnostic) -> SurvivalOutcome {
+        guard let timeColumn = table.column(named: time), case .number(let times, let timeMissing) = timeColumn.data else {
+            throw Diagnostic("the time column '\(time)' must be numeric")
+        }
+        guard let eventColumn = table.column(named: event) else { throw Diagnostic("unknown column '\(event)'") }
+        var outTime: [Double] = []
+        var outEvent: [Bool] = []
+        outTime.reserveCapacity(rows.count)
+        outEvent.reserveCapacity(rows.count)
+        switch eventColumn.data {
+        case .number(let values, let missing):
+            let present = rows.filter { !missing[$0] }.map { values[$0] }
+            let distinct = Set(present)
+            let oneTwo = !distinct.isEmpty && distinct.isSubset(of: [1, 2]) && distinct.contains(2)
+            for r in rows where !missing[r] && !timeMissing[r] {
+                let v = values[r]
+                if oneTwo { outEvent.append(v == 2) }
+                else if v == 0 || v == 1 { outEvent.append(v == 1) }
+                else {
+                    throw Diagnostic("the event column '\(event)' has the value \(NumberText.short(v)) in row \(r + 1)",
+                                     hint: "code events as 1 (event) and 0 (censored)")
+                }
+                outTime.append(times[r])
+            }
+        case .text(let codes, let levels):
+            let decoded: [Bool?] = levels.map {
+                switch $0.lowercased() {
+                case "1", "true", "yes", "y", "t": return true
+                case "0", "false", "no", "n", "f": return false
+                default: return nil
+                }
+            }
+            for r in rows where codes[r] >= 0 && !timeMissing[r] {
+                guard let flag = decoded[Int(codes[r])] else {
+                    throw Diagnostic("the event column '\(event)' has the value \"\(levels[Int(codes[r])])\" in row \(r + 1)",
+                                     hint: "code events as 1/0, true/false or yes/no")
+                }
+                outEvent.append(flag)
+                outTime.append(times[r])
+            }
+        }
+        if let bad = outTime.firstIndex(where: { $0 < 0 }) {
+            throw Diagnostic("the time column '\(time)' has a negative value (\(NumberText.short(outTime[bad])))", hint: "times must be ≥ 0")
+        }
+        return SurvivalOutcome(time: outTime, event: outEvent)
+    }
+}
+
+/// Rows grouped by the combined levels of one or more columns, labelled as R labels strata (`x=a, y=b`).
+struct Grouping {
+    /// Group index per analysis row.
+    var groups: [Int]
+    var labels: [String]
+
+    init(table: DataTable, rows: [Int], columns: [String]) {
+        guard !columns.isEmpty else {
+            groups = [Int](repeating: 0, count: rows.count)
+            labels = ["all"]
+            return
+        }
+        // Per column: the level index of each row, levels in their natural order.
+        var perColumn: [[Int]] = []
+        var levelNames: [[String]] = []
+        for name in columns {
+            guard let column = table.column(named: name) else { continue }
+            switch column.data {
+            case .text(let codes, let levels):
+                perColumn.append(rows.map { Int(codes[$0]) })
+                levelNames.append(levels.map { "\(name)=\($0)" })
+            case .number(let values, _):
+                let distinct = Array(Set(rows.map { values[$0] })).sorted()
+                let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+                perColumn.append(rows.map { index[values[$0]] ?? 0 })
+                levelNames.append(distinct.map { "\(name)=\(NumberText.short($0))" })
+            }
+        }
+        // Combine, keeping only combinations that occur, ordered by the levels' order.
+        var keys: [[Int]] = rows.indices.map { i in perColumn.map { $0[i] } }
+        let distinctKeys = Array(Set(keys)).sorted { $0.lexicographicallyPrecedes($1) }
+        let position = Dictionary(uniqueKeysWithValues: distinctKeys.enumerated().map { ($1, $0) })
+        groups = keys.map { position[$0] ?? 0 }
+        labels = distinctKeys.map { key in
+            zip(key, levelNames).map { level, names in level >= 0 && level < names.count ? names[level] : "?" }.joined(separator: ", ")
+        }
+        keys = []
+    }
+}

@@ -1,0 +1,90 @@
+import SurvCore
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// Cox models: the design matrix is built here from the checked terms; all fitting is in the core.
+extension Session {
+    func cox(_ terms: [CoxTermPlan]) throws(Diagnostic) -> Report {
+        guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
+            throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
+        }
+        // Evaluate numeric terms over the whole table first, so their missing values count like columns'.
+        let evaluator = ExpressionEvaluator(table: table)
+        var numericValues: [Int: ([Double], [Bool])] = [:]
+        var usedColumns = [endpoint.time, endpoint.event]
+        for (i, term) in terms.enumerated() {
+            switch term {
+            case .numeric(_, let expression):
+                numericValues[i] = try evaluator.numbers(expression)
+            case .categorical(let column), .strata(let column):
+                usedColumns.append(column)
+            }
+        }
+        let candidates = keptRows ?? Array(0..<table.rowCount)
+        let usable = candidates.filter { r in
+            numericValues.values.allSatisfy { !$0.1[r] } && usedColumns.allSatisfy { !(table.column(named: $0)?.isMissing(r) ?? true) }
+        }
+        guard !usable.isEmpty else {
+            throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
+        }
+        let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
+        let outcome = try SurvivalOutcome.build(table: table, rows: usable, time: endpoint.time, event: endpoint.event)
+
+        var covariates: [[Double]] = []
+        var names: [String] = []
+        var groups: [CoxTermGroup] = []
+        var strataColumns: [String] = []
+        for (i, term) in terms.enumerated() {
+            switch term {
+            case .numeric(let label, _):
+                guard let (values, _) = numericValues[i] else { continue }
+                groups.append(CoxTermGroup(name: label, columns: [covariates.count]))
+                covariates.append(usable.map { values[$0] })
+                names.append(label)
+            case .categorical(let column):
+                guard case .text(let codes, let levels)? = table.column(named: column)?.data else { continue }
+                // Levels absent from the analysis rows are dropped, so the reference is the first level present.
+                let present = Set(usable.map { codes[$0] })
+                let used = levels.indices.filter { present.contains(Int32($0)) }
+                guard used.count >= 2 else {
+                    throw Diagnostic("'\(column)' has a single value (\(used.first.map { levels[$0] } ?? "none")) in the rows used, so it cannot be a term",
+                                     hint: "remove it, or change the filter")
+                }
+                var indices: [Int] = []
+                for level in used.dropFirst() {
+                    indices.append(covariates.count)
+                    covariates.append(usable.map { codes[$0] == Int32(level) ? 1 : 0 })
+                    names.append("\(column)\(levels[level])")
+                }
+                groups.append(CoxTermGroup(name: column, columns: indices))
+            case .strata(let column):
+                strataColumns.append(column)
+            }
+        }
+        guard !covariates.isEmpty else {
+            throw Diagnostic("the model has no covariates, only strata", hint: "add a term, e.g. cox age + strata(\(strataColumns.first ?? "center"))")
+        }
+        var strataCodes: [Int]? = nil
+        if !strataColumns.isEmpty {
+            strataCodes = Grouping(table: table, rows: usable, columns: strataColumns).groups
+        }
+        let input = CoxModelInput(time: outcome.time, event: outcome.event, covariates: covariates, columnNames: names,
+                                  terms: groups, strata: strataCodes, weights: nil, ties: settings.ties)
+        let fit: CoxFit
+        do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Diagnostic(Self.describe(error)) }
+        lastCox = (input, fit)
+        return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
+                              conventions: settings.conventions))
+    }
+
+    func phtest() throws(Diagnostic) -> Report {
+        guard let (input, fit) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
+        do {
+            let test = try ProportionalHazardsTest.compute(input: input, fit: fit)
+            return .phtest(PHTestReport(test: test, conventions: settings.conventions))
+        } catch {
+            throw Diagnostic(Self.describe(error))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// Loading data, declaring endpoints, filtering and deriving columns.
+extension Session {
+    func loadBundled(_ name: String) throws(Diagnostic) -> Report {
+        let loaded: DataTable
+        do { loaded = try BundledDatasets.load(name) } catch { throw Diagnostic("cannot load '\(name)': \(error)") }
+        install(loaded)
+        return .message("loaded \(name): \(loaded.rowCount) rows, \(loaded.columns.count) columns (\(loaded.columnNames.joined(separator: ", ")))")
+    }
+
+    func loadFile(_ path: String) throws(Diagnostic) -> Report {
+        let url = try fileAccess.resolve(path, relativeTo: baseDirectory, writing: false)
+        let loaded: DataTable
+        do {
+            loaded = try DelimitedTextReader.read(path: url.path)
+        } catch let error as DataError {
+            var location = path
+            if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
+            throw Diagnostic("\(location): \(error.message)", hint: error.hint)
+        } catch {
+            throw Diagnostic("cannot read '\(path)': \(error.localizedDescription)")
+        }
+        install(loaded)
+        return .message("loaded \(path): \(loaded.rowCount) rows, \(loaded.columns.count) columns (\(loaded.columnNames.joined(separator: ", ")))")
+    }
+
+    /// A new dataset replaces everything that referred to the old one.
+    private func install(_ loaded: DataTable) {
+        table = loaded
+        keptRows = nil
+        filterSources = []
+        endpoints = [:]
+        endpointOrder = []
+        currentEndpoint = nil
+        strata = []
+        lastCox = nil
+    }
+
+    func defineEndpoint(name: String?, time: String, event: String) throws(Diagnostic) -> Report {
+        guard let table else { throw Diagnostic("no dataset is loaded") }
+        // Validate the coding now so the mistake is reported where it was made.
+        let rows = Array(0..<table.rowCount)
+        _ = try SurvivalOutcome.build(table: table, rows: rows, time: time, event: event)
+        let key = name ?? "\(time), \(event)"
+        endpoints[key] = Endpoint(name: key, time: time, event: event)
+        if !endpointOrder.contains(key) { endpointOrder.append(key) }
+        currentEndpoint = key
+        lastCox = nil
+        return .message("endpoint \(describeEndpoint(key))")
+    }
+
+    func applyFilter(_ expression: TypedExpression, source: String) throws(Diagnostic) -> Report {
+        guard let table else { throw Diagnostic("no dataset is loaded") }
+        let flags = try ExpressionEvaluator(table: table).flags(expression)
+        let current = keptRows ?? Array(0..<table.rowCount)
+        let kept = current.filter { $0 < flags.count && flags[$0] == 1 }
+        guard !kept.isEmpty else {
+            throw Diagnostic("this condition keeps no rows, so the filter was not applied", hint: "'show' prints the current filter")
+        }
+        keptRows = kept
+        filterSources.append(String(source.drop { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
+        return .message("\(kept.count) of \(table.rowCount) rows kept")
+    }
+
+    func derive(_ name: String, _ expression: TypedExpression) throws(Diagnostic) -> Report {
+        guard var updated = table else { throw Diagnostic("no dataset is loaded") }
+        let column = try ExpressionEvaluator(table: updated).evaluate(expression).column(named: name)
+        let replaced = updated.column(named: name) != nil
+        do { try updated.setColumn(column) } catch { throw Diagnostic("cannot add column '\(name)': \(error)") }
+        table = updated
+        if replaced { lastCox = nil }
+        let kind = column.kind == .number ? "numeric" : "categorical"
+        return .message("\(replaced ? "replaced" : "added") \(kind) column \(name)")
+    }
+}

@@ -1,0 +1,81 @@
+import SurvCore
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// Describing the cohort: summaries, frequency tables and Fisher's exact test over the kept rows.
+extension Session {
+    func describe(_ names: [String]) throws(Diagnostic) -> Report {
+        guard let table else { throw Diagnostic("no dataset is loaded") }
+        let rows = keptRows ?? Array(0..<table.rowCount)
+        let columns = names.isEmpty ? table.columns : names.compactMap { table.column(named: $0) }
+        var out: [ColumnDescription] = []
+        for column in columns {
+            switch column.data {
+            case .number(let values, let missing):
+                let present = rows.filter { !missing[$0] }.map { values[$0] }
+                out.append(.numeric(name: column.name, Descriptive.summarize(present, missing: rows.count - present.count)))
+            case .text(let codes, let levels):
+                let (counts, missing) = Descriptive.counts(codes: rows.map { Int(codes[$0]) }, levels: levels)
+                out.append(.categorical(name: column.name, counts: counts, missing: missing))
+            }
+        }
+        return .describe(out)
+    }
+
+    /// The distinct values of a column over some rows as categories: text levels in order, numbers sorted.
+    private func categories(_ name: String, rows: [Int]) throws(Diagnostic) -> (codes: [Int], levels: [String]) {
+        guard let column = table?.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
+        switch column.data {
+        case .text(let codes, let levels):
+            let present = Set(rows.map { codes[$0] }.filter { $0 >= 0 })
+            let used = levels.indices.filter { present.contains(Int32($0)) }
+            let remap = Dictionary(uniqueKeysWithValues: used.enumerated().map { (Int32($1), $0) })
+            return (rows.map { remap[codes[$0]] ?? -1 }, used.map { levels[$0] })
+        case .number(let values, let missing):
+            let distinct = Array(Set(rows.filter { !missing[$0] }.map { values[$0] })).sorted()
+            guard distinct.count <= 50 else {
+                throw Diagnostic("'\(name)' has \(distinct.count) distinct values, too many for a table",
+                                 hint: "group it first, e.g. let \(name)_group = cut(\(name), ...)")
+            }
+            let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+            return (rows.map { missing[$0] ? -1 : (index[values[$0]] ?? -1) }, distinct.map { NumberText.short($0) })
+        }
+    }
+
+    func crossTable(_ a: String, by b: String?) throws(Diagnostic) -> CrossTable {
+        guard let table else { throw Diagnostic("no dataset is loaded") }
+        let rows = keptRows ?? Array(0..<table.rowCount)
+        let first = try categories(a, rows: rows)
+        guard let b else {
+            var counts = [[Int]](repeating: [0], count: first.levels.count)
+            var missing = 0
+            for code in first.codes { if code < 0 { missing += 1 } else { counts[code][0] += 1 } }
+            return CrossTable(rowName: a, columnName: nil, rowLevels: first.levels, columnLevels: ["n"], counts: counts, missing: missing)
+        }
+        let second = try categories(b, rows: rows)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: second.levels.count), count: first.levels.count)
+        var missing = 0
+        for (x, y) in zip(first.codes, second.codes) {
+            if x < 0 || y < 0 { missing += 1 } else { counts[x][y] += 1 }
+        }
+        return CrossTable(rowName: a, columnName: b, rowLevels: first.levels, columnLevels: second.levels, counts: counts, missing: missing)
+    }
+
+    func tabulate(_ a: String, by b: String?) throws(Diagnostic) -> Report {
+        .tabulate(try crossTable(a, by: b))
+    }
+
+    func fisher(_ a: String, by b: String) throws(Diagnostic) -> Report {
+        let table = try crossTable(a, by: b)
+        guard table.rowLevels.count >= 2, table.columnLevels.count >= 2 else {
+            throw Diagnostic("Fisher's test needs at least two values in each column; '\(table.rowLevels.count < 2 ? a : b)' has one in the kept rows")
+        }
+        do {
+            let result = try FisherExact.test(table.counts, level: settings.level)
+            return .fisher(FisherReport(table: table, result: result, level: settings.level))
+        } catch {
+            throw Diagnostic(Self.describe(error))
+        }
+    }
+}

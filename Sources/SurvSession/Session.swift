@@ -1,0 +1,150 @@
+import Foundation
+import SurvCore
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// A survival endpoint: the time column and the event column it is built from.
+public struct Endpoint: Equatable, Sendable {
+    public var name: String
+    public var time: String
+    public var event: String
+}
+
+/// The outcome of one command: the report it produced, or the one error that stopped it.
+public struct CommandOutcome: Sendable {
+    /// The command's own text.
+    public var source: String
+    /// The whole line it came from (for carets under errors).
+    public var lineText: String
+    public var line: Int
+    public var result: Result<Report, Diagnostic>
+}
+
+/// One thing that happened in a session, in order, for saving as a notebook.
+public enum TranscriptEntry: Equatable, Sendable {
+    case prose(String)
+    case command(source: String, output: String)
+}
+
+/// The interpreter. Owns all mutable state: dataset, filter, endpoints, strata, settings, the last Cox
+/// model and the transcript. Each command is parsed and checked before anything runs, so a command that
+/// fails leaves the state exactly as it was.
+public final class Session {
+    public internal(set) var table: DataTable?
+    /// Rows kept by the filters, in table order; nil = all rows.
+    var keptRows: [Int]?
+    var filterSources: [String] = []
+    public internal(set) var endpoints: [String: Endpoint] = [:]
+    var endpointOrder: [String] = []
+    public internal(set) var currentEndpoint: String?
+    public internal(set) var strata: [String] = []
+    public internal(set) var settings = Settings()
+    var lastCox: (input: CoxModelInput, fit: CoxFit)?
+    public internal(set) var transcript: [TranscriptEntry] = []
+    public var title: String?
+    /// Where relative paths in `load` and `save` resolve.
+    public var baseDirectory: URL
+    /// File access rules; a replayed notebook gets a sandbox confined to its folder.
+    public var fileAccess: FileAccessPolicy
+
+    public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                fileAccess: FileAccessPolicy = .unrestricted) {
+        self.baseDirectory = baseDirectory
+        self.fileAccess = fileAccess
+    }
+
+    /// The schema and declarations the checker compiles against.
+    public var checkContext: CheckContext {
+        CheckContext(columns: table?.columns.map { ($0.name, $0.kind == .number ? .number : .text) } ?? [],
+                     datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
+                     endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+    }
+
+    /// Runs one line: prose (`# ...`) is recorded; otherwise the whole line is parsed first (a parse error
+    /// runs nothing), then each `;`-separated command is checked and executed in turn.
+    public func run(line text: String, lineNumber: Int = 1) -> [CommandOutcome] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return [] }
+        if trimmed.hasPrefix("#") {
+            transcript.append(.prose(text))
+            return []
+        }
+        let commands: [ParsedCommand]
+        do {
+            commands = try Parser.parseLine(text, line: lineNumber)
+        } catch {
+            return [CommandOutcome(source: trimmed, lineText: text, line: lineNumber, result: .failure(error))]
+        }
+        return commands.map { parsed in
+            let result: Result<Report, Diagnostic>
+            do {
+                let plan = try Checker(context: checkContext).check(parsed.command)
+                result = .success(try execute(plan, source: parsed.source))
+            } catch {
+                result = .failure(error)
+            }
+            return CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, result: result)
+        }
+    }
+
+    /// Records a command and its printed output in the transcript (the notebook's cells).
+    public func record(source: String, output: String) {
+        transcript.append(.command(source: source, output: output))
+    }
+
+    /// Runs a checked plan. Every state change happens at the very end of each branch, after all work
+    /// that can fail, so an error leaves the session untouched.
+    func execute(_ plan: Plan, source: String) throws(Diagnostic) -> Report {
+        switch plan {
+        case .loadBundled(let name): return try loadBundled(name)
+        case .loadFile(let path): return try loadFile(path)
+        case .defineEndpoint(let name, let time, let event): return try defineEndpoint(name: name, time: time, event: event)
+        case .selectEndpoint(let name):
+            currentEndpoint = name
+            lastCox = nil
+            return .message("endpoint \(describeEndpoint(name))")
+        case .filter(let expression): return try applyFilter(expression, source: source)
+        case .clearFilter:
+            keptRows = nil
+            filterSources = []
+            return .message("filter cleared: \(table?.rowCount ?? 0) rows kept")
+        case .derive(let name, let expression): return try derive(name, expression)
+        case .stratify(let columns):
+            strata = columns
+            return .message("stratified by \(columns.joined(separator: ", "))")
+        case .stratifyNone:
+            strata = []
+            return .message("no strata")
+        case .kaplanMeier(let times): return try kaplanMeier(times: times, fullTable: false)
+        case .kaplanMeierTable: return try kaplanMeier(times: [], fullTable: true)
+        case .logrank(let trend): return try logrank(trend: trend)
+        case .cox(let terms): return try cox(terms)
+        case .phtest: return try phtest()
+        case .followup: return try followup()
+        case .describe(let columns): return try describe(columns)
+        case .tabulate(let a, let b): return try tabulate(a, by: b)
+        case .fisher(let a, let b): return try fisher(a, by: b)
+        case .setting(let change):
+            settings.apply(change)
+            return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberText.short(settings.level * 100))%, ties \(settings.ties.rawValue), digits \(settings.digits)")
+        case .show: return .state(stateReport)
+        case .help(let topic): return .help(HelpText.text(for: topic))
+        case .save(let path): return try save(path)
+        case .title(let text):
+            title = text
+            return .message("title: \(text)")
+        }
+    }
+
+    var stateReport: StateReport {
+        StateReport(dataset: table?.name, rows: table?.rowCount ?? 0, kept: keptRows?.count ?? table?.rowCount ?? 0,
+                    filters: filterSources, endpoint: currentEndpoint.map(describeEndpoint), endpoints: endpointOrder,
+                    strata: strata, conventions: settings.conventions, digits: settings.digits)
+    }
+
+    func describeEndpoint(_ name: String) -> String {
+        guard let e = endpoints[name] else { return name }
+        return e.name == "\(e.time), \(e.event)" ? "(\(e.time), \(e.event))" : "\(e.name) (\(e.time), \(e.event))"
+    }
+}

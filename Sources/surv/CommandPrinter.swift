@@ -1,0 +1,63 @@
+import Foundation
+import SurvSession
+
+/// Runs lines in a session and prints each outcome: text (errors to standard error) or JSON Lines.
+struct CommandPrinter {
+    var json: Bool
+
+    /// Returns whether any command failed.
+    func run(lines: [String], in session: Session, file: String?) -> Bool {
+        run(numbered: lines.enumerated().map { ($0 + 1, $1) }, in: session, file: file)
+    }
+
+    func run(numbered lines: [(Int, String)], in session: Session, file: String?) -> Bool {
+        var failed = false
+        for (number, line) in lines {
+            for outcome in session.runAndRender(line: line, lineNumber: number, file: file) {
+                failed = failed || outcome.failed
+                print(outcome)
+            }
+        }
+        return failed
+    }
+
+    func print(_ outcome: RenderedOutcome) {
+        if json {
+            Swift.print(outcome.json)
+        } else if outcome.failed {
+            FileHandle.standardError.write(Data((outcome.text + "\n").utf8))
+        } else {
+            Swift.print(outcome.text)
+            Swift.print()
+        }
+        fflush(stdout)
+    }
+}
+
+/// A script: one command line per line (CR-LF tolerated).
+enum ScriptLines {
+    static func split(_ text: String) -> [(Int, String)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
+            (i + 1, line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+        }
+    }
+}
+
+/// The command lines of a notebook: the lines inside ```surv fences, with their line numbers in the file.
+enum NotebookCommands {
+    static func extract(from text: String) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var inside = false
+        for (number, line) in ScriptLines.split(text) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !inside, trimmed.hasPrefix("```"), trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces) == "surv" {
+                inside = true
+            } else if inside, trimmed.hasPrefix("```") {
+                inside = false
+            } else if inside {
+                out.append((number, line))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+import SurvCore
+@testable import SurvLanguage
+
+final class CheckerTests: XCTestCase {
+    let context = CheckContext(columns: [("time", .number), ("status", .number), ("sex", .text), ("age", .number)],
+                               datasetLoaded: true, bundledDatasets: ["aml", "lung"], endpointNames: ["os"],
+                               hasCurrentEndpoint: true, hasCoxModel: false)
+
+    func check(_ line: String, _ context: CheckContext? = nil) throws -> Plan {
+        let parsed = try Parser.parseLine(line)
+        guard let first = parsed.first else { throw Diagnostic("empty") }
+        return try Checker(context: context ?? self.context).check(first.command)
+    }
+
+    func error(_ line: String, _ context: CheckContext? = nil) -> Diagnostic? {
+        do { _ = try check(line, context); return nil } catch let d as Diagnostic { return d } catch { return nil }
+    }
+
+    func testUnknownColumnHasDidYouMean() {
+        let d = error("stratify by sexx")
+        XCTAssertEqual(d?.message, "unknown column 'sexx'")
+        XCTAssertEqual(d?.hint, "did you mean 'sex'?")
+        XCTAssertEqual(d?.range?.start, 12)
+    }
+
+    func testTextTimeColumnIsRejectedAtItsToken() {
+        let d = error("endpoint sex, status")
+        XCTAssertEqual(d?.message, "the time column must be numeric, but 'sex' holds text")
+        XCTAssertEqual(d?.range?.start, 9)
+    }
+
+    func testTextInArithmeticIsATypeError() {
+        XCTAssertEqual(error("let x = sex + 1")?.message, "'+' needs a number, but this is a text value")
+    }
+
+    func testWhereNeedsACondition() {
+        XCTAssertEqual(error("where age + 1")?.message, "'where' needs a condition, but this is a number value")
+    }
+
+    func testLiteralDivisionByZero() {
+        XCTAssertEqual(error("let x = age / 0")?.message, "division by zero")
+    }
+
+    func testCoxTermsBecomeTypedPlans() throws {
+        let plan = try check("cox age + sex + log(age) + strata(sex)")
+        XCTAssertEqual(plan, .cox([.numeric(label: "age", .column("age", .number)), .categorical(column: "sex"),
+                                   .numeric(label: "log(age)", .function(.log, .column("age", .number), SourceRange(start: 16, end: 24))),
+                                   .strata(column: "sex")]))
+    }
+
+    func testCutLabels() throws {
+        XCTAssertEqual(Checker.cutLabels([0.1, 1]), ["<0.1", "0.1-1", ">=1"])
+        XCTAssertEqual(error("let g = cut(age, 60, 40)")?.message, "cut() breaks must increase")
+    }
+
+    func testNothingLoaded() {
+        let empty = CheckContext(bundledDatasets: ["aml"])
+        XCTAssertEqual(error("km", empty)?.message, "no dataset is loaded")
+        XCTAssertEqual(error("load amll", empty)?.hint, "did you mean 'aml'?")
+    }
+
+    func testSettings() throws {
+        XCTAssertEqual(try check("set ci log-log"), .setting(.confidenceTransform(.logLog)))
+        XCTAssertEqual(try check("set ci loglog"), .setting(.confidenceTransform(.logLog)))
+        XCTAssertEqual(try check("set profile stata"), .setting(.profile(.stata)))
+        XCTAssertEqual(try check("set level 90"), .setting(.level(0.9)))
+        XCTAssertNotNil(error("set level 2"))
+        XCTAssertEqual(error("set tie efron")?.hint, "did you mean 'ties'?")
+    }
+
+    func testPhtestNeedsAModel() {
+        XCTAssertEqual(error("phtest")?.message, "there is no Cox model to test")
+    }
+}
