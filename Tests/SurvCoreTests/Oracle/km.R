@@ -6,6 +6,8 @@ stopifnot(packageVersion("survival") == "3.5.3")
 
 inputs <- list()
 curves <- list()
+# JSON has no infinity: infinite values are written as the string "Inf" (Greenwood's variance once S = 0).
+withInf <- function(x) lapply(x, function(v) if (is.finite(v) || is.na(v)) v else if (v > 0) "Inf" else "-Inf")
 addInput <- function(name, time, status, weights = NULL) {
   inputs[[name]] <<- list(time = as.numeric(time), status = as.integer(status),
                            weights = if (is.null(weights)) NULL else as.numeric(weights))
@@ -30,7 +32,7 @@ addCurve <- function(input, summaryTimes, rmeanTaus, reverse = FALSE) {
       surv = fit$surv,
       # survfit's std.err is on the log scale unless logse is FALSE (robust variance for fractional
       # weights), where it is the SE of S itself.
-      stdErr = fit$std.err, logse = fit$logse,
+      stdErr = withInf(fit$std.err), logse = fit$logse,
       lower = fit$lower, upper = fit$upper,
       quantile = list(p = c(0.25, 0.5, 0.75), estimate = unname(q$quantile),
                       lower = unname(q$lower), upper = unname(q$upper)),
@@ -51,8 +53,8 @@ addCurve("textbook", c(0, 4, 6, 10, 20, 25), c(10, 20))
 addInput("midpoint", c(1, 2, 3, 4, 5, 6), c(1, 1, 1, 0, 1, 1))
 addCurve("midpoint", c(2.5, 4.5), c(6))
 # S(t) = 0.5 exactly from t = 3 until the last time: midpoint with the last time.
-addInput("flatend", c(1, 2, 3, 4, 5, 6), c(1, 0, 1, 0, 0, 0))
-addCurve("flatend", c(3, 6), c(6))
+addInput("flatend", c(1, 2, 3, 4), c(1, 1, 0, 0))
+addCurve("flatend", c(3, 4), c(4))
 # Events at time 0 and a curve that drops to zero.
 addInput("zeroes", c(0, 0, 2, 3, 3, 4, 5), c(1, 0, 1, 1, 0, 0, 1))
 addCurve("zeroes", c(0, 1, 3, 5), c(2, 5))
@@ -73,7 +75,7 @@ for (ec in 0:3) {
   addCurve(nm, c(30, 180, 365), c(max(100, min(lung$time[k]))))
 }
 # Case weights: whole numbers keep Greenwood's variance, fractions switch survfit to its robust variance.
-addInput("lung.intweights", lung$time, lung$status - 1, (lung$inst %% 3) + 1)
+addInput("lung.intweights", lung$time, lung$status - 1, ifelse(is.na(lung$inst), 1, (lung$inst %% 3) + 1))
 addCurve("lung.intweights", c(100, 365), c(365))
 addInput("lung.fracweights", lung$time, lung$status - 1, lung$age / 60)
 addCurve("lung.fracweights", c(100, 365), c(365))
