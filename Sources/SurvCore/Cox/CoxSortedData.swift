@@ -1,0 +1,80 @@
+import Foundation
+
+// The data as coxph.fit hands it to its C code: sorted once by stratum then time, covariates centred and
+// scaled column by column (except columns coded within {-1, 0, 1}, which R leaves alone), stored row-major
+// so the per-row work of the likelihood pass reads one contiguous block.
+
+/// Right-censored Cox data in the fitter's working layout.
+struct CoxSortedData {
+    let rows: Int
+    let columns: Int
+    /// Original row index of each sorted row.
+    let order: [Int]
+    let time: [Double]
+    let isEvent: [Bool]
+    let weight: [Double]
+    /// `true` for the last sorted row of each stratum (where a backward pass starts a new risk set).
+    let lastInStratum: [Bool]
+    /// Row-major `rows`×`columns`, centred and scaled.
+    let x: [Double]
+    /// Weighted column means that were subtracted (0 for columns left as they are).
+    let means: [Double]
+    /// Multipliers applied after centring: coefficients on the working scale are `beta / scale`.
+    let scale: [Double]
+
+    init(_ input: CoxModelInput) {
+        let n = input.time.count
+        let p = input.covariates.count
+        rows = n
+        columns = p
+        let strata = input.strata
+        let time = input.time
+        // Stable sort by (stratum, time), as R's order(strata, time).
+        var idx = Array(0..<n)
+        if let strata {
+            idx.sort { a, b in
+                let sa = strata[a], sb = strata[b]
+                if sa != sb { return sa < sb }
+                if time[a] != time[b] { return time[a] < time[b] }
+                return a < b
+            }
+        } else {
+            idx.sort { a, b in time[a] != time[b] ? time[a] < time[b] : a < b }
+        }
+        order = idx
+        self.time = idx.map { time[$0] }
+        isEvent = idx.map { input.event[$0] }
+        let w = input.weights.map { ws in idx.map { ws[$0] } } ?? [Double](repeating: 1, count: n)
+        weight = w
+        var last = [Bool](repeating: false, count: n)
+        if let strata {
+            for i in 0..<(n - 1) where strata[idx[i]] != strata[idx[i + 1]] { last[i] = true }
+        }
+        last[n - 1] = true
+        lastInStratum = last
+
+        var means = [Double](repeating: 0, count: p)
+        var scale = [Double](repeating: 1, count: p)
+        var x = [Double](repeating: 0, count: n * p)
+        let totalWeight = w.reduce(0, +)
+        for j in 0..<p {
+            let column = input.covariates[j]
+            let leaveAlone = column.allSatisfy { $0 == 0 || $0 == 1 || $0 == -1 }
+            var mean = 0.0, s = 1.0
+            if !leaveAlone {
+                var sum = 0.0
+                for i in 0..<n { sum += w[i] * column[idx[i]] }
+                mean = sum / totalWeight
+                var absSum = 0.0
+                for i in 0..<n { absSum += w[i] * abs(column[idx[i]] - mean) }
+                s = absSum > 0 ? totalWeight / absSum : 1
+            }
+            means[j] = mean
+            scale[j] = s
+            for i in 0..<n { x[i * p + j] = (column[idx[i]] - mean) * s }
+        }
+        self.means = means
+        self.scale = scale
+        self.x = x
+    }
+}
