@@ -1,0 +1,102 @@
+/// A named column of a `DataTable`.
+///
+/// Accessors never trap: a row outside `0..<count`, or a code outside the levels of a hand-built
+/// `ColumnData`, reads as missing.
+public struct Column: Sendable, Equatable {
+    /// The name as written in the file's header (trimmed of surrounding spaces). The surv language
+    /// refers to a column by a bare identifier `[A-Za-z_][A-Za-z0-9_.]*`; a name that is not one
+    /// (for example `wt loss` or `2nd`) is kept as it is and must be quoted in the language.
+    public var name: String
+    public var data: ColumnData
+
+    public init(name: String, data: ColumnData) {
+        self.name = name
+        self.data = data
+    }
+
+    /// A numeric column; `nil` entries are missing.
+    public init(name: String, numbers: [Double?]) {
+        self.init(name: name, data: .number(numbers.map { $0 ?? 0 }, missing: numbers.map { $0 == nil }))
+    }
+
+    /// A categorical column; `nil` entries are missing. Levels are the distinct values, sorted.
+    public init(name: String, texts: [String?]) {
+        let levels = Array(Set(texts.compactMap { $0 })).sorted()
+        var index: [String: Int32] = [:]
+        for (i, level) in levels.enumerated() { index[level] = Int32(i) }
+        self.init(name: name, data: .text(codes: texts.map { $0.flatMap { index[$0] } ?? -1 }, levels: levels))
+    }
+
+    /// The number of rows.
+    public var count: Int {
+        switch data {
+        case .number(let values, let missing): return min(values.count, missing.count)
+        case .text(let codes, _): return codes.count
+        }
+    }
+
+    public var kind: ColumnKind {
+        switch data {
+        case .number: return .number
+        case .text: return .text
+        }
+    }
+
+    /// True when the cell is missing (or the row does not exist).
+    public func isMissing(_ row: Int) -> Bool {
+        switch data {
+        case .number(let values, let missing):
+            guard row >= 0, row < values.count, row < missing.count else { return true }
+            return missing[row]
+        case .text(let codes, let levels):
+            guard row >= 0, row < codes.count else { return true }
+            let code = codes[row]
+            return code < 0 || Int(code) >= levels.count
+        }
+    }
+
+    /// The number in `row`, or `nil` if missing or if this is a text column.
+    public func number(at row: Int) -> Double? {
+        guard case .number(let values, _) = data, !isMissing(row) else { return nil }
+        return values[row]
+    }
+
+    /// The category in `row`, or `nil` if missing or if this is a numeric column.
+    public func text(at row: Int) -> String? {
+        guard case .text(let codes, let levels) = data, !isMissing(row) else { return nil }
+        return levels[Int(codes[row])]
+    }
+
+    /// Whether `name` can be written as a bare identifier in the surv language.
+    public var hasIdentifierName: Bool { Column.isIdentifier(name) }
+
+    /// `[A-Za-z_][A-Za-z0-9_.]*`
+    public static func isIdentifier(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first else { return false }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
+        guard isLetter(first) else { return false }
+        return bytes.dropFirst().allSatisfy { isLetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 46 }
+    }
+
+    /// The rows `rows` of this column, in that order. An index outside `0..<count` gives a missing
+    /// cell, as indexing past the end does in R.
+    public func selecting(rows: [Int]) -> Column {
+        switch data {
+        case .number(let values, let missing):
+            var newValues = [Double](repeating: 0, count: rows.count)
+            var newMissing = [Bool](repeating: true, count: rows.count)
+            for (i, row) in rows.enumerated() where row >= 0 && row < values.count && row < missing.count {
+                newValues[i] = values[row]
+                newMissing[i] = missing[row]
+            }
+            return Column(name: name, data: .number(newValues, missing: newMissing))
+        case .text(let codes, let levels):
+            var newCodes = [Int32](repeating: -1, count: rows.count)
+            for (i, row) in rows.enumerated() where row >= 0 && row < codes.count {
+                newCodes[i] = codes[row]
+            }
+            return Column(name: name, data: .text(codes: newCodes, levels: levels))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// What happened to a cell offered to a `ColumnAccumulator`.
+enum CellOutcome {
+    case stored
+    /// The cell is not a number and the column is still numeric: convert the column, then offer it again.
+    case needsText
+    /// A well-formed number beyond the range of `Double`.
+    case outOfRange
+}
+
+/// Collects one column's cells while the file is read: numbers while every cell so far is one,
+/// interned codes once the column has turned out to be text.
+///
+/// Missing cells: empty (or only spaces) and `NA`, quoted or not. A lone `.` is *not* missing (it is
+/// Stata's missing value, but also a plausible category); a numeric column containing `.` becomes text.
+struct ColumnAccumulator {
+    private var isText = false
+    private var numbers: [Double] = []
+    private var missing: [Bool] = []
+    private var codes: [Int32] = []
+    private var interner = ByteInterner()
+
+    mutating func reserve(_ rows: Int) {
+        numbers.reserveCapacity(rows)
+        missing.reserveCapacity(rows)
+    }
+
+    static func isMissing(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
+        trimmed.isEmpty || (trimmed.count == 2 && trimmed[0] == UInt8(ascii: "N") && trimmed[1] == UInt8(ascii: "A"))
+    }
+
+    mutating func append(_ cell: UnsafeBufferPointer<UInt8>) -> CellOutcome {
+        let trimmed = DelimitedTextParser.trimmed(cell)
+        if isText {
+            // Categories keep their spaces, as R's read.csv does (strip.white = FALSE).
+            codes.append(Self.isMissing(trimmed) ? -1 : interner.intern(cell))
+            return .stored
+        }
+        if Self.isMissing(trimmed) {
+            numbers.append(0)
+            missing.append(true)
+            return .stored
+        }
+        switch DecimalParser.parse(trimmed) {
+        case .value(let value):
+            numbers.append(value)
+            missing.append(false)
+            return .stored
+        case .notANumber:
+            return .needsText
+        case .outOfRange:
+            return .outOfRange
+        }
+    }
+
+    /// Switches to text, dropping the numbers; the caller re-offers the earlier cells.
+    mutating func beginText(reserving rows: Int) {
+        isText = true
+        numbers = []
+        missing = []
+        codes.reserveCapacity(rows)
+    }
+
+    /// The finished column data; text levels sorted by `String` `<` and codes renumbered to match.
+    func finish() -> ColumnData {
+        guard isText else { return .number(numbers, missing: missing) }
+        let values = interner.values()
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var newCode = [Int32](repeating: 0, count: values.count)
+        for (rank, old) in order.enumerated() { newCode[old] = Int32(rank) }
+        let renumbered = codes.map { $0 < 0 ? -1 : newCode[Int($0)] }
+        return .text(codes: renumbered, levels: order.map { values[$0] })
+    }
+}

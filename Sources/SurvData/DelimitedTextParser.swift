@@ -1,0 +1,258 @@
+/// Builds a `DataTable` from delimited text in one pass over the bytes.
+///
+/// Every column starts out numeric, accumulating `Double`s parsed straight from the bytes. The first
+/// non-missing cell that is not a number turns the column into text. Its earlier cells must then be
+/// read as text, and the numbers already parsed cannot give back the original spelling (`007`, `1.50`).
+/// Keeping every cell's byte range in case this happens would cost 16 bytes per cell for all columns,
+/// more than the parsed data itself; instead that one column is re-scanned, from the first data row up
+/// to the current row only. A categorical column usually reveals itself in its first row, so the
+/// re-scan is nearly always empty; at worst each late-turning column costs one extra partial pass.
+struct DelimitedTextParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let name: String
+    let delimiter: UInt8
+    /// Where line 1 begins: after a UTF-8 byte-order mark, if any.
+    let bodyStart: Int
+
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8?) {
+        self.bytes = bytes
+        self.name = name
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        bodyStart = hasByteOrderMark ? 3 : 0
+        self.delimiter = delimiter ?? Self.sniffDelimiter(bytes, from: hasByteOrderMark ? 3 : 0)
+    }
+
+    /// The most frequent of comma, tab and semicolon outside quotes on the header line (comma on ties
+    /// or when there is none: a single-column file).
+    static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+        var commas = 0, tabs = 0, semicolons = 0
+        var inQuotes = false
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+                if b == UInt8(ascii: ",") { commas += 1 }
+                if b == UInt8(ascii: "\t") { tabs += 1 }
+                if b == UInt8(ascii: ";") { semicolons += 1 }
+            }
+            i += 1
+        }
+        if tabs > commas && tabs >= semicolons { return UInt8(ascii: "\t") }
+        if semicolons > commas && semicolons > tabs { return UInt8(ascii: ";") }
+        return UInt8(ascii: ",")
+    }
+
+    func parse() throws -> DataTable {
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: bodyStart)
+        var fields: [FieldSpan] = []
+        fields.reserveCapacity(64)
+        guard try scan(&scanner, &fields) != nil else {
+            throw DataError("the file is empty", line: 1, column: nil,
+                            hint: "a header row naming the columns is required")
+        }
+        let names = try headerNames(fields)
+        let columnCount = names.count
+        let dataStart = scanner.position
+
+        var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: columnCount)
+        let expectedRows = estimateRowCount(from: dataStart)
+        for c in 0..<columnCount { accumulators[c].reserve(expectedRows) }
+
+        var scratch: [UInt8] = []
+        var row = 0
+        while let recordStart = try scan(&scanner, &fields) {
+            _ = recordStart
+            if fields.count != columnCount {
+                throw raggedRowError(fields: fields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
+            }
+            for c in 0..<columnCount {
+                let span = fields[c]
+                let result: CellOutcome = withCell(span, scratch: &scratch) { cell in
+                    accumulators[c].append(cell)
+                }
+                switch result {
+                case .stored:
+                    break
+                case .outOfRange:
+                    throw outOfRangeError(span)
+                case .needsText:
+                    try convertToText(&accumulators[c], column: c, rows: row, dataStart: dataStart)
+                    _ = withCell(span, scratch: &scratch) { cell in accumulators[c].append(cell) }
+                }
+            }
+            row += 1
+        }
+        var columns: [Column] = []
+        columns.reserveCapacity(columnCount)
+        for c in 0..<columnCount {
+            columns.append(Column(name: names[c], data: accumulators[c].finish()))
+        }
+        return try DataTable(name: name, columns: columns)
+    }
+
+    // MARK: Header
+
+    private func headerNames(_ fields: [FieldSpan]) throws -> [String] {
+        var scratch: [UInt8] = []
+        var names: [String] = []
+        var firstField: [String: Int] = [:]
+        for (index, span) in fields.enumerated() {
+            let name = withCell(span, scratch: &scratch) { cell in
+                String(decoding: Self.trimmed(cell), as: UTF8.self)
+            }
+            if name.isEmpty {
+                let (line, column) = location(of: span.sourceOffset)
+                throw DataError("field \(index + 1) of the header has no name", line: line, column: column,
+                                hint: "every column needs a name in the header row")
+            }
+            if let first = firstField[name] {
+                let (line, column) = location(of: span.sourceOffset)
+                throw DataError("duplicate column name '\(name)' (fields \(first + 1) and \(index + 1) of the header)",
+                                line: line, column: column, hint: "rename one of the columns")
+            }
+            firstField[name] = index
+            names.append(name)
+        }
+        return names
+    }
+
+    // MARK: Cells
+
+    /// Calls `body` with the field's bytes, quotes removed and doubled quotes undoubled.
+    private func withCell<R>(_ span: FieldSpan, scratch: inout [UInt8],
+                             _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if !span.hasEscapedQuotes {
+            return body(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var i = span.start
+        while i < span.end {
+            let b = bytes[i]
+            scratch.append(b)
+            // Inside a quoted field a quote only ever appears doubled.
+            i += b == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    static func trimmed(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = cell.count
+        while start < end, cell[start] == space || cell[start] == tab { start += 1 }
+        while end > start, cell[end - 1] == space || cell[end - 1] == tab { end -= 1 }
+        return UnsafeBufferPointer(rebasing: cell[start..<end])
+    }
+
+    /// Re-reads `column` of the first `rows` data rows as text (see the type's comment for why).
+    private func convertToText(_ accumulator: inout ColumnAccumulator, column: Int, rows: Int,
+                               dataStart: Int) throws {
+        accumulator.beginText(reserving: max(rows * 2, estimateRowCount(from: dataStart)))
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+        var fields: [FieldSpan] = []
+        var scratch: [UInt8] = []
+        for _ in 0..<rows {
+            guard try scan(&scanner, &fields) != nil, column < fields.count else {
+                throw DataError("internal error: re-reading column \(column + 1) found fewer rows")
+            }
+            _ = withCell(fields[column], scratch: &scratch) { cell in accumulator.append(cell) }
+        }
+    }
+
+    /// Rows expected after `dataStart`, from the length of the first records; used to reserve
+    /// capacity once instead of growing arrays by doubling (which briefly needs 1.5× the memory).
+    private func estimateRowCount(from dataStart: Int) -> Int {
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+        var fields: [FieldSpan] = []
+        var records = 0
+        while records < 64, (try? scanner.nextRecord(&fields)) ?? nil != nil { records += 1 }
+        let sampled = scanner.position - dataStart
+        guard records > 0, sampled > 0 else { return 0 }
+        let remaining = bytes.count - dataStart
+        let estimate = Double(remaining) / (Double(sampled) / Double(records)) * 1.05 + 16
+        return min(Int(estimate), remaining / 2 + 1)
+    }
+
+    // MARK: Errors
+
+    private func scan(_ scanner: inout RecordScanner, _ fields: inout [FieldSpan]) throws -> Int? {
+        do {
+            return try scanner.nextRecord(&fields)
+        } catch {
+            throw dataError(error)
+        }
+    }
+
+    private func dataError(_ failure: ScanFailure) -> DataError {
+        let (line, column) = location(of: failure.offset)
+        switch failure.kind {
+        case .unterminatedQuote:
+            return DataError("the quoted field that opens here is never closed", line: line, column: column,
+                             hint: "end it with \" and write a quote inside a quoted field as \"\"")
+        case .textAfterClosingQuote:
+            let character = String(decoding: [bytes[failure.offset]].filter { $0 < 0x80 }, as: UTF8.self)
+            return DataError("unexpected character '\(character)' after a closing quote", line: line,
+                             column: column,
+                             hint: "a quoted field must end at a delimiter or line end; write a quote inside it as \"\"")
+        case .invalidUTF8:
+            return DataError("invalid UTF-8 (byte \(Self.hex(bytes[failure.offset])))", line: line, column: column,
+                             hint: "save the file as UTF-8; it may be in Latin-1 or Windows-1252")
+        case .binaryByte(let byte):
+            return DataError("binary byte \(Self.hex(byte)) in text", line: line, column: column,
+                             hint: "this does not look like a CSV or TSV text file")
+        }
+    }
+
+    private func raggedRowError(fields: [FieldSpan], expected: Int, recordEnd: Int) -> DataError {
+        let delimiterName = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(Character(Unicode.Scalar(delimiter)))'"
+        if fields.count > expected {
+            let (line, column) = location(of: fields[expected].sourceOffset)
+            return DataError("expected \(expected) fields (as in the header), found \(fields.count)",
+                             line: line, column: column,
+                             hint: "a value containing the delimiter \(delimiterName) must be in double quotes")
+        }
+        let (line, column) = location(of: recordEnd)
+        return DataError("expected \(expected) fields (as in the header), found \(fields.count)",
+                         line: line, column: column,
+                         hint: "each row needs one value per column; leave a cell empty or write NA when missing")
+    }
+
+    private func outOfRangeError(_ span: FieldSpan) -> DataError {
+        let (line, column) = location(of: span.sourceOffset)
+        var scratch: [UInt8] = []
+        let text = withCell(span, scratch: &scratch) { String(decoding: Self.trimmed($0), as: UTF8.self) }
+        return DataError("the number \(text) is out of range", line: line, column: column,
+                         hint: "numbers must lie within ±1.8e308")
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
+    }
+
+    /// The 1-based line and byte column of `offset`. Only called when reporting an error, so a linear
+    /// count of line breaks costs nothing on the success path.
+    func location(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bodyStart
+        var i = bodyStart
+        let end = min(offset, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = i + 1
+            } else if b == UInt8(ascii: "\r") {
+                if i + 1 < end, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (line, max(1, offset - lineStart + 1))
+    }
+}

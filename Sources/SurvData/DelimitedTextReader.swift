@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads CSV and TSV files into a `DataTable`.
+///
+/// Format (RFC 4180 plus what spreadsheets and R write):
+/// - A header row naming the columns is required; names are trimmed of surrounding spaces and must be
+///   non-empty and unique. A name need not be a surv identifier (`[A-Za-z_][A-Za-z0-9_.]*`); it is kept
+///   as written and can be quoted in the language.
+/// - Fields may be enclosed in double quotes, with `""` for a quote inside; quoted fields may contain
+///   delimiters and line breaks. LF, CRLF and lone CR all end a line; the last line needs no line break;
+///   empty lines are skipped. A UTF-8 byte-order mark is dropped. Input must be UTF-8 without control
+///   bytes other than tab, LF and CR.
+/// - Missing values are empty cells and `NA`. A lone `.` is not missing.
+/// - A column is numeric when every non-missing cell is a decimal number (`12`, `-3.5`, `+.5`, `1e-3`;
+///   spaces around it allowed); otherwise it is categorical text. `Inf`, `NaN`, hexadecimal and
+///   thousands separators are not numbers. A column with no values at all is numeric.
+/// - A header-only file gives a table with zero rows.
+public enum DelimitedTextReader {
+    /// Reads the file at `path`. The table is named after the file without its extension. Files ending
+    /// in `.tsv` or `.tab` are tab-separated; otherwise the delimiter (comma, tab or semicolon) is the
+    /// most frequent of the three on the header line.
+    public static func read(path: String) throws -> DataTable {
+        let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        var stem = fileName
+        var fileExtension = ""
+        if let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex {
+            stem = String(fileName[..<dot])
+            fileExtension = String(fileName[fileName.index(after: dot)...]).lowercased()
+        }
+        let delimiter: UInt8? = fileExtension == "tsv" || fileExtension == "tab" ? UInt8(ascii: "\t") : nil
+        let bytes = try readBytes(path: path)
+        return try parse(bytes, name: stem, delimiter: delimiter)
+    }
+
+    /// Parses delimited text held in memory. `delimiter` nil means: sniff it from the header line.
+    public static func parse(_ bytes: [UInt8], name: String, delimiter: UInt8? = nil) throws -> DataTable {
+        try bytes.withUnsafeBufferPointer { buffer in
+            try DelimitedTextParser(bytes: buffer, name: name, delimiter: delimiter).parse()
+        }
+    }
+
+    /// Parses delimited text in a raw buffer (e.g. a memory-mapped file).
+    public static func parse(_ bytes: UnsafeRawBufferPointer, name: String, delimiter: UInt8? = nil) throws -> DataTable {
+        let buffer = bytes.bindMemory(to: UInt8.self)
+        return try DelimitedTextParser(bytes: buffer, name: name, delimiter: delimiter).parse()
+    }
+
+    /// The whole file in one allocation of its exact size.
+    static func readBytes(path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw fileError(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw fileError(path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw DataError("'\(path)' is not a regular file", hint: "give the path of a .csv or .tsv file")
+        }
+        let size = Int(status.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size {
+                let got = readFromDescriptor(descriptor, buffer.baseAddress.map { $0 + initialized }, size - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }  // the file shrank while being read: keep what was there
+                initialized += got
+            }
+        }
+        if failure != 0 {
+            errno = failure
+            throw fileError(path)
+        }
+        return bytes
+    }
+
+    private static func fileError(_ path: String) -> DataError {
+        let reason = String(cString: strerror(errno))
+        return DataError("cannot read '\(path)': \(reason)", hint: "check the path and the file's permissions")
+    }
+}
+
+/// POSIX `read`, which `DelimitedTextReader.read(path:)` hides inside the enum.
+private func readFromDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
