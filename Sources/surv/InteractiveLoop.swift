@@ -1,7 +1,9 @@
 import Foundation
+import LineEditing
 import SurvSession
 
-/// The interactive session: line editing at a terminal, plain line reading otherwise.
+/// The interactive session: line editing, history and completion at a terminal; plain line reading
+/// without prompts otherwise (so `surv < script.surv` works).
 struct InteractiveLoop {
     var session: Session
     var json: Bool
@@ -9,9 +11,22 @@ struct InteractiveLoop {
     func run() throws {
         let printer = CommandPrinter(json: json)
         var number = 0
-        while let line = Swift.readLine(strippingNewline: true) {
-            number += 1
-            for outcome in session.runAndRender(line: line, lineNumber: number) { printer.print(outcome) }
-        }
+        var failed = false
+        let interactive = LineEditor.standardInputIsTerminal()
+        let session = self.session
+        let repl = REPL.onStandardInput(
+            prompt: "surv> ",
+            historyPath: LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment),
+            completer: { request in Completions(session: session).candidates(for: request) },
+            evaluate: { line in
+                number += 1
+                for outcome in session.runAndRender(line: line, lineNumber: number) {
+                    failed = failed || outcome.failed
+                    printer.print(outcome)
+                }
+            })
+        repl.run()
+        // A script fed on standard input reports failure like `surv run` does; an interactive session does not.
+        if failed && !interactive { throw ExitCode(1) }
     }
 }

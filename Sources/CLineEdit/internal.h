@@ -1,0 +1,7 @@
+#ifndef CLINEEDIT_INTERNAL_H
+#define CLINEEDIT_INTERNAL_H
+/* Shared between interrupts.c and editor.c; not part of the module's API. */
+int cle_internal_wake_fd(void);
+void cle_internal_drain_wake_pipe(void);
+int cle_internal_take_resize(void);
+#endif

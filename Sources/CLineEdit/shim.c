@@ -1,2 +1,0 @@
-#include "CLineEdit.h"
-int cle_version(void) { return 1; }

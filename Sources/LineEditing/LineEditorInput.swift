@@ -1,0 +1,9 @@
+/// What one call to `LineReader.readLine(prompt:)` produced.
+public enum LineEditorInput: Sendable, Equatable {
+    /// A line the user entered, without its trailing newline.
+    case line(String)
+    /// Ctrl-C at the prompt: the line being edited was discarded.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of the input.
+    case endOfFile
+}

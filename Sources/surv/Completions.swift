@@ -1,0 +1,65 @@
+import Foundation
+import LineEditing
+import SurvData
+import SurvLanguage
+import SurvSession
+
+/// Tab-completion candidates: command names at the start of a command, dataset names after `load`,
+/// file paths inside `load "`, setting names and values after `set`, otherwise column names and words
+/// of the language.
+struct Completions {
+    var session: Session
+
+    func candidates(for request: CompletionRequest) -> [String] {
+        if request.isInsideString { return paths(matching: request.word) }
+        let before = String(request.line.prefix(request.wordStart))
+        let commandText = before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? before
+        let previous = commandText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.lowercased() }
+        let options: [String]
+        switch previous.first {
+        case nil:
+            options = CommandCatalog.names
+        case "load" where previous.count == 1:
+            options = BundledDatasets.names
+        case "set" where previous.count == 1:
+            options = ["ci", "ties", "level", "digits", "profile"]
+        case "set":
+            switch previous.last {
+            case "ci": options = ["log", "loglog", "plain"]
+            case "ties": options = ["efron", "breslow"]
+            case "profile": options = ["r", "stata"]
+            default: options = []
+            }
+        case "help":
+            options = CommandCatalog.names
+        case "endpoint" where previous.count == 1:
+            options = session.checkContext.endpointNames.filter { !$0.contains(",") } + columnNames
+        case "km" where previous.count == 1:
+            options = ["at", "table"]
+        case "logrank":
+            options = ["trend"]
+        case "stratify" where previous.count == 1:
+            options = ["by", "none"]
+        default:
+            options = columnNames + NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata", "and", "or", "not", "in", "by", "all"]
+        }
+        return options.filter { $0.hasPrefix(request.word) }.sorted()
+    }
+
+    private var columnNames: [String] { session.checkContext.columns.map(\.name) }
+
+    /// Files and folders starting with the typed path; folders end with `/` so completion can continue.
+    private func paths(matching typed: String) -> [String] {
+        let slash = typed.lastIndex(of: "/")
+        let folderPart = slash.map { String(typed[...$0]) } ?? ""
+        let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+        let folder = folderPart.isEmpty ? session.baseDirectory.path
+            : (folderPart.hasPrefix("/") ? folderPart : session.baseDirectory.appendingPathComponent(folderPart).path)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return entries.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+            return folderPart + name + (isFolder.boolValue ? "/" : "")
+        }
+    }
+}

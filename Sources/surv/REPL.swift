@@ -1,0 +1,66 @@
+import LineEditing
+
+/// The read–evaluate loop: reads command lines, keeps them in history, hands
+/// them to `evaluate`, and handles Ctrl-C and Ctrl-D.
+///
+/// Interactive (standard input is a terminal): prompts with line editing;
+/// Ctrl-C at the prompt discards the line; Ctrl-C during `evaluate` sets
+/// `Interrupts.requested`, which the evaluator polls; Ctrl-D on an empty line
+/// ends the loop.
+///
+/// Batch (`surv < script`, pipes): no prompts, no history, no libedit; the
+/// loop ends at the end of input, or after a command during which Ctrl-C was
+/// pressed (the remaining script is not run).
+struct REPL {
+    let reader: any LineReader
+    let prompt: String
+    let isInteractive: Bool
+    let evaluate: (String) -> Void
+
+    /// An interactive loop on `editor`.
+    init(editor: LineEditor, prompt: String, evaluate: @escaping (String) -> Void) {
+        self.init(reader: editor, prompt: prompt, isInteractive: true, evaluate: evaluate)
+    }
+
+    init(reader: any LineReader, prompt: String, isInteractive: Bool, evaluate: @escaping (String) -> Void) {
+        self.reader = reader
+        self.prompt = prompt
+        self.isInteractive = isInteractive
+        self.evaluate = evaluate
+    }
+
+    /// The loop surv runs on its standard input: a `LineEditor` when standard
+    /// input is a terminal, a `PlainLineReader` otherwise.
+    static func onStandardInput(
+        prompt: String,
+        historyPath: String?,
+        completer: @escaping (CompletionRequest) -> [String],
+        evaluate: @escaping (String) -> Void
+    ) -> REPL {
+        if LineEditor.standardInputIsTerminal() {
+            let editor = LineEditor(historyPath: historyPath, completer: completer)
+            return REPL(editor: editor, prompt: prompt, evaluate: evaluate)
+        }
+        return REPL(reader: PlainLineReader(), prompt: prompt, isInteractive: false, evaluate: evaluate)
+    }
+
+    func run() {
+        Interrupts.install()
+        while true {
+            switch reader.readLine(prompt: isInteractive ? prompt : "") {
+            case .endOfFile:
+                return
+            case .interrupted:
+                continue
+            case .line(let line):
+                if line.allSatisfy(\.isWhitespace) { continue }
+                if isInteractive { reader.remember(line) }
+                Interrupts.clear()
+                evaluate(line)
+                let interrupted = Interrupts.requested
+                Interrupts.clear()
+                if interrupted && !isInteractive { return }
+            }
+        }
+    }
+}
