@@ -28,10 +28,16 @@ struct Interactive: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ';') and exit.")
     var command: String?
 
+    @Option(name: .customLong("init"), help: "Run these commands (separated by ';') first, then open the prompt.")
+    var initial: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let session = Session()
+        if let initial {
+            _ = CommandPrinter(json: output.json).run(lines: [initial], in: session, file: nil)
+        }
         if let command {
             let failed = CommandPrinter(json: output.json).run(lines: [command], in: session, file: nil)
             if failed { throw ExitCode(1) }

@@ -1,0 +1,30 @@
+# Set-up and everyday tasks. `make run` and `make test` are the two commands a new machine needs;
+# both install the system library they need first.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps run build test bench fuzz clean
+
+# libedit-dev provides the line-editing headers and library the REPL links against.
+deps:
+	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
+		echo "installing libedit-dev"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev; }
+
+build: deps
+	$(SWIFT) build -c release --product surv
+
+# Opens the REPL with the bundled cohort loaded.
+run: build
+	"$$($(SWIFT) build -c release --show-bin-path)/surv" --init "load aml; endpoint time, status; stratify by x"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) run -c release SurvBench
+
+clean:
+	rm -rf .build

@@ -1,6 +1,0 @@
-import XCTest
-@testable import SurvSession
-
-final class SurvSessionSmokeTests: XCTestCase {
-    func testModuleLoads() { XCTAssertTrue(true) }
-}
