@@ -1,0 +1,167 @@
+import Foundation
+
+/// Exact p-value of Fisher's test for an r×c table by a network enumeration in the spirit of Mehta and
+/// Patel's FEXACT (the algorithm behind R's `fisher.test`).
+///
+/// Tables with the observed margins are built one column at a time; a node of the network is "which
+/// column comes next, and what is left of each row total". For a node we know exactly the largest and
+/// the smallest probability any completion can reach (computed once per node by dynamic programming,
+/// rows sorted since their order does not matter) and, in closed form, the total probability of all
+/// its completions. So whole subtrees are either added at once (every completion is at most as probable
+/// as the observed table) or dropped at once (every completion is more probable); only subtrees that
+/// straddle the threshold are opened. The work is bounded: past `maxSteps` the test is refused.
+struct FisherNetwork {
+    private let table: ContingencyTable
+    /// Nodes and compositions visited before giving up.
+    static let maxSteps = 20_000_000
+    /// Largest total for which the log-factorial table is built.
+    static let maxTotal = 1_000_000
+
+    init(_ table: ContingencyTable) { self.table = table }
+
+    func pValue() throws -> Double {
+        guard table.total <= Self.maxTotal else { throw Self.tooLargeError }
+        // Enumerate along the longer side, so each step splits a total over the fewer categories.
+        var counts = table.counts
+        if table.rowCount > table.columnCount { counts = transpose(counts) }
+        let rowTotals = counts.map { $0.reduce(0, +) }
+        var columns = (0..<counts[0].count).map { j in counts.reduce(0) { $0 + $1[j] } }
+        let logFact = LogFactorials(upTo: table.total)
+
+        // log probability of a table = constant + weight, weight = -Σ log n_ij!.
+        let constant = rowTotals.reduce(0) { $0 + logFact[$1] } + columns.reduce(0) { $0 + logFact[$1] }
+            - logFact[table.total]
+        let observedWeight = -counts.joined().reduce(0) { $0 + logFact[$1] }
+        let threshold = observedWeight + log1p(FisherExact.relativeTolerance)
+
+        // Largest columns first: they fix most of the table early, which sharpens the bounds.
+        columns.sort(by: >)
+        var search = Search(columns: columns, logFact: logFact, threshold: threshold, constant: constant)
+        try search.visit(column: 0, remaining: rowTotals.sorted(by: >), weight: 0)
+        return min(search.probability, 1)
+    }
+
+    private func transpose(_ m: [[Int]]) -> [[Int]] {
+        (0..<m[0].count).map { j in m.map { $0[j] } }
+    }
+}
+
+private struct Search {
+    let columns: [Int]
+    let logFact: LogFactorials
+    let threshold: Double
+    let constant: Double
+    /// Σ log C_j! over columns j..., for the closed-form total of a node's completions.
+    let logColumnFactorialsFrom: [Double]
+    var probability = 0.0
+    var steps = 0
+    /// Exact smallest and largest completion weight of a node, keyed by column index and sorted remainders.
+    var bounds: [NodeKey: (min: Double, max: Double)] = [:]
+
+    struct NodeKey: Hashable {
+        let column: Int
+        let remaining: [Int]
+    }
+
+    init(columns: [Int], logFact: LogFactorials, threshold: Double, constant: Double) {
+        self.columns = columns
+        self.logFact = logFact
+        self.threshold = threshold
+        self.constant = constant
+        var suffix = [Double](repeating: 0, count: columns.count + 1)
+        for j in stride(from: columns.count - 1, through: 0, by: -1) { suffix[j] = suffix[j + 1] + logFact[columns[j]] }
+        logColumnFactorialsFrom = suffix
+    }
+
+    mutating func countStep() throws {
+        steps += 1
+        if steps > FisherNetwork.maxSteps { throw FisherNetwork.tooLargeError }
+    }
+
+    /// All ways to split `total` over the rows, cell i at most `caps[i]`.
+    static func forEachSplit(of total: Int, caps: [Int], _ body: (inout [Int]) throws -> Void) rethrows {
+        var cells = [Int](repeating: 0, count: caps.count)
+        // Room left in rows i... , to prune splits that cannot place the whole total.
+        var roomFrom = [Int](repeating: 0, count: caps.count + 1)
+        for i in stride(from: caps.count - 1, through: 0, by: -1) { roomFrom[i] = roomFrom[i + 1] + caps[i] }
+        func place(_ i: Int, _ left: Int) throws {
+            if i == caps.count - 1 {
+                cells[i] = left
+                try body(&cells)
+                return
+            }
+            let lowest = max(0, left - roomFrom[i + 1])
+            let highest = min(caps[i], left)
+            guard lowest <= highest else { return }
+            for v in lowest...highest {
+                cells[i] = v
+                try place(i + 1, left - v)
+            }
+        }
+        guard total <= roomFrom[0] else { return }
+        try place(0, total)
+    }
+
+    /// The children of a node: what is left of the rows after each split of the column, and the split's
+    /// weight. Counts each split against the budget while building the list.
+    mutating func splits(column: Int, remaining: [Int]) throws -> [([Int], Double)] {
+        var children: [([Int], Double)] = []
+        var built = 0
+        let budget = FisherNetwork.maxSteps - steps
+        let logFact = self.logFact
+        try Self.forEachSplit(of: columns[column], caps: remaining) { cells in
+            built += 1
+            if built > budget { throw FisherNetwork.tooLargeError }
+            var rest = remaining
+            var w = 0.0
+            for i in cells.indices { rest[i] -= cells[i]; w -= logFact[cells[i]] }
+            children.append((rest.sorted(by: >), w))
+        }
+        steps += built
+        return children
+    }
+
+    /// Smallest and largest Σ -log n_ij! over the completions of a node (remaining sorted descending).
+    mutating func completionBounds(column: Int, remaining: [Int]) throws -> (min: Double, max: Double) {
+        if column == columns.count - 1 {
+            let w = -remaining.reduce(0) { $0 + logFact[$1] }
+            return (w, w)
+        }
+        let key = NodeKey(column: column, remaining: remaining)
+        if let known = bounds[key] { return known }
+        var best = (min: Double.infinity, max: -Double.infinity)
+        let children = try splits(column: column, remaining: remaining)
+        for (rest, w) in children {
+            try countStep()
+            let child = try completionBounds(column: column + 1, remaining: rest)
+            best.min = Swift.min(best.min, w + child.min)
+            best.max = Swift.max(best.max, w + child.max)
+        }
+        bounds[key] = best
+        return best
+    }
+
+    mutating func visit(column: Int, remaining: [Int], weight: Double) throws {
+        try countStep()
+        let range = try completionBounds(column: column, remaining: remaining)
+        if weight + range.max <= threshold {
+            // Every completion is at most as probable as the observed table: add them all. Their
+            // weights sum to M! / (Π rem_i! Π C_j!) over the remaining rows and columns.
+            let m = remaining.reduce(0, +)
+            let logTotal = logFact[m] - remaining.reduce(0) { $0 + logFact[$1] } - logColumnFactorialsFrom[column]
+            probability += exp(constant + weight + logTotal)
+            return
+        }
+        if weight + range.min > threshold { return }
+        let children = try splits(column: column, remaining: remaining)
+        for (rest, w) in children {
+            try visit(column: column + 1, remaining: rest, weight: weight + w)
+        }
+    }
+}
+
+extension FisherNetwork {
+    static let tooLargeError = CoreError(
+        "The table is too large for an exact Fisher test: enumerating the tables with its margins would take too long.",
+        hint: "Use the chi-square test instead.")
+}
