@@ -37,14 +37,10 @@ struct LogRankSums {
             guard strata.count == n else {
                 throw CoreError("strata has \(strata.count) values but there are \(n) rows")
             }
-            var code: [Int: Int] = [:]
-            var dense = [Int](repeating: 0, count: n)
-            for i in 0..<n {
-                if let c = code[strata[i]] { dense[i] = c } else { let c = code.count; code[strata[i]] = c; dense[i] = c }
-            }
-            var starts = [Int](repeating: 0, count: code.count + 1)
+            let (dense, stratumCount) = denseCodes(strata)
+            var starts = [Int](repeating: 0, count: stratumCount + 1)
             for i in 0..<n { starts[dense[i] + 1] += 1 }
-            for s in 0..<code.count { starts[s + 1] += starts[s] }
+            for s in 0..<stratumCount { starts[s + 1] += starts[s] }
             stratumBounds = starts
             var next = starts
             for row in byTime {
@@ -123,6 +119,29 @@ struct LogRankSums {
         }
         return sums
     }
+}
+
+/// Stratum labels renumbered 0..<count in order of first appearance. Labels in a compact range (the usual
+/// 0..<k codes) go through an array; anything else through a dictionary.
+private func denseCodes(_ labels: [Int]) -> (codes: [Int], count: Int) {
+    var codes = [Int](repeating: 0, count: labels.count)
+    guard let lo = labels.min(), let hi = labels.max() else { return (codes, 0) }
+    var count = 0
+    let (span, overflow) = hi.subtractingReportingOverflow(lo)
+    if !overflow, span < max(labels.count, 1 << 16) {
+        var table = [Int](repeating: -1, count: span + 1)
+        for (i, label) in labels.enumerated() {
+            let slot = label - lo
+            if table[slot] < 0 { table[slot] = count; count += 1 }
+            codes[i] = table[slot]
+        }
+    } else {
+        var table: [Int: Int] = [:]
+        for (i, label) in labels.enumerated() {
+            if let c = table[label] { codes[i] = c } else { table[label] = count; codes[i] = count; count += 1 }
+        }
+    }
+    return (codes, count)
 }
 
 enum LinearSolve {
