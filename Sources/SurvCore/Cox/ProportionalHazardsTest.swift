@@ -1,0 +1,218 @@
+import Foundation
+
+/// The function of time against which cox.zph tests each coefficient for a trend (`transform=` in R).
+public enum PHTimeTransform: String, Codable, Sendable, CaseIterable {
+    /// 1 − Kaplan–Meier estimate just before each time (R's default).
+    case km
+    /// Rank of the time among all observations.
+    case rank
+    /// The time itself.
+    case identity
+    /// log(time).
+    case log
+}
+
+/// The score test of one term: does its coefficient change with transformed time?
+public struct PHTermTest: Codable, Equatable, Sendable {
+    public var name: String
+    public var chisq: Double
+    public var df: Double
+    public var p: Double
+}
+
+/// Scaled Schoenfeld residuals, one row per event, for plotting β(t) against transformed time.
+public struct ScaledSchoenfeldResiduals: Codable, Equatable, Sendable {
+    /// Event times, ordered by stratum then time.
+    public var time: [Double]
+    /// The same times after the test's transform.
+    public var transformedTime: [Double]
+    /// Stratum label of each event (`nil` for an unstratified model).
+    public var stratum: [Int]?
+    /// Term names, one per entry of `values`.
+    public var terms: [String]
+    /// Per term, one value per event: the coefficient plus the scaled residual (for a term spanning several
+    /// columns, 1 plus the residual's projection on the coefficients, as R does). `nil` where R gives NA
+    /// (the covariate is constant within that event's stratum).
+    public var values: [[Double?]]
+}
+
+/// The test of proportional hazards of R's `cox.zph` (survival 3.x): an exact score test using the full
+/// information matrix, per term and globally.
+public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
+    public var terms: [PHTermTest]
+    public var global: ChiSquareStatistic
+    /// Name of the time transform (`km`, `rank`, `identity`, `log`).
+    public var transform: String
+    public var residuals: ScaledSchoenfeldResiduals
+
+    /// Tests the fitted model `fit` of `input` for non-proportional hazards.
+    public static func compute(input: CoxModelInput, fit: CoxFit,
+                               transform: PHTimeTransform = .km) throws -> ProportionalHazardsTest {
+        try input.validate()
+        guard fit.linearPredictor.count == input.time.count else {
+            throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
+        }
+        guard !fit.coefficients.isEmpty else { throw CoreError("the model has no estimable coefficients to test") }
+        let transformed = try transformedTimes(input: input, transform: transform)
+        let pass = ProportionalHazardsScorePass(input: input, fit: fit, transformedTime: transformed)
+        return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
+    }
+
+    /// g(t) per observation, before centring.
+    static func transformedTimes(input: CoxModelInput, transform: PHTimeTransform) throws -> [Double] {
+        let time = input.time
+        let n = time.count
+        switch transform {
+        case .identity:
+            return time
+        case .log:
+            guard time.allSatisfy({ $0 > 0 }) else {
+                throw CoreError("the log transform needs all times > 0", hint: "use transform km or rank")
+            }
+            return time.map { Foundation.log($0) }
+        case .rank:
+            // Average ranks over all observations, as R's rank().
+            let order = (0..<n).sorted { time[$0] < time[$1] }
+            var ranks = [Double](repeating: 0, count: n)
+            var i = 0
+            while i < n {
+                var j = i
+                while j + 1 < n && time[order[j + 1]] == time[order[i]] { j += 1 }
+                let average = Double(i + j + 2) / 2
+                for k in i...j { ranks[order[k]] = average }
+                i = j + 1
+            }
+            return ranks
+        case .km:
+            // 1 − S(t−) from the unweighted, unstratified Kaplan–Meier curve, as cox.zph computes it.
+            let order = (0..<n).sorted { time[$0] < time[$1] }
+            var result = [Double](repeating: 0, count: n)
+            var survival = 1.0
+            var atRisk = Double(n)
+            var i = 0
+            while i < n {
+                var j = i
+                var deaths = 0.0
+                while j < n && time[order[j]] == time[order[i]] {
+                    if input.event[order[j]] { deaths += 1 }
+                    j += 1
+                }
+                for k in i..<j { result[order[k]] = 1 - survival }
+                survival *= 1 - deaths / atRisk
+                atRisk -= Double(j - i)
+                i = j
+            }
+            return result
+        }
+    }
+
+    private static func assemble(input: CoxModelInput, fit: CoxFit, pass: ProportionalHazardsScorePass,
+                                 transform: PHTimeTransform, transformed: [Double]) throws -> ProportionalHazardsTest {
+        let p = pass.columns
+        let keptColumns = fit.coefficients.map(\.column)
+        let coef = fit.coefficients.map(\.coef)
+        // Terms restricted to the estimable columns, as positions among them.
+        var termNames: [String] = []
+        var termColumns: [[Int]] = []
+        for term in input.resolvedTerms {
+            let positions = term.columns.compactMap { keptColumns.firstIndex(of: $0) }.sorted()
+            if !positions.isEmpty {
+                termNames.append(term.name)
+                termColumns.append(positions)
+            }
+        }
+
+        func scoreTest(_ indices: [Int]) throws -> Double {
+            let m = indices.count
+            var sub = [Double](repeating: 0, count: m * m)
+            for (a, i) in indices.enumerated() { for (b, j) in indices.enumerated() { sub[a * m + b] = pass.information[i * 2 * p + j] } }
+            let rhs = indices.map { $0 < p ? 0 : pass.score[$0] }
+            let factor = PivotingCholesky(symmetric: sub, size: m)
+            guard factor.rank == m else {
+                throw CoreError("the information matrix of the proportional-hazards test is singular")
+            }
+            let solved = factor.solve(rhs)
+            var t = 0.0
+            for a in 0..<m { t += rhs[a] * solved[a] }
+            return t
+        }
+
+        var tests: [PHTermTest] = []
+        for (name, columns) in zip(termNames, termColumns) {
+            let chisq = try scoreTest(Array(0..<p) + columns.map { $0 + p })
+            let df = Double(columns.count)
+            tests.append(PHTermTest(name: name, chisq: chisq, df: df, p: ChiSquared.sf(chisq, df: df)))
+        }
+        let globalChisq = try scoreTest(Array(0..<(2 * p)))
+        let global = ChiSquareStatistic(chisq: globalChisq, df: Double(p))
+
+        let values = scaledResiduals(pass: pass, coef: coef, termColumns: termColumns)
+        let residuals = ScaledSchoenfeldResiduals(
+            time: pass.eventRows.map { input.time[$0] },
+            transformedTime: pass.eventRows.map { transformed[$0] },
+            stratum: input.strata.map { s in pass.eventRows.map { s[$0] } },
+            terms: termNames, values: values)
+        return ProportionalHazardsTest(terms: tests, global: global, transform: transform.rawValue, residuals: residuals)
+    }
+
+    /// R's scaling of the Schoenfeld residuals: by the average information per event within each stratum,
+    /// restricted to covariates that vary there, then shifted by the coefficient.
+    private static func scaledResiduals(pass: ProportionalHazardsScorePass, coef: [Double],
+                                        termColumns: [[Int]]) -> [[Double?]] {
+        let p = pass.columns
+        let strata = pass.strataCount
+        var used = pass.used   // [stratum][column]
+        for columns in termColumns where columns.count > 1 {
+            for s in 0..<strata where columns.contains(where: { used[s][$0] == 0 }) {
+                let m = columns.map { used[s][$0] }.max() ?? 0
+                for c in columns { used[s][c] = m }
+            }
+        }
+        var vmean = [Double](repeating: 0, count: p * p)
+        for i in 0..<p {
+            for j in 0..<p {
+                var w = 0
+                for s in 0..<strata { w += min(used[s][i], used[s][j]) }
+                vmean[i * p + j] = pass.information[i * 2 * p + j] / Double(w == 0 ? 1 : w)
+            }
+        }
+        let nterm = termColumns.count
+        let events = pass.eventRows.count
+        // Residuals per term: a multi-column term is projected on its coefficients, a single column is kept
+        // (multiplying by an indicator matrix is exact, so this matches R's per-column path too).
+        let width = nterm
+        var t = [Double](repeating: 0, count: p * nterm)   // p × nterm
+        for (k, columns) in termColumns.enumerated() {
+            for c in columns { t[c * nterm + k] = columns.count == 1 ? 1 : coef[c] }
+        }
+        let resid = pass.schoenfeld.map { row in
+            (0..<nterm).map { k in termColumns[k].reduce(0.0) { $0 + row[$1] * t[$1 * nterm + k] } }
+        }
+        var v = [Double](repeating: 0, count: nterm * nterm)
+        for a in 0..<nterm {
+            for b in 0..<nterm {
+                var s = 0.0
+                for i in termColumns[a] { for j in termColumns[b] { s += t[i * nterm + a] * vmean[i * p + j] * t[j * nterm + b] } }
+                v[a * nterm + b] = s
+            }
+        }
+        let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
+        var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
+        for e in 0..<events {
+            let s = pass.eventStratum[e]
+            let k = (0..<width).filter { usedTerm[s][$0] > 0 }
+            guard !k.isEmpty else { continue }
+            let m = k.count
+            var sub = [Double](repeating: 0, count: m * m)
+            for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
+            let factor = PivotingCholesky(symmetric: sub, size: m)
+            let solved = factor.solve(k.map { resid[e][$0] })
+            for (a, i) in k.enumerated() where !factor.isSingular(a) { values[i][e] = solved[a] }
+        }
+        for c in 0..<width {
+            let shift = termColumns[c].count == 1 ? coef[termColumns[c][0]] : 1
+            for e in 0..<events { values[c][e] = values[c][e].map { $0 + shift } }
+        }
+        return values
+    }
+}
