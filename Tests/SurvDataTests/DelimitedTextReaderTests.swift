@@ -133,6 +133,15 @@ final class DelimitedTextReaderTests: XCTestCase {
         XCTAssertEqual(texts(table, "a,b"), ["1,2"])
     }
 
+    func testUnusableDelimitersAreRejected() {
+        for delimiter in [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), 0, 0xE9] {
+            XCTAssertThrowsError(try parseCSV("a\n1\n", delimiter: delimiter)) { error in
+                XCTAssertEqual((error as? DataError)?.message, "byte \(delimiter) cannot be a delimiter")
+            }
+        }
+        XCTAssertEqual(try parseCSV("a|b\n1|2\n", delimiter: UInt8(ascii: "|")).columnNames, ["a", "b"])
+    }
+
     func testHeaderNamesNeedNotBeIdentifiers() throws {
         let table = try parseCSV("wt loss,ph.ecog,2nd,_x\n1,2,3,4\n")
         XCTAssertEqual(table.columnNames, ["wt loss", "ph.ecog", "2nd", "_x"])
