@@ -38,15 +38,27 @@ public enum DelimitedTextReader {
 
     /// Parses delimited text held in memory. `delimiter` nil means: sniff it from the header line.
     public static func parse(_ bytes: [UInt8], name: String, delimiter: UInt8? = nil) throws -> DataTable {
-        try bytes.withUnsafeBufferPointer { buffer in
+        try checkDelimiter(delimiter)
+        return try bytes.withUnsafeBufferPointer { buffer in
             try DelimitedTextParser(bytes: buffer, name: name, delimiter: delimiter).parse()
         }
     }
 
     /// Parses delimited text in a raw buffer (e.g. a memory-mapped file).
     public static func parse(_ bytes: UnsafeRawBufferPointer, name: String, delimiter: UInt8? = nil) throws -> DataTable {
+        try checkDelimiter(delimiter)
         let buffer = bytes.bindMemory(to: UInt8.self)
         return try DelimitedTextParser(bytes: buffer, name: name, delimiter: delimiter).parse()
+    }
+
+    /// A delimiter must be a printable ASCII character or tab, and not the quote or a space.
+    private static func checkDelimiter(_ delimiter: UInt8?) throws {
+        guard let delimiter else { return }
+        let usable = delimiter == UInt8(ascii: "\t")
+            || (delimiter > 0x20 && delimiter < 0x7F && delimiter != UInt8(ascii: "\""))
+        if !usable {
+            throw DataError("byte \(delimiter) cannot be a delimiter", hint: "use a comma, tab, semicolon or another printable character")
+        }
     }
 
     /// The whole file in one allocation of its exact size.

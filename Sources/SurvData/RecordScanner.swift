@@ -27,8 +27,9 @@ struct ScanFailure: Error {
 ///
 /// - Records end at LF, CRLF or a lone CR; the last one may lack a terminator.
 /// - Empty lines are skipped (as R's `read.csv` does with `blank.lines.skip = TRUE`).
-/// - A quote opens a quoted field only as the field's first byte; inside it `""` is a quote and
-///   delimiters and line breaks are data. Elsewhere a quote is an ordinary character.
+/// - A quote opens a quoted field only as the field's first byte (spaces before it are allowed and
+///   dropped); inside it `""` is a quote and delimiters and line breaks are data. Elsewhere a quote is
+///   an ordinary character.
 /// - After a closing quote only spaces, then a delimiter or line end, may follow.
 struct RecordScanner {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -61,9 +62,15 @@ struct RecordScanner {
         }
         let recordStart = pos
         while true {
-            let fieldStart = pos
-            if pos < n, bytes[pos] == Self.quote {
-                pos += 1
+            var fieldStart = pos
+            if pos < n, bytes[pos] == Self.space {
+                // `a, "b"`: spaces before an opening quote are layout, not data.
+                var ahead = pos
+                while ahead < n, bytes[ahead] == Self.space { ahead += 1 }
+                if ahead < n, bytes[ahead] == Self.quote { fieldStart = ahead }
+            }
+            if fieldStart < n, bytes[fieldStart] == Self.quote {
+                pos = fieldStart + 1
                 var escaped = false
                 while true {
                     guard pos < n else { throw ScanFailure(kind: .unterminatedQuote, offset: fieldStart) }
