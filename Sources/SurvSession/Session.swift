@@ -78,7 +78,7 @@ public final class Session {
         }
         return commands.map { parsed in
             let result: Result<Report, Diagnostic>
-            do {
+            do throws(Diagnostic) {
                 let plan = try Checker(context: checkContext).check(parsed.command)
                 result = .success(try execute(plan, source: parsed.source))
             } catch {

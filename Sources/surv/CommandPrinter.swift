@@ -30,7 +30,7 @@ struct CommandPrinter {
             Swift.print(outcome.text)
             Swift.print()
         }
-        fflush(stdout)
+        fflush(nil)
     }
 }
 
