@@ -175,7 +175,8 @@ public struct Checker {
             guard case .number(var level) = value.kind else {
                 throw Diagnostic("'set level' takes a number such as 0.95", at: value.range)
             }
-            if level > 1 && level < 100 { level /= 100 }
+            // `set level 90` means 90%, as in Stata.
+            if level >= 50 && level < 100 { level /= 100 }
             guard level > 0 && level < 1 else {
                 throw Diagnostic("the confidence level must be between 0 and 1", at: value.range, hint: "e.g. set level 0.9")
             }

@@ -232,7 +232,8 @@ public struct TextRenderer: Sendable {
         t.append(["rows kept", s.filters.isEmpty ? "\(s.kept) (no filter)" : "\(s.kept) of \(s.rows)"])
         for f in s.filters { t.append(["where", f]) }
         t.append(["endpoint", s.endpoint ?? "none"])
-        if !s.endpoints.isEmpty { t.append(["endpoints", s.endpoints.joined(separator: ", ")]) }
+        let named = s.endpoints.filter { !$0.contains(",") }
+        if !named.isEmpty { t.append(["endpoints", named.joined(separator: ", ")]) }
         t.append(["strata", s.strata.isEmpty ? "none" : s.strata.joined(separator: ", ")])
         t.append(["profile", s.conventions.profile])
         t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.measure(s.conventions.level))"])
