@@ -135,6 +135,22 @@ final class KaplanMeierTests: XCTestCase {
         XCTAssertEqual(flat.median.estimate, 3)
     }
 
+    /// R sorts the requested times; our rows stay in the caller's order but count events in sorted order,
+    /// and a repeated time gets no events the second time.
+    func testSummaryKeepsTheCallersOrder() throws {
+        let fit = try KaplanMeierCurve.fit(time: [3, 4, 5.5, 6, 6, 8, 9, 12, 15, 20],
+                                           event: [true, false, true, true, false, true, false, true, true, false])
+        let sorted = fit.summary(at: [4, 6, 10, 20])
+        let shuffled = fit.summary(at: [20, 99, 6, 4, 10, 10])
+        XCTAssertEqual(shuffled[0], sorted[3])
+        XCTAssertNil(shuffled[1])
+        XCTAssertEqual(shuffled[2], sorted[1])
+        XCTAssertEqual(shuffled[3], sorted[0])
+        XCTAssertEqual(shuffled[4], sorted[2])
+        XCTAssertEqual(shuffled[5]?.nEvent, 0)
+        XCTAssertEqual(shuffled[5]?.surv, sorted[2]?.surv)
+    }
+
     // MARK: Bad input
 
     func testAllCensoredHasNoMedianAndNoTrap() throws {

@@ -12,9 +12,8 @@ public enum KaplanMeierVariance: String, Codable, Sendable {
 ///
 /// Arrays hold one entry per distinct observed time (event or censoring), in increasing order, exactly
 /// as survfit's `time`, `n.risk`, `n.event`, `n.censor`, `surv`, `std.err`, `lower` and `upper`.
-/// Two differences from R: limits R reports as NA/NaN (S = 0 on the log scale, S ∈ {0, 1} on the log-log
-/// scale) are `nil`; and times are used as given, without survfit's `aeqSurv` merging of times that differ
-/// only by floating-point noise.
+/// Limits R reports as NA/NaN (S = 0 on the log scale, S ∈ {0, 1} on the log-log scale) are `nil`.
+/// As survfit does by default (`timefix = TRUE`), times closer than √ε are merged into one (`TimeFix`).
 public struct KaplanMeierCurve: Codable, Equatable, Sendable {
     /// Number of rows used.
     public var n: Int
@@ -158,6 +157,7 @@ struct RiskTable {
                 }
             }
         }
+        mergeNoiseTies()
         // Numbers at risk accumulate from the end so that they are exact sums, not differences.
         let m = time.count
         nRisk = [Double](repeating: 0, count: m)
@@ -174,4 +174,28 @@ struct RiskTable {
             }
         }
     }
+
+    /// Applies R's `aeqSurv` to the distinct times: groups of times closer than √ε become one time.
+    private mutating func mergeNoiseTies() {
+        guard let starts = TimeFix.groupStarts(distinctSorted: time) else { return }
+        var merged = RiskTable(fractional: hasFractionalWeights)
+        for j in time.indices {
+            if starts[j] == j {
+                merged.time.append(time[j])
+                merged.nEvent.append(0)
+                merged.nCensor.append(0)
+                if hasFractionalWeights { merged.eventWeightSquares.append(0); merged.censorWeightSquares.append(0) }
+            }
+            let last = merged.time.count - 1
+            merged.nEvent[last] += nEvent[j]
+            merged.nCensor[last] += nCensor[j]
+            if hasFractionalWeights {
+                merged.eventWeightSquares[last] += eventWeightSquares[j]
+                merged.censorWeightSquares[last] += censorWeightSquares[j]
+            }
+        }
+        self = merged
+    }
+
+    private init(fractional: Bool) { hasFractionalWeights = fractional }
 }

@@ -31,6 +31,8 @@ struct LogRankSums {
 
         // Rows ordered by stratum, then time: one radix sort by time and a stable counting pass by stratum.
         let byTime = TimeOrder.ascending(time)
+        // survdiff merges times that differ only by rounding noise before comparing them.
+        let time = TimeFix.fixedTimes(time, order: byTime) ?? time
         var order = byTime
         var stratumBounds = [0, n]
         if let strata {

@@ -58,6 +58,9 @@ addCurve("flatend", c(3, 4), c(4))
 # Events at time 0 and a curve that drops to zero.
 addInput("zeroes", c(0, 0, 2, 3, 3, 4, 5), c(1, 0, 1, 1, 0, 0, 1))
 addCurve("zeroes", c(0, 1, 3, 5), c(2, 5))
+# Times differing by rounding noise (below sqrt(eps), absolutely or relatively) are merged by aeqSurv.
+addInput("timefix", c(1, 1 + 1e-9, 2, 2 + 1e-8, 3, 4, 4 + 2e-7, 5, 6), c(1, 1, 0, 1, 1, 1, 0, 1, 0))
+addCurve("timefix", c(1, 2, 4.5), c(5))
 addInput("allcensored", c(2, 3, 5), c(0, 0, 0))
 addCurve("allcensored", c(1, 5), c(4))
 

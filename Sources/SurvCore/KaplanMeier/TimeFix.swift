@@ -1,0 +1,43 @@
+// R survival treats times that differ only by floating-point noise as tied (`aeqSurv`, applied by
+// survfit and survdiff unless timefix = FALSE): among the sorted distinct times, one whose gap from the
+// previous distinct time is ≤ √ε, absolutely or relative to the mean of the distinct times, joins the
+// previous time's group, and every time in a group becomes the group's first (smallest) time. Without
+// this, 0.1 + 0.2 and 0.3 read from a file would be two event times instead of one.
+
+enum TimeFix {
+    static let tolerance = Double.ulpOfOne.squareRoot()
+
+    /// For sorted distinct times, the index of the time each one is replaced by; `nil` when no two are tied
+    /// (the common case, so callers can skip the merge).
+    static func groupStarts(distinctSorted y: [Double]) -> [Int]? {
+        guard y.count > 1 else { return nil }
+        let meanAbs = y.reduce(0) { $0 + abs($1) } / Double(y.count)
+        var starts: [Int] = []
+        for j in 1..<y.count {
+            let gap = y[j] - y[j - 1]
+            guard gap <= tolerance || gap / meanAbs <= tolerance else { continue }
+            if starts.isEmpty { starts = Array(0..<y.count) }
+            starts[j] = starts[j - 1]
+        }
+        return starts.isEmpty ? nil : starts
+    }
+
+    /// The times with `aeqSurv` applied, given the rows' ascending order; `nil` when nothing changes.
+    static func fixedTimes(_ time: [Double], order: [Int32]) -> [Double]? {
+        var distinct: [Double] = []
+        for row in order {
+            let t = time[Int(row)]
+            if distinct.last != t { distinct.append(t) }
+        }
+        guard let starts = groupStarts(distinctSorted: distinct) else { return nil }
+        var fixed = time
+        var j = -1
+        var previous = Double.nan
+        for row in order {
+            let t = time[Int(row)]
+            if t != previous { j += 1; previous = t }
+            fixed[Int(row)] = distinct[starts[j]]
+        }
+        return fixed
+    }
+}
