@@ -13,7 +13,8 @@ struct ByteInterner {
 
     var count: Int { hashes.count }
 
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The code of `bytes`, or `nil` when a new value would need a code beyond `Int32.max`.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(bytes)
         var mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -24,7 +25,7 @@ struct ByteInterner {
             if hashes[code] == hash, equals(code, bytes) { return Int32(code) }
             slot = (slot + 1) & mask
         }
-        let code = Int32(hashes.count)
+        guard let code = Int32(exactly: hashes.count), code < Int32.max else { return nil }
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(hash)

@@ -5,6 +5,8 @@ enum CellOutcome {
     case needsText
     /// A well-formed number beyond the range of `Double`.
     case outOfRange
+    /// More than 2³¹ − 1 distinct categories.
+    case tooManyLevels
 }
 
 /// Collects one column's cells while the file is read: numbers while every cell so far is one,
@@ -32,7 +34,12 @@ struct ColumnAccumulator {
         let trimmed = DelimitedTextParser.trimmed(cell)
         if isText {
             // Categories keep their spaces, as R's read.csv does (strip.white = FALSE).
-            codes.append(Self.isMissing(trimmed) ? -1 : interner.intern(cell))
+            if Self.isMissing(trimmed) {
+                codes.append(-1)
+            } else {
+                guard let code = interner.intern(cell) else { return .tooManyLevels }
+                codes.append(code)
+            }
             return .stored
         }
         if Self.isMissing(trimmed) {

@@ -61,7 +61,7 @@ struct DelimitedTextParser {
         let dataStart = scanner.position
 
         var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: columnCount)
-        let expectedRows = estimateRowCount(from: dataStart)
+        let expectedRows = estimateRowCount(from: dataStart, columns: columnCount)
         for c in 0..<columnCount { accumulators[c].reserve(expectedRows) }
 
         var scratch: [UInt8] = []
@@ -81,9 +81,13 @@ struct DelimitedTextParser {
                     break
                 case .outOfRange:
                     throw outOfRangeError(span)
+                case .tooManyLevels:
+                    throw tooManyLevelsError(span, column: names[c])
                 case .needsText:
                     try convertToText(&accumulators[c], column: c, rows: row, dataStart: dataStart)
-                    _ = withCell(span, scratch: &scratch) { cell in accumulators[c].append(cell) }
+                    if case .tooManyLevels = withCell(span, scratch: &scratch, { cell in accumulators[c].append(cell) }) {
+                        throw tooManyLevelsError(span, column: names[c])
+                    }
                 }
             }
             row += 1
@@ -151,7 +155,7 @@ struct DelimitedTextParser {
     /// Re-reads `column` of the first `rows` data rows as text (see the type's comment for why).
     private func convertToText(_ accumulator: inout ColumnAccumulator, column: Int, rows: Int,
                                dataStart: Int) throws {
-        accumulator.beginText(reserving: max(rows * 2, estimateRowCount(from: dataStart)))
+        accumulator.beginText(reserving: max(rows, estimateRowCount(from: dataStart, columns: 1)))
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
         var fields: [FieldSpan] = []
         var scratch: [UInt8] = []
@@ -159,13 +163,17 @@ struct DelimitedTextParser {
             guard try scan(&scanner, &fields) != nil, column < fields.count else {
                 throw DataError("internal error: re-reading column \(column + 1) found fewer rows")
             }
-            _ = withCell(fields[column], scratch: &scratch) { cell in accumulator.append(cell) }
+            if case .tooManyLevels = withCell(fields[column], scratch: &scratch, { cell in accumulator.append(cell) }) {
+                throw DataError("column \(column + 1) has more than \(Int32.max) distinct values")
+            }
         }
     }
 
     /// Rows expected after `dataStart`, from the length of the first records; used to reserve
     /// capacity once instead of growing arrays by doubling (which briefly needs 1.5× the memory).
-    private func estimateRowCount(from dataStart: Int) -> Int {
+    /// Never more than the file could hold: a record of `columns` fields takes at least `columns` bytes.
+    /// (An overestimate only reserves address space; untouched pages are not resident.)
+    private func estimateRowCount(from dataStart: Int, columns: Int) -> Int {
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
         var fields: [FieldSpan] = []
         var records = 0
@@ -174,7 +182,7 @@ struct DelimitedTextParser {
         guard records > 0, sampled > 0 else { return 0 }
         let remaining = bytes.count - dataStart
         let estimate = Double(remaining) / (Double(sampled) / Double(records)) * 1.05 + 16
-        return min(Int(estimate), remaining / 2 + 1)
+        return min(Int(estimate), remaining / max(columns, 2) + 1)
     }
 
     // MARK: Errors
@@ -194,8 +202,9 @@ struct DelimitedTextParser {
             return DataError("the quoted field that opens here is never closed", line: line, column: column,
                              hint: "end it with \" and write a quote inside a quoted field as \"\"")
         case .textAfterClosingQuote:
-            let character = String(decoding: [bytes[failure.offset]].filter { $0 < 0x80 }, as: UTF8.self)
-            return DataError("unexpected character '\(character)' after a closing quote", line: line,
+            let byte = bytes[failure.offset]
+            let character = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte \(Self.hex(byte))"
+            return DataError("unexpected character \(character) after a closing quote", line: line,
                              column: column,
                              hint: "a quoted field must end at a delimiter or line end; write a quote inside it as \"\"")
         case .invalidUTF8:
@@ -227,6 +236,12 @@ struct DelimitedTextParser {
         let text = withCell(span, scratch: &scratch) { String(decoding: Self.trimmed($0), as: UTF8.self) }
         return DataError("the number \(text) is out of range", line: line, column: column,
                          hint: "numbers must lie within ±1.8e308")
+    }
+
+    private func tooManyLevelsError(_ span: FieldSpan, column: String) -> DataError {
+        let (line, position) = location(of: span.sourceOffset)
+        return DataError("column '\(column)' has more than \(Int32.max) distinct values", line: line, column: position,
+                         hint: "a categorical column this large cannot be analysed")
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -41,6 +41,20 @@ final class DelimitedTextReaderTests: XCTestCase {
         XCTAssertEqual(texts(table, "m"), ["a", "b", "c", "d", "e"])
     }
 
+    func testSeveralColumnsTurningTextAtDifferentRows() throws {
+        var csv = "a,b,c,d\n"
+        for i in 0..<500 {
+            let a = i == 499 ? "late" : "\(i)"
+            let c = i == 250 ? "\"mid,dle\"" : (i % 7 == 0 ? "NA" : "\(i).0")
+            csv += "\(a),\(i * 2),\(c),x\(i % 3)\n"
+        }
+        let table = try parseCSV(csv)
+        XCTAssertEqual(texts(table, "a"), (0..<500).map { $0 == 499 ? "late" : "\($0)" })
+        XCTAssertEqual(numbers(table, "b"), (0..<500).map { Double($0 * 2) })
+        XCTAssertEqual(texts(table, "c"), (0..<500).map { $0 == 250 ? "mid,dle" : ($0 % 7 == 0 ? nil : "\($0).0") })
+        XCTAssertEqual(texts(table, "d"), (0..<500).map { "x\($0 % 3)" })
+    }
+
     func testColumnTurningTextAfterQuotedMultiLineFields() throws {
         let table = try parseCSV("note,x\n\"line 1\nline 2\",1\n\"a,\"\"b\"\"\",2\nplain,three\n")
         XCTAssertEqual(texts(table, "note"), ["line 1\nline 2", "a,\"b\"", "plain"])

@@ -73,6 +73,11 @@ final class MalformedCSVTests: XCTestCase {
                            line: 2, column: 4)
     }
 
+    func testNonASCIIAfterClosingQuote() {
+        XCTAssertDataError("a\n\"x\"é\n", message: "unexpected character byte 0xC3 after a closing quote",
+                           line: 2, column: 4)
+    }
+
     func testDuplicateHeaderNames() {
         XCTAssertDataError("a,b,a\n1,2,3\n", message: "duplicate column name 'a' (fields 1 and 3 of the header)",
                            line: 1, column: 5)

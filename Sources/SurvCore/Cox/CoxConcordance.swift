@@ -1,7 +1,7 @@
 // Harrell's concordance of a Cox model's linear predictor as summary.coxph reports it: R's concordancefit with
 // timewt "n", reverse = TRUE (higher risk should mean shorter survival), predictor ties counting 1/2, pairs
 // formed only within strata, and the infinitesimal-jackknife standard error. Subjects are visited from the
-// longest time down while two Fenwick trees over the predictor's ranks hold the weight of everyone still at
+// longest time down while a Fenwick tree over the predictor's ranks holds the weight of everyone still at
 // risk and of the deaths seen so far; each visit is O(log n), so the whole computation is O(n log n).
 
 /// Concordance and its standard error.
@@ -10,121 +10,142 @@ struct CoxConcordanceResult {
     var standardError: Double
 }
 
-/// Weighted counts per rank with O(log m) prefix sums: the weight below, at and above a given rank.
-private struct RankWeightTree {
+/// Two weighted rank histograms (at risk, deaths) with O(log m) prefix sums, interleaved so that the two
+/// queries made for one subject share cache lines.
+private struct RankWeightTrees {
+    /// Fenwick sums: [2·i] at risk, [2·i + 1] deaths, for i in 1...m.
     private var tree: [Double]
+    /// Weight exactly at each rank: [2·r] at risk, [2·r + 1] deaths.
     private var node: [Double]
-    private(set) var total = 0.0
+    private(set) var totalAtRisk = 0.0
+    private(set) var totalDeaths = 0.0
+    private let size: Int
 
     init(ranks: Int) {
-        tree = [Double](repeating: 0, count: ranks + 1)
-        node = [Double](repeating: 0, count: ranks)
+        size = ranks
+        tree = [Double](repeating: 0, count: 2 * (ranks + 1))
+        node = [Double](repeating: 0, count: 2 * ranks)
     }
 
-    mutating func add(rank: Int, weight: Double) {
-        node[rank] += weight
-        total += weight
+    /// `lane` 0 = at risk, 1 = deaths.
+    @inline(__always)
+    mutating func add(rank: Int, weight: Double, lane: Int) {
+        node[2 * rank + lane] += weight
+        if lane == 0 { totalAtRisk += weight } else { totalDeaths += weight }
         var i = rank + 1
-        while i < tree.count {
-            tree[i] += weight
-            i += i & -i
+        tree.withUnsafeMutableBufferPointer { t in
+            while i <= size {
+                t[2 * i + lane] += weight
+                i += i & -i
+            }
         }
     }
 
-    /// Weights with a strictly greater rank, strictly smaller, and equal.
-    func split(rank: Int) -> (greater: Double, less: Double, equal: Double) {
+    /// Weights with a strictly greater rank, strictly smaller, and equal, in one lane.
+    @inline(__always)
+    func split(rank: Int, lane: Int) -> (greater: Double, less: Double, equal: Double) {
         var below = 0.0
         var i = rank
-        while i > 0 {
-            below += tree[i]
-            i -= i & -i
+        tree.withUnsafeBufferPointer { t in
+            while i > 0 {
+                below += t[2 * i + lane]
+                i -= i & -i
+            }
         }
-        let equal = node[rank]
+        let equal = node[2 * rank + lane]
+        let total = lane == 0 ? totalAtRisk : totalDeaths
         return (total - below - equal, below, equal)
+    }
+
+    /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
+    mutating func clear(rank: Int) {
+        node[2 * rank] = 0
+        node[2 * rank + 1] = 0
+        var i = rank + 1
+        while i <= size {
+            tree[2 * i] = 0
+            tree[2 * i + 1] = 0
+            i += i & -i
+        }
+        totalAtRisk = 0
+        totalDeaths = 0
     }
 }
 
 enum CoxConcordance {
-    static func compute(time: [Double], event: [Bool], predictor: [Double], strata: [Int]?,
-                        weights: [Double]?) -> CoxConcordanceResult {
+    /// - Parameters: rows sorted by stratum then time (as `CoxSortedData`), with the predictor in that order.
+    static func compute(time: [Double], isEvent: [Bool], stratum: [Int], weight: [Double],
+                        predictor: [Double]) -> CoxConcordanceResult {
         let n = time.count
         guard n > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
         // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))).
-        let byPredictor = (0..<n).sorted { predictor[$0] < predictor[$1] }
+        let byPredictor = StableRadixOrder.order(predictor.map(StableRadixOrder.key))
         var rank = [Int](repeating: 0, count: n)
         var distinct = 0
-        for (k, i) in byPredictor.enumerated() {
+        for k in 0..<n {
+            let i = byPredictor[k]
             if k > 0 && predictor[i] != predictor[byPredictor[k - 1]] { distinct += 1 }
             rank[i] = distinct
         }
-        let rankCount = distinct + 1
-        let w = weights ?? [Double](repeating: 1, count: n)
-
-        // R's sort order within a stratum: time descending, censored before deaths, then predictor ascending.
-        let order = (0..<n).sorted { a, b in
-            let sa = strata?[a] ?? 0, sb = strata?[b] ?? 0
-            if sa != sb { return sa < sb }
-            if time[a] != time[b] { return time[a] > time[b] }
-            if event[a] != event[b] { return !event[a] }
-            return predictor[a] < predictor[b]
-        }
+        var trees = RankWeightTrees(ranks: distinct + 1)
 
         var concordant = 0.0, discordant = 0.0, tiedX = 0.0
-        // Per-subject influence on the three counts (R's imat columns 1–3).
+        // Per-row influence on the three counts (R's imat columns 1–3).
         var influence0 = [Double](repeating: 0, count: n)
         var influence1 = influence0, influence2 = influence0
 
-        var start = 0
-        while start < n {
-            var end = start + 1
-            let stratum = strata?[order[start]] ?? 0
-            while end < n && (strata?[order[end]] ?? 0) == stratum { end += 1 }
-            var atRisk = RankWeightTree(ranks: rankCount)
-            var deaths = RankWeightTree(ranks: rankCount)
-            var i = start
-            while i < end {
-                let ii = order[i]
-                if !event[ii] {
-                    let d = deaths.split(rank: rank[ii])
-                    influence0[ii] -= d.less
-                    influence1[ii] -= d.greater
-                    influence2[ii] -= d.equal
-                    atRisk.add(rank: rank[ii], weight: w[ii])
-                    i += 1
-                    continue
+        var stratumEnd = n
+        while stratumEnd > 0 {
+            var stratumStart = stratumEnd - 1
+            while stratumStart > 0 && stratum[stratumStart - 1] == stratum[stratumEnd - 1] { stratumStart -= 1 }
+            // Walk time groups from the latest down.
+            var groupEnd = stratumEnd
+            while groupEnd > stratumStart {
+                var groupStart = groupEnd - 1
+                while groupStart > stratumStart && time[groupStart - 1] == time[groupEnd - 1] { groupStart -= 1 }
+                // Censored rows at this time are at risk for its deaths: they enter first.
+                for i in groupStart..<groupEnd where !isEvent[i] {
+                    let d = trees.split(rank: rank[i], lane: 1)
+                    influence0[i] -= d.less
+                    influence1[i] -= d.greater
+                    influence2[i] -= d.equal
+                    trees.add(rank: rank[i], weight: weight[i], lane: 0)
                 }
-                // A group of deaths tied in time: compare each with everyone later, then add them together.
-                var j = i
-                while j < end && time[order[j]] == time[ii] {
-                    let jj = order[j]
-                    let s = atRisk.split(rank: rank[jj])
-                    concordant += w[jj] * s.greater
-                    discordant += w[jj] * s.less
-                    tiedX += w[jj] * s.equal
-                    influence0[jj] += s.greater
-                    influence1[jj] += s.less
-                    influence2[jj] += s.equal
-                    deaths.add(rank: rank[jj], weight: w[jj])
-                    j += 1
+                // Each death is compared with everyone at risk after it, then the tied deaths enter together.
+                var anyDeath = false
+                for i in groupStart..<groupEnd where isEvent[i] {
+                    anyDeath = true
+                    let s = trees.split(rank: rank[i], lane: 0)
+                    concordant += weight[i] * s.greater
+                    discordant += weight[i] * s.less
+                    tiedX += weight[i] * s.equal
+                    influence0[i] += s.greater
+                    influence1[i] += s.less
+                    influence2[i] += s.equal
+                    trees.add(rank: rank[i], weight: weight[i], lane: 1)
                 }
-                for k in i..<j {
-                    let kk = order[k]
-                    let d = deaths.split(rank: rank[kk])
-                    influence0[kk] -= d.less
-                    influence1[kk] -= d.greater
-                    influence2[kk] -= d.equal
-                    atRisk.add(rank: rank[kk], weight: w[kk])
+                if anyDeath {
+                    for i in groupStart..<groupEnd where isEvent[i] {
+                        let d = trees.split(rank: rank[i], lane: 1)
+                        influence0[i] -= d.less
+                        influence1[i] -= d.greater
+                        influence2[i] -= d.equal
+                        trees.add(rank: rank[i], weight: weight[i], lane: 0)
+                    }
                 }
-                i = j
+                groupEnd = groupStart
             }
-            for k in start..<end {
-                let kk = order[k]
-                let d = deaths.split(rank: rank[kk])
-                influence0[kk] += d.less
-                influence1[kk] += d.greater
-                influence2[kk] += d.equal
+            // Deaths earlier than each row, split by predictor: the rest of its influence.
+            for i in stratumStart..<stratumEnd {
+                let d = trees.split(rank: rank[i], lane: 1)
+                influence0[i] += d.less
+                influence1[i] += d.greater
+                influence2[i] += d.equal
             }
-            start = end
+            if stratumStart > 0 {
+                for i in stratumStart..<stratumEnd { trees.clear(rank: rank[i]) }
+            }
+            stratumEnd = stratumStart
         }
 
         let pairs = concordant + discordant + tiedX
@@ -132,8 +153,8 @@ enum CoxConcordance {
         let somers = (concordant - discordant) / pairs
         var variance = 0.0
         for i in 0..<n {
-            let dfbeta = w[i] * ((influence0[i] - influence1[i]) / pairs
-                                 - (somers / pairs) * (influence0[i] + influence1[i] + influence2[i]))
+            let dfbeta = weight[i] * ((influence0[i] - influence1[i]) / pairs
+                                      - (somers / pairs) * (influence0[i] + influence1[i] + influence2[i]))
             variance += dfbeta * dfbeta
         }
         variance /= 4

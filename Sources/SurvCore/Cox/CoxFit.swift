@@ -156,8 +156,8 @@ public struct CoxFit: Codable, Equatable, Sendable {
                                         message: "the Wald test is unreliable when a coefficient may be infinite; use the likelihood-ratio or score test"))
         }
 
-        let concordance = CoxConcordance.compute(time: input.time, event: input.event, predictor: lp,
-                                                 strata: input.strata, weights: input.weights)
+        let concordance = CoxConcordance.compute(time: data.time, isEvent: data.isEvent, stratum: data.stratum,
+                                                 weight: data.weight, predictor: data.order.map { lp[$0] })
         if !concordance.concordance.isFinite {
             warnings.append(CoreWarning(code: "concordance_undefined",
                                         message: "no comparable pairs: concordance is undefined"))

@@ -13,6 +13,8 @@ struct CoxSortedData {
     let time: [Double]
     let isEvent: [Bool]
     let weight: [Double]
+    /// Dense stratum code (0-based, in label order) of each sorted row.
+    let stratum: [Int]
     /// `true` for the last sorted row of each stratum (where a backward pass starts a new risk set).
     let lastInStratum: [Bool]
     /// Row-major `rows`×`columns`, centred and scaled.
@@ -27,51 +29,62 @@ struct CoxSortedData {
         let p = input.covariates.count
         rows = n
         columns = p
-        let strata = input.strata
-        let time = input.time
-        // Stable sort by (stratum, time), as R's order(strata, time).
-        var idx = Array(0..<n)
-        if let strata {
-            idx.sort { a, b in
-                let sa = strata[a], sb = strata[b]
-                if sa != sb { return sa < sb }
-                if time[a] != time[b] { return time[a] < time[b] }
-                return a < b
-            }
-        } else {
-            idx.sort { a, b in time[a] != time[b] ? time[a] < time[b] : a < b }
+        // Stable order by (stratum, time), as R's order(strata, time).
+        var codes = [Int](repeating: 0, count: n)
+        var groups = 1
+        if let strata = input.strata {
+            let labels = Array(Set(strata)).sorted()
+            let code = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, $0.offset) })
+            codes = strata.map { code[$0] ?? 0 }
+            groups = labels.count
         }
+        let idx = StableRadixOrder.order(primary: codes, groups: groups,
+                                         then: input.time.map(StableRadixOrder.key))
+        let time = input.time
         order = idx
         self.time = idx.map { time[$0] }
         isEvent = idx.map { input.event[$0] }
         let w = input.weights.map { ws in idx.map { ws[$0] } } ?? [Double](repeating: 1, count: n)
         weight = w
         var last = [Bool](repeating: false, count: n)
-        if let strata {
-            for i in 0..<(n - 1) where strata[idx[i]] != strata[idx[i + 1]] { last[i] = true }
-        }
+        stratum = idx.map { codes[$0] }
+        for i in 0..<(n - 1) where codes[idx[i]] != codes[idx[i + 1]] { last[i] = true }
         last[n - 1] = true
         lastInStratum = last
 
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         var x = [Double](repeating: 0, count: n * p)
+        let inputWeights = input.weights
         let totalWeight = w.reduce(0, +)
         for j in 0..<p {
             let column = input.covariates[j]
             let leaveAlone = column.allSatisfy { $0 == 0 || $0 == 1 || $0 == -1 }
             var mean = 0.0, s = 1.0
             if !leaveAlone {
+                // Sums in input order: the same totals as R's up to rounding, without a scattered read.
                 var sum = 0.0
-                for i in 0..<n { sum += w[i] * column[idx[i]] }
+                if let inputWeights {
+                    for i in 0..<n { sum += inputWeights[i] * column[i] }
+                } else {
+                    for i in 0..<n { sum += column[i] }
+                }
                 mean = sum / totalWeight
                 var absSum = 0.0
-                for i in 0..<n { absSum += w[i] * abs(column[idx[i]] - mean) }
+                if let inputWeights {
+                    for i in 0..<n { absSum += inputWeights[i] * abs(column[i] - mean) }
+                } else {
+                    for i in 0..<n { absSum += abs(column[i] - mean) }
+                }
                 s = absSum > 0 ? totalWeight / absSum : 1
             }
             means[j] = mean
             scale[j] = s
-            for i in 0..<n { x[i * p + j] = (column[idx[i]] - mean) * s }
+            x.withUnsafeMutableBufferPointer { x in
+                column.withUnsafeBufferPointer { column in
+                    for i in 0..<n { x[i * p + j] = (column[idx[i]] - mean) * s }
+                }
+            }
         }
         self.means = means
         self.scale = scale

@@ -13,7 +13,7 @@ import Foundation
 struct FisherNetwork {
     private let table: ContingencyTable
     /// Nodes and compositions visited before giving up.
-    static let maxSteps = 20_000_000
+    static let maxSteps = 4_000_000
     /// Largest total for which the log-factorial table is built.
     static let maxTotal = 1_000_000
 
@@ -34,10 +34,15 @@ struct FisherNetwork {
         let observedWeight = -counts.joined().reduce(0) { $0 + logFact[$1] }
         let threshold = observedWeight + log1p(FisherExact.relativeTolerance)
 
-        // Largest columns first: they fix most of the table early, which sharpens the bounds.
+        // The last column is forced by the others, so the largest goes last and is never split; the
+        // rest largest first, which leaves small remainders and so few distinct nodes.
         columns.sort(by: >)
+        if let largest = columns.first {
+            columns.removeFirst()
+            columns.append(largest)
+        }
         var search = Search(columns: columns, logFact: logFact, threshold: threshold, constant: constant)
-        try search.visit(column: 0, remaining: rowTotals.sorted(by: >), weight: 0)
+        try search.run(rows: rowTotals)
         return min(search.probability, 1)
     }
 
@@ -141,22 +146,45 @@ private struct Search {
         return best
     }
 
-    mutating func visit(column: Int, remaining: [Int], weight: Double) throws {
-        try countStep()
-        let range = try completionBounds(column: column, remaining: remaining)
-        if weight + range.max <= threshold {
-            // Every completion is at most as probable as the observed table: add them all. Their
-            // weights sum to M! / (Π rem_i! Π C_j!) over the remaining rows and columns.
-            let m = remaining.reduce(0, +)
-            let logTotal = logFact[m] - remaining.reduce(0) { $0 + logFact[$1] } - logColumnFactorialsFrom[column]
-            probability += exp(constant + weight + logTotal)
-            return
+    /// Walks the network one column at a time. Paths that reach the same node with the same past
+    /// weight have identical futures, so they are merged and carried as one weight with a multiplicity
+    /// (the idea that makes FEXACT fast: far fewer distinct past weights than paths).
+    mutating func run(rows: [Int]) throws {
+        var stage: [[Int]: [Int64: PastWeight]] = [rows.sorted(by: >): [0: PastWeight(weight: 0, paths: 1)]]
+        for column in columns.indices {
+            var next: [[Int]: [Int64: PastWeight]] = [:]
+            for (remaining, pasts) in stage {
+                let range = try completionBounds(column: column, remaining: remaining)
+                let m = remaining.reduce(0, +)
+                // Completions' weights sum to M! / (Π rem_i! Π C_j!) over the remaining rows and columns.
+                let logTotal = logFact[m] - remaining.reduce(0) { $0 + logFact[$1] } - logColumnFactorialsFrom[column]
+                var children: [([Int], Double)]? = nil
+                for past in pasts.values {
+                    try countStep()
+                    if past.weight + range.max <= threshold {
+                        // Every completion is at most as probable as the observed table: add them all.
+                        probability += past.paths * exp(constant + past.weight + logTotal)
+                    } else if past.weight + range.min <= threshold {
+                        if children == nil { children = try splits(column: column, remaining: remaining) }
+                        for (rest, w) in children ?? [] {
+                            let weight = past.weight + w
+                            next[rest, default: [:]][Self.mergeKey(weight), default: PastWeight(weight: weight, paths: 0)]
+                                .paths += past.paths
+                        }
+                    }
+                    // Otherwise every completion is more probable than the observed table: nothing to add.
+                }
+            }
+            stage = next
         }
-        if weight + range.min > threshold { return }
-        let children = try splits(column: column, remaining: remaining)
-        for (rest, w) in children {
-            try visit(column: column + 1, remaining: rest, weight: weight + w)
-        }
+    }
+
+    /// Weights closer than 1e-9 are merged; the test's own tie tolerance is 1e-7 in the same log scale.
+    private static func mergeKey(_ weight: Double) -> Int64 { Int64((weight * 1e9).rounded()) }
+
+    struct PastWeight {
+        var weight: Double
+        var paths: Double
     }
 }
 

@@ -1,0 +1,97 @@
+import XCTest
+@testable import SurvCore
+
+/// Numeric summaries, type-7 quantiles and category counts against R (Oracle/tables.R).
+final class DescriptiveTests: XCTestCase {
+    private func records(_ key: String) throws -> [[String: Any]] {
+        let json = try Oracle.json("tables")
+        let list = try XCTUnwrap(json[key] as? [[String: Any]], "missing \(key)")
+        XCTAssertFalse(list.isEmpty)
+        return list
+    }
+
+    private func optionalNumber(_ record: [String: Any], _ key: String) -> Double? {
+        (record[key] as? NSNumber)?.doubleValue
+    }
+
+    func testSummariesMatchR() throws {
+        for r in try records("summaries") {
+            let name = try XCTUnwrap(r["name"] as? String)
+            let raw = try XCTUnwrap(r["values"] as? [Any])
+            let present = raw.compactMap { ($0 as? NSNumber)?.doubleValue }
+            let s = Descriptive.summarize(present, missing: raw.count - present.count)
+            XCTAssertEqual(s.n, try XCTUnwrap(r["n"] as? Int), "\(name): n")
+            XCTAssertEqual(s.missing, try XCTUnwrap(r["missing"] as? Int), "\(name): missing")
+            XCTAssertMatchesR(s.mean, optionalNumber(r, "mean"), "\(name): mean")
+            XCTAssertMatchesR(s.sd, optionalNumber(r, "sd"), "\(name): sd")
+            XCTAssertMatchesR(s.median, optionalNumber(r, "median"), "\(name): median")
+            XCTAssertMatchesR(s.q1, optionalNumber(r, "q1"), "\(name): q1")
+            XCTAssertMatchesR(s.q3, optionalNumber(r, "q3"), "\(name): q3")
+            XCTAssertMatchesR(s.min, optionalNumber(r, "min"), "\(name): min")
+            XCTAssertMatchesR(s.max, optionalNumber(r, "max"), "\(name): max")
+        }
+    }
+
+    func testQuantilesMatchR() throws {
+        for r in try records("quantiles") {
+            let name = try XCTUnwrap(r["name"] as? String)
+            let values = try XCTUnwrap(r["values"] as? [NSNumber]).map(\.doubleValue)
+            let probs = try XCTUnwrap(r["probs"] as? [NSNumber]).map(\.doubleValue)
+            let expected = try XCTUnwrap(r["q"] as? [NSNumber]).map(\.doubleValue)
+            XCTAssertEqual(probs.count, expected.count)
+            for (p, q) in zip(probs, expected) {
+                XCTAssertMatchesR(Descriptive.quantile(values, p), q, "\(name): quantile \(p)")
+            }
+        }
+    }
+
+    func testCountsMatchR() throws {
+        for r in try records("counts") {
+            let name = try XCTUnwrap(r["name"] as? String)
+            let levels = try XCTUnwrap(r["levels"] as? [String])
+            let codes = try XCTUnwrap(r["codes"] as? [Int])
+            let (counts, missing) = Descriptive.counts(codes: codes, levels: levels)
+            XCTAssertEqual(counts.map(\.level), levels, name)
+            XCTAssertEqual(counts.map(\.count), try XCTUnwrap(r["counts"] as? [Int]), name)
+            XCTAssertEqual(missing, try XCTUnwrap(r["missing"] as? Int), name)
+            let percents = try XCTUnwrap(r["percent"] as? [NSNumber]).map(\.doubleValue)
+            for (c, p) in zip(counts, percents) { XCTAssertMatchesR(c.percent, p, "\(name): \(c.level) %") }
+        }
+    }
+
+    func testHandCheckableCases() {
+        // 1...10: mean 5.5, median 5.5, type-7 quartiles 3.25 and 7.75, sd = sqrt(82.5/9).
+        let s = Descriptive.summarize((1...10).map(Double.init).shuffled(), missing: 2)
+        XCTAssertEqual(s.n, 10)
+        XCTAssertEqual(s.missing, 2)
+        XCTAssertEqual(s.mean, 5.5)
+        XCTAssertEqual(s.median, 5.5)
+        XCTAssertEqual(s.q1, 3.25)
+        XCTAssertEqual(s.q3, 7.75)
+        XCTAssertEqual(s.sd ?? 0, (82.5 / 9).squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(s.min, 1)
+        XCTAssertEqual(s.max, 10)
+
+        let one = Descriptive.summarize([4, .nan], missing: 0)
+        XCTAssertEqual(one.n, 1)
+        XCTAssertEqual(one.missing, 1)
+        XCTAssertNil(one.sd)
+        XCTAssertEqual(one.q1, 4)
+
+        let none = Descriptive.summarize([], missing: 3)
+        XCTAssertEqual(none.n, 0)
+        XCTAssertNil(none.mean)
+        XCTAssertNil(none.median)
+
+        XCTAssertTrue(Descriptive.quantile([], 0.5).isNaN)
+        XCTAssertTrue(Descriptive.quantile([1, 2], 1.5).isNaN)
+
+        let (counts, missing) = Descriptive.counts(codes: [0, 1, 1, -1, 1, 7], levels: ["a", "b", "c"])
+        XCTAssertEqual(counts.map(\.count), [1, 3, 0])
+        XCTAssertEqual(missing, 2)
+        XCTAssertEqual(counts[1].percent ?? 0, 75, accuracy: 1e-12)
+        let (empty, allMissing) = Descriptive.counts(codes: [-1], levels: ["a"])
+        XCTAssertNil(empty[0].percent)
+        XCTAssertEqual(allMissing, 1)
+    }
+}
