@@ -46,7 +46,7 @@ public struct TextRenderer: Sendable {
     // MARK: - Kaplan–Meier
 
     func kaplanMeier(_ r: KaplanMeierReport) -> String {
-        var lines = ["Kaplan–Meier, endpoint \(r.endpoint)"]
+        var lines = ["Kaplan–Meier: \(r.endpoint)"]
         var summary = TextTable(["", "n", "events", "median", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
             let m = s.curve.median
@@ -75,7 +75,7 @@ public struct TextRenderer: Sendable {
     }
 
     func kaplanMeierTable(_ r: KaplanMeierReport) -> String {
-        var lines = ["Kaplan–Meier table, endpoint \(r.endpoint)"]
+        var lines = ["Kaplan–Meier table: \(r.endpoint)"]
         for s in r.strata {
             if r.strata.count > 1 || !s.label.isEmpty { lines.append(""); lines.append(s.label) }
             var t = TextTable(["time", "at risk", "events", "censored", "survival", "std err", "\(percent(r.conventions.level)) CI"],
@@ -98,7 +98,7 @@ public struct TextRenderer: Sendable {
     // MARK: - Log-rank
 
     func logrank(_ r: LogRankReport) -> String {
-        var lines = ["Log-rank test, endpoint \(r.endpoint)" + (r.test.rho != 0 ? " (rho = \(format.measure(r.test.rho)))" : "")]
+        var lines = ["Log-rank test: \(r.endpoint)" + (r.test.rho != 0 ? " (rho = \(format.measure(r.test.rho)))" : "")]
         var t = TextTable(["", "n", "observed", "expected", "(O-E)²/E"])
         for (i, g) in r.test.groups.enumerated() {
             let label = i < r.labels.count ? r.labels[i] : "group \(i + 1)"
@@ -121,7 +121,7 @@ public struct TextRenderer: Sendable {
 
     func cox(_ r: CoxReport) -> String {
         let f = r.fit
-        var lines = ["Cox proportional hazards, endpoint \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
+        var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
         lines.append("n = \(f.n), events = \(f.events)")
         var t = TextTable(["", "coef", "HR", "\(percent(f.level)) CI", "se(coef)", "z", "p"])
         for c in f.coefficients {
@@ -164,7 +164,7 @@ public struct TextRenderer: Sendable {
         for s in r.strata {
             t.append([s.label, String(s.n), format.measure(s.median.estimate), interval(s.median.lower, s.median.upper)])
         }
-        var lines = ["Median follow-up (reverse Kaplan–Meier), endpoint \(r.endpoint)", t.rendered()]
+        var lines = ["Median follow-up (reverse Kaplan–Meier): \(r.endpoint)", t.rendered()]
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions))
         return lines.joined(separator: "\n")

@@ -44,13 +44,14 @@ extension Session {
         guard let table else { throw Diagnostic("no dataset is loaded") }
         // Validate the coding now so the mistake is reported where it was made.
         let rows = Array(0..<table.rowCount)
-        _ = try SurvivalOutcome.build(table: table, rows: rows, time: time, event: event)
+        let outcome = try SurvivalOutcome.build(table: table, rows: rows, time: time, event: event)
+        let events = outcome.event.filter { $0 }.count
         let key = name ?? "\(time), \(event)"
         endpoints[key] = Endpoint(name: key, time: time, event: event)
         if !endpointOrder.contains(key) { endpointOrder.append(key) }
         currentEndpoint = key
         lastCox = nil
-        return .message("endpoint \(describeEndpoint(key))")
+        return .message("endpoint \(describeEndpoint(key)): \(outcome.time.count) rows with an outcome, \(events) events")
     }
 
     func applyFilter(_ expression: TypedExpression, source: String) throws(Diagnostic) -> Report {

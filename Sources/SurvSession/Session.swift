@@ -145,6 +145,8 @@ public final class Session {
 
     func describeEndpoint(_ name: String) -> String {
         guard let e = endpoints[name] else { return name }
-        return e.name == "\(e.time), \(e.event)" ? "(\(e.time), \(e.event))" : "\(e.name) (\(e.time), \(e.event))"
+        // R users read survival outcomes as Surv(time, event).
+        let columns = "Surv(\(e.time), \(e.event))"
+        return e.name == "\(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
     }
 }
