@@ -33,8 +33,8 @@ public enum StudentT {
         let magnitude: Double
         if let u = BrentRoot.solveFromGuess(guess, equation) {
             magnitude = exp(u)
-        } else if equation(700) > 0 {
-            // Beyond e^700 (a tiny tail on a small fraction of a degree of freedom): overflows, as in R.
+        } else if equation(BrentRoot.logLimit) > 0 {
+            // Beyond e^709 (a tiny tail on a small fraction of a degree of freedom): overflows, as in R.
             magnitude = .infinity
         } else {
             return .nan
