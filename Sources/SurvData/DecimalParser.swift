@@ -13,8 +13,10 @@ enum DecimalParseResult: Equatable {
 /// surrounding spaces (the caller trims those), so a column reads as numeric only when every cell is
 /// plainly a decimal number. Values with at most 19 significant digits whose mantissa fits in 53 bits
 /// and whose decimal exponent is within ±22 are computed exactly (Clinger's fast path: one correctly
-/// rounded multiplication or division of two exact doubles). Everything else goes to `Double(String)`,
-/// so the two agree bit for bit.
+/// rounded multiplication or division of two exact doubles). Other mantissas of up to 19 digits (such
+/// as the 17 digits of a full-precision double) go through the Eisel–Lemire algorithm. What neither
+/// decides — more than 19 significant digits, halfway cases, subnormals, overflow — goes to
+/// `Double(String)`, so the result always agrees with it bit for bit.
 enum DecimalParser {
     private static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -99,6 +101,9 @@ enum DecimalParser {
                 value /= exactPowersOfTen[-exponent]
             }
             return .value(negative ? -value : value)
+        }
+        if !truncated, let value = EiselLemire.double(mantissa: mantissa, exponent: exponent, negative: negative) {
+            return .value(value)
         }
         return slowPath(bytes)
     }

@@ -66,8 +66,7 @@ struct DelimitedTextParser {
 
         var scratch: [UInt8] = []
         var row = 0
-        while let recordStart = try scan(&scanner, &fields) {
-            _ = recordStart
+        while try scan(&scanner, &fields) != nil {
             if fields.count != columnCount {
                 throw raggedRowError(fields: fields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
             }

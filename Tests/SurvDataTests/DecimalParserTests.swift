@@ -87,3 +87,33 @@ final class DecimalParserTests: XCTestCase {
         }
     }
 }
+
+final class PowersOfTenTests: XCTestCase {
+    /// Spot checks of the computed table against values derived independently: 10^0, 10^1 and 10^27
+    /// are exact in 128 bits; 10^-1 = 0.CCCC…₁₆ × 2^-3.
+    func testTableEntries() {
+        func entry(_ exponent: Int) -> PowersOfTen.Entry { PowersOfTen.table[exponent - EiselLemire.minimumExponent] }
+        XCTAssertEqual(PowersOfTen.table.count, 696)
+        XCTAssertEqual(entry(0).high, 0x8000_0000_0000_0000)
+        XCTAssertEqual(entry(0).low, 0)
+        XCTAssertEqual(entry(1).high, 0xA000_0000_0000_0000)
+        XCTAssertEqual(entry(-1).high, 0xCCCC_CCCC_CCCC_CCCC)
+        XCTAssertEqual(entry(-1).low, 0xCCCC_CCCC_CCCC_CCCC)
+        // 10^27 = 10^19 × 10^8, exact in 128 bits; normalizing shifts it up by its leading zeros.
+        let (high27, low27) = UInt64(10_000_000_000_000_000_000).multipliedFullWidth(by: 100_000_000)
+        let shift = UInt64(high27.leadingZeroBitCount)
+        XCTAssertEqual(entry(27).high, high27 << shift | low27 >> (64 - shift))
+        XCTAssertEqual(entry(27).low, low27 << shift)
+        XCTAssertTrue(PowersOfTen.table.allSatisfy { $0.high >> 63 == 1 })
+    }
+
+    func testEiselLemireDeclinesWhatItCannotDecide() {
+        XCTAssertNil(EiselLemire.double(mantissa: 0, exponent: 0, negative: false))
+        XCTAssertNil(EiselLemire.double(mantissa: 1, exponent: 400, negative: false))
+        XCTAssertNil(EiselLemire.double(mantissa: 1, exponent: -400, negative: false))
+        // 4.9e-324 is subnormal.
+        XCTAssertNil(EiselLemire.double(mantissa: 49, exponent: -325, negative: false))
+        XCTAssertEqual(EiselLemire.double(mantissa: 12_345_678_901_234_567, exponent: -3, negative: true),
+                       -12_345_678_901_234.567)
+    }
+}

@@ -55,6 +55,7 @@ struct CoxSortedData {
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         var x = [Double](repeating: 0, count: n * p)
+        var unsortedRows = [Double](repeating: 0, count: n * p)
         let inputWeights = input.weights
         let totalWeight = w.reduce(0, +)
         for j in 0..<p {
@@ -80,9 +81,18 @@ struct CoxSortedData {
             }
             means[j] = mean
             scale[j] = s
-            x.withUnsafeMutableBufferPointer { x in
+            // Unsorted row-major first (sequential reads), permuted by whole rows below.
+            unsortedRows.withUnsafeMutableBufferPointer { x in
                 column.withUnsafeBufferPointer { column in
-                    for i in 0..<n { x[i * p + j] = (column[idx[i]] - mean) * s }
+                    for i in 0..<n { x[i * p + j] = (column[i] - mean) * s }
+                }
+            }
+        }
+        x.withUnsafeMutableBufferPointer { x in
+            unsortedRows.withUnsafeBufferPointer { u in
+                for i in 0..<n {
+                    let from = idx[i] * p, to = i * p
+                    for j in 0..<p { x[to + j] = u[from + j] }
                 }
             }
         }

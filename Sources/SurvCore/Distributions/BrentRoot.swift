@@ -59,11 +59,14 @@ enum BrentRoot {
         return b
     }
 
+    /// log of the largest finite double, nearly: quantiles are searched on log scales within ±this.
+    static let logLimit = 709.7
+
     /// Solves `g(u) = 0` for a monotone `g` with finite values, starting from a guess and widening a
     /// bracket geometrically until the sign changes; then runs Brent to near machine precision.
     /// Used by the quantile functions, which search on a log scale; the bracket never leaves
     /// [-limit, limit].
-    static func solveFromGuess(_ guess: Double, initialStep: Double = 0.5, limit: Double = 700,
+    static func solveFromGuess(_ guess: Double, initialStep: Double = 0.5, limit: Double = logLimit,
                                _ g: (Double) -> Double) -> Double? {
         var lower = guess - initialStep, upper = guess + initialStep
         var fLower = g(lower), fUpper = g(upper)

@@ -35,8 +35,10 @@ public enum ChiSquared {
             return useLower ? tails.logLower - target : tails.logUpper - target
         }
         if let root = BrentRoot.solveFromGuess(guess, equation) { return exp(root) }
-        // A lower-tail quantile below e^-700 (tiny p on a fraction of a degree of freedom) underflows, as in R.
-        if useLower && equation(-700) > 0 { return 0 }
+        // A lower-tail quantile below e^-709 (tiny p on a fraction of a degree of freedom) underflows, as in R.
+        if useLower && equation(-BrentRoot.logLimit) > 0 { return 0 }
+        // An upper-tail quantile beyond e^709 overflows.
+        if !useLower && equation(BrentRoot.logLimit) > 0 { return .infinity }
         return .nan
     }
 

@@ -10,10 +10,11 @@ struct IncompleteBeta {
     var logValue: Double
     var logComplement: Double
 
-    /// Requires a, b > 0, x, y in [0, 1] with x + y = 1.
+    /// Requires a, b > 0, x, y in [0, 1] with x + y = 1, and their logarithms.
     init(a: Double, b: Double, x: Double, y: Double, logX: Double, logY: Double) {
-        if x <= 0 { logValue = -.infinity; logComplement = 0; return }
-        if y <= 0 { logValue = 0; logComplement = -.infinity; return }
+        // Decided on the logarithms: x itself may underflow to 0 while log x is still finite (t ≈ 1e190).
+        if logX == -.infinity { logValue = -.infinity; logComplement = 0; return }
+        if logY == -.infinity { logValue = 0; logComplement = -.infinity; return }
         let logBeta = Self.logBeta(a, b)
         if x < (a + 1) / (a + b + 2) {
             let front = a * logX + b * logY - logBeta

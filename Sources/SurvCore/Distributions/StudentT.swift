@@ -29,11 +29,17 @@ public enum StudentT {
         let target = log(tail)
         let z = -Normal.quantile(tail)
         let guess = log(max(z, 1e-3))
-        let root = BrentRoot.solveFromGuess(guess) { u in
-            (logSf(exp(u), df: df) ?? .nan) - target
+        let equation = { (u: Double) -> Double in (logSf(exp(u), df: df) ?? .nan) - target }
+        let magnitude: Double
+        if let u = BrentRoot.solveFromGuess(guess, equation) {
+            magnitude = exp(u)
+        } else if equation(BrentRoot.logLimit) > 0 {
+            // Beyond e^709 (a tiny tail on a small fraction of a degree of freedom): overflows, as in R.
+            magnitude = .infinity
+        } else {
+            return .nan
         }
-        guard let u = root else { return .nan }
-        return p < 0.5 ? -exp(u) : exp(u)
+        return p < 0.5 ? -magnitude : magnitude
     }
 
     /// log P(T > t).

@@ -4,12 +4,14 @@ import Foundation
 /// Patel's FEXACT (the algorithm behind R's `fisher.test`).
 ///
 /// Tables with the observed margins are built one column at a time; a node of the network is "which
-/// column comes next, and what is left of each row total". For a node we know exactly the largest and
-/// the smallest probability any completion can reach (computed once per node by dynamic programming,
-/// rows sorted since their order does not matter) and, in closed form, the total probability of all
-/// its completions. So whole subtrees are either added at once (every completion is at most as probable
-/// as the observed table) or dropped at once (every completion is more probable); only subtrees that
-/// straddle the threshold are opened. The work is bounded: past `maxSteps` the test is refused.
+/// column comes next, and what is left of each row total" (rows sorted, since their order does not
+/// matter for what can follow). For a node we know exactly the largest and the smallest weight any
+/// completion can reach (by dynamic programming, once per node) and, in closed form, the total
+/// probability of all its completions. So a path reaching a node either takes all its completions at
+/// once (every one at most as probable as the observed table), drops them all (every one more
+/// probable), or goes on to the next column. Paths that reach the same node with the same past weight
+/// are merged and carried with a multiplicity. The work is bounded: past `maxSteps` the test is
+/// refused with a pointer to the chi-square test.
 struct FisherNetwork {
     private let table: ContingencyTable
     /// Nodes and compositions visited before giving up.
