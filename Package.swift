@@ -15,7 +15,7 @@ let package = Package(
         // Statistics: pure functions on columns. No I/O, no knowledge of the language.
         .target(name: "SurvCore"),
         // Columnar tables, CSV/TSV reading, type inference, bundled datasets.
-        .target(name: "SurvData", dependencies: ["SurvCore"]),
+        .target(name: "SurvData", dependencies: ["SurvCore"], exclude: ["Bundled/export_bundled.R"]),
         // Lexer, parser, AST, diagnostics, and the checker that compiles a command against a schema into a typed plan.
         .target(name: "SurvLanguage", dependencies: ["SurvCore"]),
         // Text and JSON rendering of core result values.
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession"]),
 
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
-        .testTarget(name: "SurvDataTests", dependencies: ["SurvData"]),
+        .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
         .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
         .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"]),
