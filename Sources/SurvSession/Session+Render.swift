@@ -15,23 +15,26 @@ public struct RenderedOutcome: Sendable {
 extension Session {
     /// Runs a line, renders each command's outcome and records it in the transcript.
     /// `file` prefixes error locations as `FILE:LINE:COL` (scripts); the transcript never holds it.
-    public func runAndRender(line text: String, lineNumber: Int = 1, file: String? = nil) -> [RenderedOutcome] {
-        run(line: text, lineNumber: lineNumber).map { outcome in
-            switch outcome.result {
-            case .success(let report):
-                let rendered = TextRenderer(digits: settings.digits).render(report)
-                record(source: outcome.source, output: rendered)
-                return RenderedOutcome(source: outcome.source, line: outcome.line, text: rendered,
-                                       json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
-            case .failure(let diagnostic):
-                let shown = diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line)
-                record(source: outcome.source, output: diagnostic.formatted(source: outcome.lineText))
-                return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
-                                       json: JSONRenderer.errorLine(command: outcome.source, line: outcome.line,
-                                                                    column: diagnostic.range.map { $0.start + 1 },
-                                                                    message: diagnostic.message, hint: diagnostic.hint),
-                                       failed: true)
-            }
+    public func runAndRender(line text: String, lineNumber: Int = 1, file: String? = nil,
+                             shouldContinue: () -> Bool = { true }) -> [RenderedOutcome] {
+        run(line: text, lineNumber: lineNumber, shouldContinue: shouldContinue).map { render($0, file: file) }
+    }
+
+    private func render(_ outcome: CommandOutcome, file: String?) -> RenderedOutcome {
+        switch outcome.result {
+        case .success(let report):
+            let rendered = TextRenderer(digits: outcome.digits).render(report)
+            record(source: outcome.source, output: rendered)
+            return RenderedOutcome(source: outcome.source, line: outcome.line, text: rendered,
+                                   json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
+        case .failure(let diagnostic):
+            let shown = diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line)
+            record(source: outcome.source, output: diagnostic.formatted(source: outcome.lineText))
+            return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
+                                   json: JSONRenderer.errorLine(command: outcome.source, line: outcome.line,
+                                                                column: diagnostic.range.map { $0.start + 1 },
+                                                                message: diagnostic.message, hint: diagnostic.hint),
+                                   failed: true)
         }
     }
 }

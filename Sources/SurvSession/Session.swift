@@ -19,6 +19,8 @@ public struct CommandOutcome: Sendable {
     public var lineText: String
     public var line: Int
     public var result: Result<Report, Diagnostic>
+    /// `set digits` in force when the command ran, so a later command on the same line cannot change how it prints.
+    public var digits: Int = 3
 }
 
 /// One thing that happened in a session, in order, for saving as a notebook.
@@ -63,7 +65,8 @@ public final class Session {
 
     /// Runs one line: prose (`# ...`) is recorded; otherwise the whole line is parsed first (a parse error
     /// runs nothing), then each `;`-separated command is checked and executed in turn.
-    public func run(line text: String, lineNumber: Int = 1) -> [CommandOutcome] {
+    /// `shouldContinue` is asked before each command after the first (Ctrl-C stops the rest of a line).
+    public func run(line text: String, lineNumber: Int = 1, shouldContinue: () -> Bool = { true }) -> [CommandOutcome] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return [] }
         if trimmed.hasPrefix("#") {
@@ -76,7 +79,9 @@ public final class Session {
         } catch {
             return [CommandOutcome(source: trimmed, lineText: text, line: lineNumber, result: .failure(error))]
         }
-        return commands.map { parsed in
+        var outcomes: [CommandOutcome] = []
+        for parsed in commands {
+            if !outcomes.isEmpty && !shouldContinue() { break }
             let result: Result<Report, Diagnostic>
             do throws(Diagnostic) {
                 let plan = try Checker(context: checkContext).check(parsed.command)
@@ -84,8 +89,9 @@ public final class Session {
             } catch {
                 result = .failure(error)
             }
-            return CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, result: result)
+            outcomes.append(CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, result: result, digits: settings.digits))
         }
+        return outcomes
     }
 
     /// Records a command and its printed output in the transcript (the notebook's cells).

@@ -21,7 +21,7 @@ struct InteractiveLoop {
             completer: { request in Completions(session: session).candidates(for: request) },
             evaluate: { line in
                 number += 1
-                for outcome in session.runAndRender(line: line, lineNumber: number) {
+                for outcome in session.runAndRender(line: line, lineNumber: number, shouldContinue: { !Interrupts.requested }) {
                     failed = failed || outcome.failed
                     printer.print(outcome)
                 }
