@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
         .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
-        .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"]),
+        .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "survTests", dependencies: ["surv"]),
     ]

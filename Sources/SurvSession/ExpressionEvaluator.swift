@@ -200,18 +200,15 @@ struct ExpressionEvaluator {
             }
             return .number(values, missing: missing)
         case let (.text(ca, la), .text(cb, lb)):
-            // Levels of the result: those of the first value, then new ones of the second, in order.
-            var levels = la
-            var index = Dictionary(uniqueKeysWithValues: la.enumerated().map { ($1, Int32($0)) })
-            let remap: [Int32] = lb.map { level in
-                if let k = index[level] { return k }
-                levels.append(level)
-                index[level] = Int32(levels.count - 1)
-                return Int32(levels.count - 1)
-            }
-            var codes = ca
-            for i in c.indices {
-                if c[i] == 2 { codes[i] = -1 } else if c[i] == 0 { codes[i] = cb[i] < 0 ? -1 : remap[Int(cb[i])] }
+            // The result's levels are sorted, as for text read from a file (R's factor() order), so the
+            // reference level of a Cox term does not depend on how the if() was written.
+            let levels = Array(Set(la + lb)).sorted()
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
+            let remapA = la.map { index[$0] ?? -1 }, remapB = lb.map { index[$0] ?? -1 }
+            var codes = [Int32](repeating: -1, count: c.count)
+            for i in c.indices where c[i] != 2 {
+                let (code, remap) = c[i] == 1 ? (ca[i], remapA) : (cb[i], remapB)
+                codes[i] = code < 0 || Int(code) >= remap.count ? -1 : remap[Int(code)]
             }
             return .text(codes: codes, levels: levels)
         case let (.logical(x), .logical(y)):
