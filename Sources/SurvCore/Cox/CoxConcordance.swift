@@ -12,57 +12,60 @@ struct CoxConcordanceResult {
 }
 
 /// A weighted rank histogram with O(log m) prefix sums: the weight below, at and above a given rank.
+/// Only the Fenwick sums are stored (8 bytes per rank, so the tree stays cache-resident as long as possible);
+/// the weight at a rank falls out of the same walk that gives the weight below it.
 private struct RankWeightTree {
-    /// Fenwick sums for i in 1...m, interleaved with the weight exactly at rank i − 1 so that a query's first
-    /// step and the exact weight share a cache line.
-    private var storage: [Double]
+    /// Fenwick sums, 1-based: tree[i] covers ranks (i − lowbit(i), i] in 1-based terms.
+    private let tree: UnsafeMutableBufferPointer<Double>
     private(set) var total = 0.0
-    private let size: Int
 
     init(ranks: Int) {
-        size = ranks
-        storage = [Double](repeating: 0, count: 2 * (ranks + 1))
+        tree = .allocate(capacity: ranks + 1)
+        tree.initialize(repeating: 0)
     }
+
+    func deallocate() { tree.deallocate() }
 
     @inline(__always)
     mutating func add(rank: Int, weight: Double) {
         total += weight
-        let m = size
-        storage.withUnsafeMutableBufferPointer { s in
-            s[2 * (rank + 1) + 1] += weight
-            var i = rank + 1
-            while i <= m {
-                s[2 * i] += weight
-                i += i & -i
-            }
+        var i = rank + 1
+        let m = tree.count
+        while i < m {
+            tree[i] += weight
+            i += i & -i
         }
     }
 
     /// Weights with a strictly greater rank, strictly smaller, and equal.
     @inline(__always)
     func split(rank: Int) -> (greater: Double, less: Double, equal: Double) {
-        storage.withUnsafeBufferPointer { s in
-            var below = 0.0
-            var i = rank
-            while i > 0 {
-                below += s[2 * i]
-                i -= i & -i
-            }
-            let equal = s[2 * (rank + 1) + 1]
-            return (total - below - equal, below, equal)
+        let i = rank + 1
+        let stop = i - (i & -i)
+        // The walk for the prefix below passes through `stop`; the part before it is what tree[i] holds
+        // besides the weight at this rank.
+        var below = 0.0, partial = 0.0
+        var j = i - 1
+        while j > stop {
+            partial += tree[j]
+            j -= j & -j
         }
+        below = partial
+        while j > 0 {
+            below += tree[j]
+            j -= j & -j
+        }
+        let equal = tree[i] - partial
+        return (total - below - equal, below, equal)
     }
 
     /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
     mutating func clear(rank: Int) {
-        let m = size
-        storage.withUnsafeMutableBufferPointer { s in
-            s[2 * (rank + 1) + 1] = 0
-            var i = rank + 1
-            while i <= m {
-                s[2 * i] = 0
-                i += i & -i
-            }
+        var i = rank + 1
+        let m = tree.count
+        while i < m {
+            tree[i] = 0
+            i += i & -i
         }
         total = 0
     }
@@ -84,6 +87,7 @@ enum CoxConcordance {
             rank[i] = distinct
         }
         var tree = RankWeightTree(ranks: distinct + 1)
+        defer { tree.deallocate() }
 
         var concordant = 0.0, discordant = 0.0, tiedX = 0.0
         // Per-row influence on the three counts (R's imat columns 1–3).
