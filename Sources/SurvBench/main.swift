@@ -1,1 +1,45 @@
-print("bench")
+import Foundation
+
+// Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
+// Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), csv (1,000,000 × 12 load),
+// commands (each command on a bundled cohort), startup. Each section is best run in its own process
+// so that the peak memory printed is that section's.
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024   // Linux reports kilobytes
+}
+
+func report(_ title: String, _ rows: [(name: String, seconds: Double)]) {
+    print("\n\(title)")
+    let width = rows.map(\.name.count).max() ?? 10
+    for row in rows {
+        let time = row.seconds.isNaN ? "—" : (row.seconds < 0.01 ? String(format: "%8.3f ms", row.seconds * 1000) : String(format: "%8.3f s ", row.seconds))
+        print("  " + row.name + String(repeating: " ", count: width - row.name.count) + "  " + time)
+    }
+}
+
+let requested = Set(CommandLine.arguments.dropFirst())
+let all = requested.isEmpty
+do {
+    if all || requested.contains("core") {
+        for n in [10_000, 100_000, 1_000_000] {
+            report("survival curves and tests, n = \(n)", try SurvivalCurveBench.run(rows: n))
+            report("Cox model, n = \(n)", try CoxBench.run(rows: n))
+        }
+    }
+    if all || requested.contains("csv") {
+        report("CSV load", try CSVLoadBench.run(rows: 1_000_000))
+    }
+    if all || requested.contains("commands") {
+        report("commands (median of 25)", CommandBench.run())
+    }
+    if all || requested.contains("startup") {
+        report("startup (median of 15)", StartupBench.run())
+    }
+    print(String(format: "\npeak resident memory: %.0f MB", peakResidentMegabytes()))
+} catch {
+    print("benchmark failed: \(error)")
+    exit(1)
+}
