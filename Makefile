@@ -23,8 +23,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Each section runs in its own process so that its peak memory is its own.
 bench: deps
-	$(SWIFT) run -c release SurvBench
+	$(SWIFT) build -c release --product surv
+	$(SWIFT) build -c release --product SurvBench
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" commands && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
 clean:
 	rm -rf .build

@@ -1,8 +1,9 @@
 import Foundation
+import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), csv (1,000,000 × 12 load),
-// commands (each command on a bundled cohort), startup. Each section is best run in its own process
+// commands (each command on a bundled cohort), startup; and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
 func peakResidentMegabytes() -> Double {
@@ -20,7 +21,31 @@ func report(_ title: String, _ rows: [(name: String, seconds: Double)]) {
     }
 }
 
-let requested = Set(CommandLine.arguments.dropFirst())
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+// `write-csv PATH [ROWS]` writes the CSV benchmark file; `load-csv PATH` only loads it, so that the peak
+// memory printed is the reader's alone.
+if arguments.count >= 2, arguments[0] == "write-csv" || arguments[0] == "load-csv" {
+    do {
+        if arguments[0] == "write-csv" {
+            let rows = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+            let bytes = try CSVLoadBench.writeCohort(rows: rows, path: arguments[1], fullPrecision: false, lateText: false)
+            print("wrote \(rows) rows, \(bytes / 1_048_576) MB to \(arguments[1])")
+        } else {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let table = try DelimitedTextReader.read(path: arguments[1])
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "loaded %d rows × %d columns in %.3f s; peak resident memory %.0f MB",
+                         table.rowCount, table.columns.count, seconds, peakResidentMegabytes()))
+        }
+        exit(0)
+    } catch {
+        print("benchmark failed: \(error)")
+        exit(1)
+    }
+}
+
+let requested = Set(arguments)
 let all = requested.isEmpty
 do {
     if all || requested.contains("core") {
