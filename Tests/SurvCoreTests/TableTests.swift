@@ -164,4 +164,13 @@ final class TableTests: XCTestCase {
             XCTAssertTrue(e?.hint?.contains("chi-square") ?? false)
         }
     }
+
+    /// The work budget is enforced along the way, not only up front: the 4×4 job-satisfaction table
+    /// needs far more than 1000 steps, and is computed with the default budget.
+    func testEnumerationStopsAtItsBudget() throws {
+        let record = try XCTUnwrap(try records("fisher").first { $0["name"] as? String == "job satisfaction 4x4" })
+        let job = try ContingencyTable(try table(record))
+        XCTAssertThrowsError(try FisherNetwork(job, maxSteps: 1000).pValue())
+        XCTAssertMatchesR(try FisherNetwork(job).pValue(), try number(record, "p"), "job satisfaction")
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Invalid arguments — NaN, df ≤ 0, a probability outside [0, 1] — give NaN; callers that take user
 /// input validate before calling. Both tails keep full relative precision: `sf(1e10, df: 1)` is
-/// 3.18e-11, and `sf(1e200, df: 0.5)` is about 1e-100, not 0.
+/// 3.18e-11, and `sf(1e200, df: 0.5)` is 3.2e-101, not 0.
 public enum StudentT {
     /// Lower tail P(T ≤ t).
     public static func cdf(_ t: Double, df: Double) -> Double {
@@ -18,7 +18,7 @@ public enum StudentT {
         return exp(logUpper)
     }
 
-    /// The t with P(T ≤ t) = p. Returns ∓∞ for p = 0 and 1.
+    /// The t with P(T ≤ t) = p. Returns -∞ for p = 0 and +∞ for p = 1.
     public static func quantile(_ p: Double, df: Double) -> Double {
         guard !p.isNaN, p >= 0, p <= 1, !df.isNaN, df > 0 else { return .nan }
         if p == 0 { return -.infinity }

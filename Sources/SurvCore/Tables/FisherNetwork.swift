@@ -10,16 +10,21 @@ import Foundation
 /// probability of all its completions. So a path reaching a node either takes all its completions at
 /// once (every one at most as probable as the observed table), drops them all (every one more
 /// probable), or goes on to the next column. Paths that reach the same node with the same past weight
-/// are merged and carried with a multiplicity. The work is bounded: past `maxSteps` the test is
+/// are merged and carried with a multiplicity. The work is bounded: past `defaultMaxSteps` the test is
 /// refused with a pointer to the chi-square test.
 struct FisherNetwork {
     private let table: ContingencyTable
-    /// Nodes and compositions visited before giving up.
-    static let maxSteps = 4_000_000
+    /// Work allowed (node visits, splits built, paths extended) before giving up: a few seconds at most.
+    static let defaultMaxSteps = 25_000_000
     /// Largest total for which the log-factorial table is built.
     static let maxTotal = 1_000_000
 
-    init(_ table: ContingencyTable) { self.table = table }
+    private let maxSteps: Int
+
+    init(_ table: ContingencyTable, maxSteps: Int = FisherNetwork.defaultMaxSteps) {
+        self.table = table
+        self.maxSteps = maxSteps
+    }
 
     func pValue() throws -> Double {
         guard table.total <= Self.maxTotal else { throw Self.tooLargeError }
@@ -43,7 +48,8 @@ struct FisherNetwork {
             columns.removeFirst()
             columns.append(largest)
         }
-        var search = Search(columns: columns, logFact: logFact, threshold: threshold, constant: constant)
+        var search = Search(columns: columns, logFact: logFact, threshold: threshold, constant: constant,
+                            maxSteps: maxSteps)
         try search.run(rows: rowTotals)
         return min(search.probability, 1)
     }
@@ -62,6 +68,7 @@ private struct Search {
     let logColumnFactorialsFrom: [Double]
     var probability = 0.0
     var steps = 0
+    let maxSteps: Int
     /// Exact smallest and largest completion weight of a node, keyed by column index and sorted remainders.
     var bounds: [NodeKey: (min: Double, max: Double)] = [:]
 
@@ -70,7 +77,8 @@ private struct Search {
         let remaining: [Int]
     }
 
-    init(columns: [Int], logFact: LogFactorials, threshold: Double, constant: Double) {
+    init(columns: [Int], logFact: LogFactorials, threshold: Double, constant: Double, maxSteps: Int) {
+        self.maxSteps = maxSteps
         self.columns = columns
         self.logFact = logFact
         self.threshold = threshold
@@ -82,7 +90,7 @@ private struct Search {
 
     mutating func countStep() throws {
         steps += 1
-        if steps > FisherNetwork.maxSteps { throw FisherNetwork.tooLargeError }
+        if steps > maxSteps { throw FisherNetwork.tooLargeError }
     }
 
     /// All ways to split `total` over the rows, cell i at most `caps[i]`.
@@ -112,9 +120,13 @@ private struct Search {
     /// The children of a node: what is left of the rows after each split of the column, and the split's
     /// weight. Counts each split against the budget while building the list.
     mutating func splits(column: Int, remaining: [Int]) throws -> [([Int], Double)] {
+        let budget = maxSteps - steps
+        // Count first, so that a node with more splits than the budget is refused before any is built.
+        guard Self.splitCount(of: columns[column], caps: remaining, atMost: budget) <= budget else {
+            throw FisherNetwork.tooLargeError
+        }
         var children: [([Int], Double)] = []
         var built = 0
-        let budget = FisherNetwork.maxSteps - steps
         let logFact = self.logFact
         try Self.forEachSplit(of: columns[column], caps: remaining) { cells in
             built += 1
@@ -128,6 +140,26 @@ private struct Search {
         return children
     }
 
+    /// How many ways `total` can be split over cells with the given caps, capped at `limit + 1`.
+    /// Dynamic programming over the cells with a sliding-window sum: O(cells × total). Counted in
+    /// Double, which cannot overflow here and is exact well past any budget.
+    static func splitCount(of total: Int, caps: [Int], atMost limit: Int) -> Int {
+        // ways[t] = number of ways to place t over the cells seen so far.
+        var ways = [Double](repeating: 0, count: total + 1)
+        ways[0] = 1
+        for cap in caps {
+            var next = [Double](repeating: 0, count: total + 1)
+            var window = 0.0
+            for t in 0...total {
+                window += ways[t]
+                if t - cap - 1 >= 0 { window -= ways[t - cap - 1] }
+                next[t] = window
+            }
+            ways = next
+        }
+        return ways[total] > Double(limit) ? limit + 1 : Int(ways[total])
+    }
+
     /// Smallest and largest Σ -log n_ij! over the completions of a node (remaining sorted descending).
     mutating func completionBounds(column: Int, remaining: [Int]) throws -> (min: Double, max: Double) {
         if column == columns.count - 1 {
@@ -139,7 +171,6 @@ private struct Search {
         var best = (min: Double.infinity, max: -Double.infinity)
         let children = try splits(column: column, remaining: remaining)
         for (rest, w) in children {
-            try countStep()
             let child = try completionBounds(column: column + 1, remaining: rest)
             best.min = Swift.min(best.min, w + child.min)
             best.max = Swift.max(best.max, w + child.max)
@@ -152,37 +183,96 @@ private struct Search {
     /// weight have identical futures, so they are merged and carried as one weight with a multiplicity
     /// (the idea that makes FEXACT fast: far fewer distinct past weights than paths).
     mutating func run(rows: [Int]) throws {
-        var stage: [[Int]: [Int64: PastWeight]] = [rows.sorted(by: >): [0: PastWeight(weight: 0, paths: 1)]]
+        var stage: [[Int]: [PastWeight]] = [rows.sorted(by: >): [PastWeight(weight: 0, paths: 1)]]
         for column in columns.indices {
-            var next: [[Int]: [Int64: PastWeight]] = [:]
-            for (remaining, pasts) in stage {
+            var next: [[Int]: [PastWeight]] = [:]
+            for (remaining, arrivals) in stage {
+                let pasts = Self.merged(arrivals)
                 let range = try completionBounds(column: column, remaining: remaining)
                 let m = remaining.reduce(0, +)
                 // Completions' weights sum to M! / (Π rem_i! Π C_j!) over the remaining rows and columns.
                 let logTotal = logFact[m] - remaining.reduce(0) { $0 + logFact[$1] } - logColumnFactorialsFrom[column]
-                var children: [([Int], Double)]? = nil
-                for past in pasts.values {
+                // Paths whose completions straddle the threshold go on to the next column.
+                var open: [PastWeight] = []
+                for past in pasts {
                     try countStep()
                     if past.weight + range.max <= threshold {
                         // Every completion is at most as probable as the observed table: add them all.
                         probability += past.paths * exp(constant + past.weight + logTotal)
                     } else if past.weight + range.min <= threshold {
-                        if children == nil { children = try splits(column: column, remaining: remaining) }
-                        for (rest, w) in children ?? [] {
-                            let weight = past.weight + w
-                            next[rest, default: [:]][Self.mergeKey(weight), default: PastWeight(weight: weight, paths: 0)]
-                                .paths += past.paths
-                        }
+                        open.append(past)
                     }
                     // Otherwise every completion is more probable than the observed table: nothing to add.
+                }
+                if open.isEmpty { continue }
+                if column == columns.count - 2 {
+                    // One split from complete tables: sum the qualifying ones from a sorted list.
+                    let completions = try finalCompletions(remaining: remaining)
+                    for past in open {
+                        try countStep()
+                        probability += past.paths * exp(constant + past.weight + completions.shift)
+                            * completions.sumOfScaled(upTo: threshold - past.weight)
+                    }
+                    continue
+                }
+                for (rest, w) in try splits(column: column, remaining: remaining) {
+                    var bucket = next.removeValue(forKey: rest) ?? []
+                    for past in open {
+                        try countStep()
+                        bucket.append(PastWeight(weight: past.weight + w, paths: past.paths))
+                    }
+                    next[rest] = bucket
                 }
             }
             stage = next
         }
     }
 
-    /// Weights closer than 1e-9 are merged; the test's own tie tolerance is 1e-7 in the same log scale.
-    private static func mergeKey(_ weight: Double) -> Int64 { Int64((weight * 1e9).rounded()) }
+    /// The weights of the complete tables one split away (the split of the next-to-last column plus
+    /// the forced last column), sorted, with running sums of exp(weight - shift).
+    mutating func finalCompletions(remaining: [Int]) throws -> CompletionWeights {
+        let children = try splits(column: columns.count - 2, remaining: remaining)
+        let logFact = self.logFact
+        let weights = children.map { rest, w in w - rest.reduce(0) { $0 + logFact[$1] } }.sorted()
+        let shift = weights.last ?? 0
+        var running = [Double](repeating: 0, count: weights.count + 1)
+        for (i, w) in weights.enumerated() { running[i + 1] = running[i] + exp(w - shift) }
+        return CompletionWeights(sortedWeights: weights, shift: shift, runningSums: running)
+    }
+
+    struct CompletionWeights {
+        let sortedWeights: [Double]
+        let shift: Double
+        /// runningSums[k] = Σ exp(sortedWeights[i] - shift) for i < k.
+        let runningSums: [Double]
+
+        /// Σ exp(w - shift) over the weights w ≤ limit (binary search).
+        func sumOfScaled(upTo limit: Double) -> Double {
+            var low = 0, high = sortedWeights.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sortedWeights[mid] <= limit { low = mid + 1 } else { high = mid }
+            }
+            return runningSums[low]
+        }
+    }
+
+    /// Paths that arrived at a node with weights closer than 1e-9 are merged (their futures are the same;
+    /// the test's own tie tolerance is 1e-7 on the same log scale): sort, then fold neighbours.
+    static func merged(_ arrivals: [PastWeight]) -> [PastWeight] {
+        guard arrivals.count > 1 else { return arrivals }
+        let sorted = arrivals.sorted { $0.weight < $1.weight }
+        var result: [PastWeight] = []
+        result.reserveCapacity(sorted.count)
+        for past in sorted {
+            if let last = result.last, past.weight - last.weight < 1e-9 {
+                result[result.count - 1].paths += past.paths
+            } else {
+                result.append(past)
+            }
+        }
+        return result
+    }
 
     struct PastWeight {
         var weight: Double

@@ -24,7 +24,7 @@ for (df in chiDf) for (p in chiProbs)
   chisqQuantile[[length(chisqQuantile) + 1]] <- list(p = p, df = df, q = num(qchisq(p, df)))
 
 tDf <- c(0.05, 0.5, 1, 2, 3.5, 5, 10, 30, 100, 1000, 1e6)
-tX <- c(-1e10, -50, -5, -2, -1, -0.1, 0, 0.5, 1, 1.96, 3, 10, 100, 1e5, 1e10)
+tX <- c(-1e200, -1e10, -50, -5, -2, -1, -0.1, 0, 0.5, 1, 1.96, 3, 10, 100, 1e5, 1e10, 1e200)
 student <- list()
 for (df in tDf) for (x in tX)
   student[[length(student) + 1]] <- list(x = x, df = df, cdf = pt(x, df), sf = pt(x, df, lower.tail = FALSE))
