@@ -55,7 +55,6 @@ struct CoxSortedData {
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         var x = [Double](repeating: 0, count: n * p)
-        var unsortedRows = [Double](repeating: 0, count: n * p)
         let inputWeights = input.weights
         let totalWeight = w.reduce(0, +)
         for j in 0..<p {
@@ -81,19 +80,13 @@ struct CoxSortedData {
             }
             means[j] = mean
             scale[j] = s
-            // Unsorted row-major first (sequential reads), permuted by whole rows below.
-            unsortedRows.withUnsafeMutableBufferPointer { x in
-                column.withUnsafeBufferPointer { column in
-                    for i in 0..<n { x[i * p + j] = (column[i] - mean) * s }
-                }
-            }
         }
+        // One row at a time: the p reads per row are independent, so their cache misses overlap.
+        let columnsIn = input.covariates
         x.withUnsafeMutableBufferPointer { x in
-            unsortedRows.withUnsafeBufferPointer { u in
-                for i in 0..<n {
-                    let from = idx[i] * p, to = i * p
-                    for j in 0..<p { x[to + j] = u[from + j] }
-                }
+            for i in 0..<n {
+                let from = idx[i], to = i * p
+                for j in 0..<p { x[to + j] = (columnsIn[j][from] - means[j]) * scale[j] }
             }
         }
         self.means = means
