@@ -53,6 +53,9 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
         }
         guard !fit.coefficients.isEmpty else { throw CoreError("the model has no estimable coefficients to test") }
+        guard fit.coefficients.allSatisfy({ $0.column >= 0 && $0.column < input.covariates.count }) else {
+            throw CoreError("the fit refers to design columns the data does not have")
+        }
         let transformed = try transformedTimes(input: input, transform: transform)
         let pass = ProportionalHazardsScorePass(input: input, fit: fit, transformedTime: transformed)
         return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
