@@ -47,8 +47,9 @@ struct CoxSortedData {
         let w = input.weights.map { ws in idx.map { ws[$0] } } ?? [Double](repeating: 1, count: n)
         weight = w
         var last = [Bool](repeating: false, count: n)
-        stratum = idx.map { codes[$0] }
-        for i in 0..<(n - 1) where codes[idx[i]] != codes[idx[i + 1]] { last[i] = true }
+        let sortedCodes = groups > 1 ? idx.map { codes[$0] } : codes
+        stratum = sortedCodes
+        for i in 0..<(n - 1) where sortedCodes[i] != sortedCodes[i + 1] { last[i] = true }
         last[n - 1] = true
         lastInStratum = last
 
