@@ -50,6 +50,7 @@ final class ProportionalHazardsTests: XCTestCase {
 
     func testLungEfron() throws { try checkAllTransforms("lung_efron") }
     func testLungBreslow() throws { try checkAllTransforms("lung_breslow") }
+    func testLungHeavyTies() throws { try checkAllTransforms("lung_heavy_ties") }
     func testLungFactorGroupsTerm() throws { try checkAllTransforms("lung_factor") }
     func testVeteranStratified() throws { try checkAllTransforms("veteran") }
     func testColonStratified() throws { try checkAllTransforms("colon") }
