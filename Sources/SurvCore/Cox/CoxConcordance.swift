@@ -86,6 +86,15 @@ private struct RankWeightTree {
         return (total - below - equal, below, equal)
     }
 
+    /// Storage size: above a few percent of it, zeroing everything is cheaper than undoing ranks one by one.
+    var capacity: Int { top.count + inner.count }
+
+    mutating func reset() {
+        top.update(repeating: 0)
+        inner.update(repeating: 0)
+        total = 0
+    }
+
     /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
     mutating func clear(rank: Int) {
         let block = rank >> Self.blockBits
@@ -152,7 +161,11 @@ enum CoxConcordance {
                 for i in groupStart..<groupEnd where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
                 groupEnd = groupStart
             }
-            for i in stratumStart..<stratumEnd { tree.clear(rank: rank[i]) }
+            if (stratumEnd - stratumStart) * 32 > tree.capacity {
+                tree.reset()
+            } else {
+                for i in stratumStart..<stratumEnd { tree.clear(rank: rank[i]) }
+            }
 
             // Forward in time: each row against the deaths it was at risk for (earlier deaths, and for a
             // censored row the deaths at its own time): the other half of its influence.
@@ -175,7 +188,13 @@ enum CoxConcordance {
                 }
                 groupStart = groupEnd
             }
-            for i in stratumStart..<stratumEnd where isEvent[i] { tree.clear(rank: rank[i]) }
+            if stratumStart > 0 {
+                if (stratumEnd - stratumStart) * 32 > tree.capacity {
+                    tree.reset()
+                } else {
+                    for i in stratumStart..<stratumEnd where isEvent[i] { tree.clear(rank: rank[i]) }
+                }
+            }
             stratumEnd = stratumStart
         }
 
