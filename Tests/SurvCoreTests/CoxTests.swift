@@ -7,7 +7,11 @@ import XCTest
 
 enum CoxModelCases {
     static func number(_ any: Any?) -> Double? { (any as? NSNumber)?.doubleValue }
-    static func numbers(_ any: Any?) -> [Double?] { (any as? [Any])?.map { number($0) } ?? [] }
+    /// A numeric vector; jsonlite writes a length-one vector as a bare number.
+    static func numbers(_ any: Any?) -> [Double?] {
+        if let single = any as? NSNumber { return [single.doubleValue] }
+        return (any as? [Any])?.map { number($0) } ?? []
+    }
     /// A character vector; jsonlite writes a length-one vector as a bare string.
     static func strings(_ any: Any?) -> [String] {
         if let single = any as? String { return [single] }
@@ -50,7 +54,7 @@ enum CoxModelCases {
     /// The case named as in cox.json / zph.json (zph cases drop their "/transform" suffix).
     static func input(_ name: String) throws -> CoxModelInput {
         switch name {
-        case "lung_efron", "lung_breslow", "lung_factor":
+        case "lung_efron", "lung_breslow", "lung_factor", "lung_heavy_ties":
             let d = try Oracle.dataset("lung")
             let rows = d.completeRows(["time", "status", "age", "sex", "ph.ecog"])
             var b = Builder()
@@ -62,7 +66,10 @@ enum CoxModelCases {
             } else {
                 b.numeric("ph.ecog", ecog)
             }
-            return CoxModelInput(time: pick(d.numbers("time"), rows), event: pick(d.numbers("status"), rows).map { $0 == 2 },
+            var time = pick(d.numbers("time"), rows)
+            // ceiling(time / 100): months-like coarsening that makes large groups of tied deaths.
+            if name == "lung_heavy_ties" { time = time.map { ($0 / 100).rounded(.up) } }
+            return CoxModelInput(time: time, event: pick(d.numbers("status"), rows).map { $0 == 2 },
                                  covariates: b.columns, columnNames: b.names, terms: b.terms,
                                  ties: name == "lung_breslow" ? .breslow : .efron)
         case "veteran", "veteran_breslow":
@@ -103,6 +110,15 @@ enum CoxModelCases {
             let weights = pick(d.numbers("id"), rows).map { 1 + Double(Int($0) % 3) }
             return CoxModelInput(time: pick(d.numbers("time"), rows), event: pick(d.numbers("status"), rows).map { $0 == 1 },
                                  covariates: b.columns, columnNames: b.names, terms: b.terms, weights: weights)
+        case "kidney_many_strata":
+            let d = try Oracle.dataset("kidney")
+            let rows = Array(0..<d.rowCount)
+            var b = Builder()
+            b.numeric("age", pick(d.numbers("age"), rows))
+            b.numeric("frail", pick(d.numbers("frail"), rows))
+            return CoxModelInput(time: pick(d.numbers("time"), rows), event: pick(d.numbers("status"), rows).map { $0 == 1 },
+                                 covariates: b.columns, columnNames: b.names, terms: b.terms,
+                                 strata: pick(d.numbers("id"), rows).map { Int($0) })
         case "heart":
             let d = try Oracle.dataset("heart")
             let rows = Array(0..<d.rowCount)
@@ -205,6 +221,13 @@ final class CoxTests: XCTestCase {
     func testOvarian() throws { try check("ovarian") }
     func testKidneyWeighted() throws { try check("kidney_weighted") }
     func testHeart() throws { try check("heart") }
+    func testLungHeavyTies() throws { try check("lung_heavy_ties") }
+
+    func testManyStrataDropsColumnConstantWithinStrata() throws {
+        // 38 strata (more than R's keepstrata limit of 10, where concordancefit pools strata differently).
+        let fit = try check("kidney_many_strata")
+        XCTAssertEqual(fit.droppedColumns, ["frail"])
+    }
 
     func testSeparationWarnsInfiniteCoefficient() throws {
         let fit = try check("separated")

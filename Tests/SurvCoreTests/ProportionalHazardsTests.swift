@@ -50,6 +50,7 @@ final class ProportionalHazardsTests: XCTestCase {
 
     func testLungEfron() throws { try checkAllTransforms("lung_efron") }
     func testLungBreslow() throws { try checkAllTransforms("lung_breslow") }
+    func testLungHeavyTies() throws { try checkAllTransforms("lung_heavy_ties") }
     func testLungFactorGroupsTerm() throws { try checkAllTransforms("lung_factor") }
     func testVeteranStratified() throws { try checkAllTransforms("veteran") }
     func testColonStratified() throws { try checkAllTransforms("colon") }
@@ -63,5 +64,18 @@ final class ProportionalHazardsTests: XCTestCase {
         shorter.time.removeLast(); shorter.event.removeLast()
         shorter.covariates = shorter.covariates.map { Array($0.dropLast()) }
         XCTAssertThrowsError(try ProportionalHazardsTest.compute(input: shorter, fit: fit))
+        var fewerColumns = input
+        fewerColumns.covariates = [input.covariates[0]]
+        fewerColumns.columnNames = [input.columnNames[0]]
+        fewerColumns.terms = nil
+        XCTAssertThrowsError(try ProportionalHazardsTest.compute(input: fewerColumns, fit: fit))
+    }
+
+    func testLogTransformNeedsPositiveTimes() throws {
+        let input = CoxModelInput(time: [0, 2, 3, 4, 5], event: [true, true, false, true, true],
+                                  covariates: [[0.3, 1.2, 0.7, 2.5, 1.1]], columnNames: ["x"])
+        let fit = try CoxFit.fit(input)
+        XCTAssertThrowsError(try ProportionalHazardsTest.compute(input: input, fit: fit, transform: .log))
+        XCTAssertNoThrow(try ProportionalHazardsTest.compute(input: input, fit: fit, transform: .km))
     }
 }

@@ -1,7 +1,7 @@
 // Harrell's concordance of a Cox model's linear predictor as summary.coxph reports it: R's concordancefit with
 // timewt "n", reverse = TRUE (higher risk should mean shorter survival), predictor ties counting 1/2, pairs
 // formed only within strata, and the infinitesimal-jackknife standard error. Subjects are visited from the
-// longest time down while a Fenwick tree over the predictor's ranks holds the weight of everyone still at
+// longest time down while a (two-level) Fenwick tree over the predictor's ranks holds the weight of everyone still at
 // risk; a second, forward pass counts for each subject the deaths it was at risk for (its share of the
 // influence). Each visit is O(log n), so the whole computation is O(n log n).
 
@@ -12,27 +12,47 @@ struct CoxConcordanceResult {
 }
 
 /// A weighted rank histogram with O(log m) prefix sums: the weight below, at and above a given rank.
-/// Only the Fenwick sums are stored (8 bytes per rank, so the tree stays cache-resident as long as possible);
-/// the weight at a rank falls out of the same walk that gives the weight below it.
+///
+/// Two-level Fenwick tree: ranks are grouped in blocks of 64, a small Fenwick tree over block totals (8 bytes
+/// per block, so it stays in cache even for millions of ranks) locates the block, and a 64-entry Fenwick tree
+/// inside the block (512 contiguous bytes) finishes the sum. A flat tree over a million ranks would touch a
+/// scattered cache line at almost every step; this layout keeps each query to one compact region.
 private struct RankWeightTree {
-    /// Fenwick sums, 1-based: tree[i] covers ranks (i − lowbit(i), i] in 1-based terms.
-    private let tree: UnsafeMutableBufferPointer<Double>
+    private static let blockBits = 6
+    private static let blockSize = 1 << blockBits
+    /// Fenwick sums over block totals, 1-based.
+    private let top: UnsafeMutableBufferPointer<Double>
+    /// Per block, a 1-based 64-entry Fenwick tree stored at [block·64 + k − 1].
+    private let inner: UnsafeMutableBufferPointer<Double>
     private(set) var total = 0.0
 
     init(ranks: Int) {
-        tree = .allocate(capacity: ranks + 1)
-        tree.initialize(repeating: 0)
+        let blocks = (ranks >> Self.blockBits) + 1
+        top = .allocate(capacity: blocks + 1)
+        top.initialize(repeating: 0)
+        inner = .allocate(capacity: blocks * Self.blockSize)
+        inner.initialize(repeating: 0)
     }
 
-    func deallocate() { tree.deallocate() }
+    func deallocate() {
+        top.deallocate()
+        inner.deallocate()
+    }
 
     @inline(__always)
     mutating func add(rank: Int, weight: Double) {
         total += weight
-        var i = rank + 1
-        let m = tree.count
+        let block = rank >> Self.blockBits
+        let base = block << Self.blockBits
+        var k = (rank & (Self.blockSize - 1)) + 1
+        while k <= Self.blockSize {
+            inner[base + k - 1] += weight
+            k += k & -k
+        }
+        var i = block + 1
+        let m = top.count
         while i < m {
-            tree[i] += weight
+            top[i] += weight
             i += i & -i
         }
     }
@@ -40,31 +60,54 @@ private struct RankWeightTree {
     /// Weights with a strictly greater rank, strictly smaller, and equal.
     @inline(__always)
     func split(rank: Int) -> (greater: Double, less: Double, equal: Double) {
-        let i = rank + 1
-        let stop = i - (i & -i)
-        // The walk for the prefix below passes through `stop`; the part before it is what tree[i] holds
-        // besides the weight at this rank.
-        var below = 0.0, partial = 0.0
-        var j = i - 1
+        let block = rank >> Self.blockBits
+        let base = block << Self.blockBits
+        let k = (rank & (Self.blockSize - 1)) + 1
+        // Within the block: the walk for ranks below passes through k − lowbit(k); the part before that is
+        // what entry k holds besides the weight at this rank.
+        let stop = k - (k & -k)
+        var partial = 0.0
+        var j = k - 1
         while j > stop {
-            partial += tree[j]
+            partial += inner[base + j - 1]
             j -= j & -j
         }
-        below = partial
+        var below = partial
         while j > 0 {
-            below += tree[j]
+            below += inner[base + j - 1]
             j -= j & -j
         }
-        let equal = tree[i] - partial
+        let equal = inner[base + k - 1] - partial
+        var i = block
+        while i > 0 {
+            below += top[i]
+            i -= i & -i
+        }
         return (total - below - equal, below, equal)
+    }
+
+    /// Storage size: above a few percent of it, zeroing everything is cheaper than undoing ranks one by one.
+    var capacity: Int { top.count + inner.count }
+
+    mutating func reset() {
+        top.update(repeating: 0)
+        inner.update(repeating: 0)
+        total = 0
     }
 
     /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
     mutating func clear(rank: Int) {
-        var i = rank + 1
-        let m = tree.count
+        let block = rank >> Self.blockBits
+        let base = block << Self.blockBits
+        var k = (rank & (Self.blockSize - 1)) + 1
+        while k <= Self.blockSize {
+            inner[base + k - 1] = 0
+            k += k & -k
+        }
+        var i = block + 1
+        let m = top.count
         while i < m {
-            tree[i] = 0
+            top[i] = 0
             i += i & -i
         }
         total = 0
@@ -118,7 +161,11 @@ enum CoxConcordance {
                 for i in groupStart..<groupEnd where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
                 groupEnd = groupStart
             }
-            for i in stratumStart..<stratumEnd { tree.clear(rank: rank[i]) }
+            if (stratumEnd - stratumStart) * 32 > tree.capacity {
+                tree.reset()
+            } else {
+                for i in stratumStart..<stratumEnd { tree.clear(rank: rank[i]) }
+            }
 
             // Forward in time: each row against the deaths it was at risk for (earlier deaths, and for a
             // censored row the deaths at its own time): the other half of its influence.
@@ -141,7 +188,13 @@ enum CoxConcordance {
                 }
                 groupStart = groupEnd
             }
-            for i in stratumStart..<stratumEnd where isEvent[i] { tree.clear(rank: rank[i]) }
+            if stratumStart > 0 {
+                if (stratumEnd - stratumStart) * 32 > tree.capacity {
+                    tree.reset()
+                } else {
+                    for i in stratumStart..<stratumEnd where isEvent[i] { tree.clear(rank: rank[i]) }
+                }
+            }
             stratumEnd = stratumStart
         }
 

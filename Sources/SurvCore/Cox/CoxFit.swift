@@ -157,7 +157,8 @@ public struct CoxFit: Codable, Equatable, Sendable {
         }
 
         let concordance = CoxConcordance.compute(time: data.time, isEvent: data.isEvent, stratum: data.stratum,
-                                                 weight: data.weight, predictor: data.order.map { lp[$0] })
+                                                 weight: data.weight,
+                                                 predictor: CoxSortedData.scatter(lp, to: data.position))
         if !concordance.concordance.isFinite {
             warnings.append(CoreWarning(code: "concordance_undefined",
                                         message: "no comparable pairs: concordance is undefined"))

@@ -10,6 +10,8 @@ struct CoxSortedData {
     let columns: Int
     /// Original row index of each sorted row.
     let order: [Int]
+    /// Sorted position of each original row (the inverse of `order`).
+    let position: [Int]
     let time: [Double]
     let isEvent: [Bool]
     let weight: [Double]
@@ -42,20 +44,25 @@ struct CoxSortedData {
                                          then: input.time.map(StableRadixOrder.key))
         let time = input.time
         order = idx
-        self.time = idx.map { time[$0] }
-        isEvent = idx.map { input.event[$0] }
-        let w = input.weights.map { ws in idx.map { ws[$0] } } ?? [Double](repeating: 1, count: n)
+        // Scatter rather than gather: read inputs in order and write each row to its sorted slot; stores to
+        // scattered addresses do not stall the way scattered loads do.
+        var position = [Int](repeating: 0, count: n)
+        for i in 0..<n { position[idx[i]] = i }
+        self.position = position
+        self.time = Self.scatter(time, to: position)
+        isEvent = Self.scatter(input.event, to: position)
+        let w = input.weights.map { Self.scatter($0, to: position) } ?? [Double](repeating: 1, count: n)
         weight = w
         var last = [Bool](repeating: false, count: n)
-        stratum = idx.map { codes[$0] }
-        for i in 0..<(n - 1) where codes[idx[i]] != codes[idx[i + 1]] { last[i] = true }
+        let sortedCodes = groups > 1 ? Self.scatter(codes, to: position) : codes
+        stratum = sortedCodes
+        for i in 0..<(n - 1) where sortedCodes[i] != sortedCodes[i + 1] { last[i] = true }
         last[n - 1] = true
         lastInStratum = last
 
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         var x = [Double](repeating: 0, count: n * p)
-        var unsortedRows = [Double](repeating: 0, count: n * p)
         let inputWeights = input.weights
         let totalWeight = w.reduce(0, +)
         for j in 0..<p {
@@ -81,23 +88,29 @@ struct CoxSortedData {
             }
             means[j] = mean
             scale[j] = s
-            // Unsorted row-major first (sequential reads), permuted by whole rows below.
-            unsortedRows.withUnsafeMutableBufferPointer { x in
-                column.withUnsafeBufferPointer { column in
-                    for i in 0..<n { x[i * p + j] = (column[i] - mean) * s }
-                }
-            }
         }
         x.withUnsafeMutableBufferPointer { x in
-            unsortedRows.withUnsafeBufferPointer { u in
-                for i in 0..<n {
-                    let from = idx[i] * p, to = i * p
-                    for j in 0..<p { x[to + j] = u[from + j] }
+            for j in 0..<p {
+                let mean = means[j], s = scale[j]
+                input.covariates[j].withUnsafeBufferPointer { column in
+                    position.withUnsafeBufferPointer { position in
+                        for r in 0..<n { x[position[r] &* p &+ j] = (column[r] - mean) * s }
+                    }
                 }
             }
         }
         self.means = means
         self.scale = scale
         self.x = x
+    }
+
+    /// `values` rearranged so that element r lands at `position[r]`.
+    static func scatter<T>(_ values: [T], to position: [Int]) -> [T] {
+        guard let first = values.first else { return [] }
+        var result = [T](repeating: first, count: values.count)
+        result.withUnsafeMutableBufferPointer { out in
+            for r in 0..<values.count { out[position[r]] = values[r] }
+        }
+        return result
     }
 }

@@ -11,8 +11,8 @@ struct ProportionalHazardsScorePass {
     private(set) var score: [Double]
     /// Information of the extended model, row-major 2p×2p.
     private(set) var information: [Double]
-    /// Schoenfeld residuals, one row of p per event, events ordered by stratum then time.
-    private(set) var schoenfeld: [[Double]]
+    /// Schoenfeld residuals, row-major: p values per event, events ordered by stratum then time.
+    private(set) var schoenfeld: [Double]
     /// Original row of each event, in the same order.
     let eventRows: [Int]
     /// Dense stratum index (0-based, ordered by label) of each event.
@@ -39,18 +39,17 @@ struct ProportionalHazardsScorePass {
             strataCount = labels.count
         }
         self.strataCount = strataCount
-        let order = (0..<n).sorted { a, b in
-            if stratumCode[a] != stratumCode[b] { return stratumCode[a] < stratumCode[b] }
-            if time[a] != time[b] { return time[a] < time[b] }
-            return a < b
-        }
+        // Stable order by (stratum, time), as R's order(istrat, time).
+        let order = StableRadixOrder.order(primary: stratumCode, groups: strataCount,
+                                           then: time.map(StableRadixOrder.key))
 
-        // Covariates of the kept columns, recentred by their plain mean for numerical stability.
-        var x = [[Double]](repeating: [], count: p)
+        // Covariates of the kept columns in sorted row-major order, recentred by their plain mean for
+        // numerical stability (as zph1 does).
+        var x = [Double](repeating: 0, count: n * p)
         for (c, j) in kept.enumerated() {
             let column = input.covariates[j]
             let mean = column.reduce(0, +) / Double(n)
-            x[c] = column.map { $0 - mean }
+            for i in 0..<n { x[i * p + c] = column[order[i]] - mean }
         }
 
         var used = [[Int]](repeating: [Int](repeating: 0, count: p), count: strataCount)
@@ -88,7 +87,7 @@ struct ProportionalHazardsScorePass {
         var u = [Double](repeating: 0, count: q)
         var imat = [Double](repeating: 0, count: q * q)
         let eventOrder = order.filter { event[$0] }
-        var schoen = [[Double]](repeating: [Double](repeating: 0, count: p), count: eventOrder.count)
+        var schoen = [Double](repeating: 0, count: eventOrder.count * p)
         var a = [Double](repeating: 0, count: p), a2 = a
         var cmat = [Double](repeating: 0, count: p * p), cmat2 = cmat
         var denom = 0.0
@@ -98,6 +97,7 @@ struct ProportionalHazardsScorePass {
         var currentStratum = -1
         while ip >= 0 {
             var person = order[ip]
+            var row = ip
             if stratumCode[person] != currentStratum {
                 currentStratum = stratumCode[person]
                 denom = 0
@@ -111,6 +111,7 @@ struct ProportionalHazardsScorePass {
             var denom2 = 0.0
             while ip >= 0 {
                 person = order[ip]
+                row = ip * p
                 if time[person] != groupTime || stratumCode[person] != currentStratum { break }
                 let risk = exp(eta[person]) * weight[person]
                 if event[person] {
@@ -119,67 +120,58 @@ struct ProportionalHazardsScorePass {
                     denom2 += risk
                     nextEvent -= 1
                     for i in 0..<p {
-                        let xi = x[i][person]
-                        schoen[nextEvent][i] = xi
+                        let xi = x[row + i]
+                        schoen[nextEvent * p + i] = xi
                         u[i] += weight[person] * xi
                         u[i + p] += timeWeight * weight[person] * xi
                         a2[i] += risk * xi
-                        for j in 0...i { cmat2[i * p + j] += risk * xi * x[j][person] }
+                        for j in 0...i { cmat2[i * p + j] += risk * xi * x[row + j] }
                     }
                 } else {
                     denom += risk
                     for i in 0..<p {
-                        let xi = x[i][person]
+                        let xi = x[row + i]
                         a[i] += risk * xi
-                        for j in 0...i { cmat[i * p + j] += risk * xi * x[j][person] }
+                        for j in 0...i { cmat[i * p + j] += risk * xi * x[row + j] }
                     }
                 }
                 ip -= 1
             }
             guard deaths > 0 else { continue }
-            if !efron {
-                denom += denom2
-                for i in 0..<p {
-                    a[i] += a2[i]
-                    let mean = a[i] / denom
-                    u[i] -= deadWeight * mean
-                    u[i + p] -= timeWeight * deadWeight * mean
-                    for j in 0...i {
-                        cmat[i * p + j] += cmat2[i * p + j]
-                        let t = deadWeight * (cmat[i * p + j] - mean * a[j]) / denom
-                        imat[j * q + i] += t
-                        imat[j * q + i + p] += t * timeWeight
-                        imat[(j + p) * q + i + p] += t * timeWeight * timeWeight
-                    }
-                    for e in nextEvent..<(nextEvent + deaths) { schoen[e][i] -= mean }
+            // Fractional risk sets (Efron: the tied deaths enter with fractions f_k = k/d; Breslow: all at
+            // once). Every quantity is a sum over k of the same risk-set sums with scalar weights, so the sums
+            // over k are formed once and the group costs O(d + p²) instead of O(d·p²).
+            let steps = efron ? deaths : 1
+            let stepWeight = deadWeight / Double(steps)
+            var s1 = 0.0, sf = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
+            for k in 1...steps {
+                let f = Double(k) / Double(steps)
+                let inv = 1 / (denom + denom2 * f)
+                s1 += inv
+                sf += f * inv
+                t0 += inv * inv
+                t1 += f * inv * inv
+                t2 += f * f * inv * inv
+            }
+            for i in 0..<p {
+                let meanSum = a[i] * s1 + a2[i] * sf
+                // Schoenfeld residual: the event's covariate minus the mean of the fractional risk-set means.
+                let meanOfMeans = meanSum / Double(steps)
+                for e in nextEvent..<(nextEvent + deaths) { schoen[e * p + i] -= meanOfMeans }
+                u[i] -= stepWeight * meanSum
+                u[i + p] -= timeWeight * stepWeight * meanSum
+                for j in 0...i {
+                    let outer = a[i] * a[j] * t0 + (a[i] * a2[j] + a2[i] * a[j]) * t1 + a2[i] * a2[j] * t2
+                    let t = stepWeight * (cmat[i * p + j] * s1 + cmat2[i * p + j] * sf - outer)
+                    imat[j * q + i] += t
+                    imat[j * q + i + p] += timeWeight * t
+                    imat[(j + p) * q + i + p] += timeWeight * timeWeight * t
                 }
-            } else {
-                let d = Double(deaths)
-                let average = deadWeight / d
-                for i in 0..<p {
-                    var meanOfMeans = 0.0
-                    for k in 0..<deaths {
-                        let f = Double(k + 1) / d
-                        meanOfMeans += (a[i] + a2[i] * f) / (denom + denom2 * f)
-                    }
-                    for e in nextEvent..<(nextEvent + deaths) { schoen[e][i] -= meanOfMeans / d }
-                }
-                for _ in 0..<deaths {
-                    denom += denom2 / d
-                    for i in 0..<p {
-                        a[i] += a2[i] / d
-                        let mean = a[i] / denom
-                        u[i] -= average * mean
-                        u[i + p] -= timeWeight * average * mean
-                        for j in 0...i {
-                            cmat[i * p + j] += cmat2[i * p + j] / d
-                            let t = average * (cmat[i * p + j] - mean * a[j]) / denom
-                            imat[j * q + i] += t
-                            imat[j * q + i + p] += timeWeight * t
-                            imat[(j + p) * q + i + p] += timeWeight * timeWeight * t
-                        }
-                    }
-                }
+            }
+            denom += denom2
+            for i in 0..<p {
+                a[i] += a2[i]
+                for j in 0...i { cmat[i * p + j] += cmat2[i * p + j] }
             }
             for i in 0..<p { a2[i] = 0 }
             for i in 0..<(p * p) { cmat2[i] = 0 }

@@ -53,6 +53,9 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
         }
         guard !fit.coefficients.isEmpty else { throw CoreError("the model has no estimable coefficients to test") }
+        guard fit.coefficients.allSatisfy({ $0.column >= 0 && $0.column < input.covariates.count }) else {
+            throw CoreError("the fit refers to design columns the data does not have")
+        }
         let transformed = try transformedTimes(input: input, transform: transform)
         let pass = ProportionalHazardsScorePass(input: input, fit: fit, transformedTime: transformed)
         return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
@@ -72,7 +75,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             return time.map { Foundation.log($0) }
         case .rank:
             // Average ranks over all observations, as R's rank().
-            let order = (0..<n).sorted { time[$0] < time[$1] }
+            let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
             var ranks = [Double](repeating: 0, count: n)
             var i = 0
             while i < n {
@@ -85,7 +88,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             return ranks
         case .km:
             // 1 − S(t−) from the unweighted, unstratified Kaplan–Meier curve, as cox.zph computes it.
-            let order = (0..<n).sorted { time[$0] < time[$1] }
+            let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
             var result = [Double](repeating: 0, count: n)
             var survival = 1.0
             var atRisk = Double(n)
@@ -185,8 +188,14 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         for (k, columns) in termColumns.enumerated() {
             for c in columns { t[c * nterm + k] = columns.count == 1 ? 1 : coef[c] }
         }
-        let resid = pass.schoenfeld.map { row in
-            (0..<nterm).map { k in termColumns[k].reduce(0.0) { $0 + row[$1] * t[$1 * nterm + k] } }
+        let schoenfeld = pass.schoenfeld
+        var resid = [Double](repeating: 0, count: events * nterm)   // row-major events × nterm
+        for e in 0..<events {
+            for k in 0..<nterm {
+                var sum = 0.0
+                for c in termColumns[k] { sum += schoenfeld[e * p + c] * t[c * nterm + k] }
+                resid[e * nterm + k] = sum
+            }
         }
         var v = [Double](repeating: 0, count: nterm * nterm)
         for a in 0..<nterm {
@@ -198,15 +207,19 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         }
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
         var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
+        // The terms that vary, and the factor of their block of v, depend only on the stratum.
+        var factors: [Int: (terms: [Int], factor: PivotingCholesky)] = [:]
         for e in 0..<events {
             let s = pass.eventStratum[e]
-            let k = (0..<width).filter { usedTerm[s][$0] > 0 }
-            guard !k.isEmpty else { continue }
-            let m = k.count
-            var sub = [Double](repeating: 0, count: m * m)
-            for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-            let factor = PivotingCholesky(symmetric: sub, size: m)
-            let solved = factor.solve(k.map { resid[e][$0] })
+            if factors[s] == nil {
+                let k = (0..<width).filter { usedTerm[s][$0] > 0 }
+                let m = k.count
+                var sub = [Double](repeating: 0, count: m * m)
+                for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
+                factors[s] = (k, PivotingCholesky(symmetric: sub, size: m))
+            }
+            guard let (k, factor) = factors[s], !k.isEmpty else { continue }
+            let solved = factor.solve(k.map { resid[e * nterm + $0] })
             for (a, i) in k.enumerated() where !factor.isSingular(a) { values[i][e] = solved[a] }
         }
         for c in 0..<width {

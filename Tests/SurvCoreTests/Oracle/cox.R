@@ -69,6 +69,8 @@ cases <- list(
   colon = describe(quote(coxph(Surv(time, status) ~ rx + age + nodes + strata(sex), data = colon))),
   ovarian = describe(quote(coxph(Surv(futime, fustat) ~ age + resid.ds + rx + ecog.ps, data = ovarian))),
   kidney_weighted = describe(quote(coxph(Surv(time, status) ~ age + sex + disease, data = kidney, weights = w))),
+  lung_heavy_ties = describe(quote(coxph(Surv(ceiling(time / 100), status) ~ age + sex + ph.ecog, data = lung))),
+  kidney_many_strata = describe(quote(coxph(Surv(time, status) ~ age + frail + strata(id), data = kidney))),
   heart = describe(quote(coxph(Surv(stop, event) ~ age + year + surgery + transplant, data = heart))),
   separated = describe(quote(coxph(Surv(time, status) ~ x + z, data = sep))),
   collinear = describe(quote(coxph(Surv(time, status) ~ x1 + x2 + x3, data = col))),

@@ -26,6 +26,7 @@ describe <- function(fit, transform) {
 fits <- list(
   lung_efron = coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung),
   lung_breslow = coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = "breslow"),
+  lung_heavy_ties = coxph(Surv(ceiling(time / 100), status) ~ age + sex + ph.ecog, data = lung),
   lung_factor = coxph(Surv(time, status) ~ age + sex + factor(ph.ecog), data = lung),
   veteran = coxph(Surv(time, status) ~ celltype + karno + strata(prior), data = veteran),
   colon = coxph(Surv(time, status) ~ rx + age + nodes + strata(sex), data = colon),
