@@ -37,8 +37,9 @@ struct CommandPrinter {
 /// A script: one command line per line (CR-LF tolerated).
 enum ScriptLines {
     static func split(_ text: String) -> [(Int, String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
-            (i + 1, line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+        // "\r\n" is a single Character in Swift, so it must be named as a separator of its own.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().map { i, line in
+            (i + 1, String(line))
         }
     }
 }

@@ -47,6 +47,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Kaplan–Meier"), "the script goes on after an error")
     }
 
+    func testWindowsLineEndings() throws {
+        let path = try write("crlf.surv", "load aml\r\nendpoint time, status\r\nstratify by xx\r\n")
+        let result = try SurvProcess.run(["run", path])
+        XCTAssertTrue(result.stderr.hasPrefix("\(path):3:13: error: unknown column 'xx'"), result.stderr)
+    }
+
     func testStandardInputWithoutPrompt() throws {
         let result = try SurvProcess.run([], stdin: "load aml\nendpoint time, status\nkm\n")
         XCTAssertEqual(result.status, 0)
