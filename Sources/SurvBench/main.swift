@@ -3,7 +3,8 @@ import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), csv (1,000,000 × 12 load),
-// commands (each command on a bundled cohort), startup; and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
+// commands (each command on a bundled cohort), startup, job (KM + log-rank + Cox on 10^6 rows, for its
+// peak memory); and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
 func peakResidentMegabytes() -> Double {
@@ -53,6 +54,9 @@ do {
             report("survival curves and tests, n = \(n)", try SurvivalCurveBench.run(rows: n))
             report("Cox model, n = \(n)", try CoxBench.run(rows: n))
         }
+    }
+    if requested.contains("job") {
+        report("whole job", try WholeJobBench.run(rows: 1_000_000))
     }
     if all || requested.contains("csv") {
         report("CSV load", try CSVLoadBench.run(rows: 1_000_000))
