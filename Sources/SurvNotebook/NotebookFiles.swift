@@ -33,7 +33,7 @@ public final class NotebookFiles: NotebookFileHandler {
         }
         let (text, notes) = notebookText(title: session.title, transcript: session.transcript, session: session, notebookURL: url)
         try write(text, to: url, path: path)
-        journal?.markSaved()
+        journal?.markSaved(session)
         let cells = session.transcript.filter { if case .command = $0 { return true } else { return false } }.count
         return .message((["saved \(cells) cell\(cells == 1 ? "" : "s") to \(path)"] + notes).joined(separator: "\n"))
     }
@@ -112,6 +112,8 @@ public final class NotebookFiles: NotebookFileHandler {
                 if !NotebookReplayer.run(cell, in: session).matches { differing.append(cell.line) }
             }
         }
+        // What the session holds now is in a notebook file already: nothing new to lose if it ends here.
+        journal?.markSaved(session)
         let count = notebook.cells.count
         var lines = ["opened \(path): \(count) cell\(count == 1 ? "" : "s") replayed, "
             + (differing.isEmpty ? "all outputs as recorded"

@@ -45,8 +45,10 @@ public final class SessionJournal {
         journaledEntries = entries.count
     }
 
-    /// Notes that the session was saved: the next start will not call it unsaved.
-    public func markSaved() {
+    /// Notes that the session was saved (after journaling what it ran before the save, which may be on
+    /// the same line): the next start will not call it unsaved.
+    public func markSaved(_ session: Session) {
+        record(session)
         append(Record(kind: .saved, text: nil))
         unsavedCommands = 0
     }

@@ -26,11 +26,13 @@ struct InteractiveLoop {
             completer: { request in Completions(session: session).candidates(for: request) },
             evaluate: { line in
                 number += 1
-                for outcome in session.runAndRender(line: line, lineNumber: number) {
+                let outcomes = session.runAndRender(line: line, lineNumber: number)
+                // Journaled before it is printed: whatever the user has seen survives a kill.
+                journal?.record(session)
+                for outcome in outcomes {
                     failed = failed || outcome.failed
                     printer.print(outcome)
                 }
-                journal?.record(session)
             })
         repl.run()
         if let journal, journal.finish() {
