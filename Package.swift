@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
-        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession"]),
+        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession", "SurvNotebook"]),
 
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"]),

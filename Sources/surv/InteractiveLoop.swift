@@ -52,7 +52,7 @@ struct InteractiveLoop {
         if let problem = start.problem { note(problem) }
         if start.unsaved != nil {
             let n = start.unsavedCommands
-            note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s"), the last one ended without saving); "
+            note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
                  + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it")
         }
         return start.journal
