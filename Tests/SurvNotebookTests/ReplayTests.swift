@@ -205,4 +205,19 @@ final class ReplayTests: XCTestCase {
         let out = type(["save \"x.surv.md\""], in: session)
         XCTAssertTrue(out[0].contains("notebook files are not available"), out[0])
     }
+
+    /// An error in the second command of a `;` line is stored against that command alone (its caret
+    /// moved), since each command becomes its own cell; so the saved notebook replays clean.
+    func testErrorsInLinesOfSeveralCommandsReplayAsSaved() throws {
+        let folder = try makeTemporaryFolder(self)
+        let session = makeSession(in: folder)
+        let printed = type(["   load aml;  endpoint time, nosuch", "  kmm at 3", "load aml; endpoint time, status; km at x"], in: session)
+        XCTAssertTrue(printed[1].contains("\n     load aml;  endpoint time, nosuch\n"), printed[1])
+        type(["save \"s.surv.md\""], in: session)
+        let saved = try read(folder.appendingPathComponent("s.surv.md"))
+        XCTAssertTrue(saved.contains("```surv\nendpoint time, nosuch\n```"), saved)
+        XCTAssertTrue(saved.contains("  endpoint time, nosuch\n                 ^^^^^^"), saved)
+        let result = replayer.replay(folder.appendingPathComponent("s.surv.md"))
+        XCTAssertTrue(result.isClean, ReplayReport.text(result, file: "s.surv.md"))
+    }
 }
