@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Statistics: pure functions on columns. No I/O, no knowledge of the language.
@@ -22,23 +23,29 @@ let package = Package(
         .target(name: "SurvRender", dependencies: ["SurvCore"]),
         // Executes plans against the core, owns the mutable session state.
         .target(name: "SurvSession", dependencies: ["SurvLanguage", "SurvData", "SurvCore", "SurvRender"]),
+        // Notebooks (`*.surv.md`): parse, write, replay and compare, update outputs, journal, HTML export.
+        .target(name: "SurvNotebook", dependencies: [
+            "SurvSession", "SurvLanguage", "SurvRender",
+            .product(name: "Ink", package: "Ink"),
+        ]),
         // Debian's libedit plus the C shims Swift cannot call directly (variadic el_set/history, completion globals).
         .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A small Swift wrapper over libedit: prompt, history file, completion.
         .target(name: "LineEditing", dependencies: ["CLineEdit"]),
         // The thin executable: argument parsing and the REPL loop.
         .executableTarget(name: "surv", dependencies: [
-            "SurvSession", "LineEditing",
+            "SurvSession", "SurvNotebook", "LineEditing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
-        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession"]),
+        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession", "SurvNotebook"]),
 
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
         .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
         .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
+        .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "survTests", dependencies: ["surv"]),
     ]

@@ -67,6 +67,8 @@ public enum Command: Equatable, Sendable {
     case help(topic: Name?)
     case save(String, SourceRange)
     case title(String)
+    case open(String, SourceRange)
+    case recover(String, SourceRange)
 }
 
 /// A parsed command with the source it came from.

@@ -112,6 +112,12 @@ public struct Checker {
             return .save(path)
         case .title(let text):
             return .title(text)
+        case .open(let path, let range):
+            guard !path.isEmpty else { throw Diagnostic("the file name is empty", at: range) }
+            return .open(path)
+        case .recover(let path, let range):
+            guard !path.isEmpty else { throw Diagnostic("the file name is empty", at: range) }
+            return .recover(path)
         }
     }
 

@@ -27,6 +27,8 @@ public enum CommandCatalog {
         Entry(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.", example: "help km"),
         Entry(name: "save", usage: "save \"file.surv.md\"", summary: "Save the session so far as a Markdown notebook.", example: "save \"analysis.surv.md\""),
         Entry(name: "title", usage: "title \"TEXT\"", summary: "Set the notebook's title.", example: "title \"AML maintenance\""),
+        Entry(name: "open", usage: "open \"file.surv.md\"", summary: "Replay a notebook into this session (its prose and cells join the session), to continue where it ended.", example: "open \"analysis.surv.md\""),
+        Entry(name: "recover", usage: "recover \"file.surv.md\"", summary: "Write the previous session that ended without saving to a new notebook, then open it here.", example: "recover \"recovered.surv.md\""),
     ]
 
     public static var names: [String] { entries.map(\.name) }

@@ -194,6 +194,12 @@ public struct Parser {
             command = .save(path, range)
         case "title":
             command = .title(try expectString("a title in double quotes", hint: "title \"My analysis\"").0)
+        case "open":
+            let (path, range) = try expectString("a notebook file name in double quotes", hint: "open \"analysis.surv.md\"")
+            command = .open(path, range)
+        case "recover":
+            let (path, range) = try expectString("the name of a new notebook file in double quotes", hint: "recover \"recovered.surv.md\"")
+            command = .recover(path, range)
         default:
             let hint = Suggestions.hint(for: word, in: CommandCatalog.names) ?? "type 'help' for the list of commands"
             throw Diagnostic("unknown command '\(head.text)'", at: head.range, hint: hint)

@@ -25,6 +25,10 @@ public enum Plan: Equatable, Sendable {
     case help(String?)
     case save(String)
     case title(String)
+    /// Replays a notebook into the live session.
+    case open(String)
+    /// Writes the previous, unsaved session (from the journal) to this notebook and replays it.
+    case recover(String)
 }
 
 /// One term of a Cox model as the user wrote it.

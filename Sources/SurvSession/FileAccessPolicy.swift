@@ -9,7 +9,7 @@ public enum FileAccessPolicy: Equatable, Sendable {
     case confined(to: URL)
 
     /// The absolute file URL for a path typed by the user, or an error if the policy forbids it.
-    func resolve(_ path: String, relativeTo base: URL, writing: Bool) throws(Diagnostic) -> URL {
+    public func resolve(_ path: String, relativeTo base: URL, writing: Bool) throws(Diagnostic) -> URL {
         let expanded = path.hasPrefix("~/") && self == .unrestricted
             ? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(path.dropFirst(2)))
             : (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path))

@@ -20,7 +20,8 @@ extension Session {
         } catch let error as DataError {
             var location = path
             if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
-            throw Diagnostic("\(location): \(error.message)", hint: error.hint)
+            // The reader names the file by its absolute path; outputs show the path as typed (notebooks must not depend on where they are replayed).
+            throw Diagnostic("\(location): \(error.message.replacingOccurrences(of: url.path, with: path))", hint: error.hint)
         } catch {
             throw Diagnostic("cannot read '\(path)': \(error.localizedDescription)")
         }

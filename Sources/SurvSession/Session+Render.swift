@@ -24,17 +24,31 @@ extension Session {
         switch outcome.result {
         case .success(let report):
             let rendered = TextRenderer(digits: outcome.digits).render(report)
-            record(source: outcome.source, output: rendered)
+            if outcome.belongsInTranscript { record(source: outcome.source, output: rendered) }
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: rendered,
                                    json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
         case .failure(let diagnostic):
             let shown = diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line)
-            record(source: outcome.source, output: diagnostic.formatted(source: outcome.lineText))
+            if outcome.belongsInTranscript {
+                record(source: outcome.source, output: diagnostic.shifted(by: outcome.column).formatted(source: outcome.source))
+            }
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
                                    json: JSONRenderer.errorLine(command: outcome.source, line: outcome.line,
                                                                 column: diagnostic.range.map { $0.start + 1 },
                                                                 message: diagnostic.message, hint: diagnostic.hint),
                                    failed: true)
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its range moved `offset` characters left. A notebook cell holds one command of
+    /// a `;`-separated line, so its stored error is drawn against that command alone: replaying the cell
+    /// then prints exactly the same text.
+    func shifted(by offset: Int) -> Diagnostic {
+        guard offset > 0, let range else { return self }
+        var moved = self
+        moved.range = SourceRange(start: max(0, range.start - offset), end: max(0, range.end - offset), line: range.line)
+        return moved
     }
 }

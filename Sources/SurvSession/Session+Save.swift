@@ -2,37 +2,33 @@ import Foundation
 import SurvLanguage
 import SurvRender
 
-/// Saving the transcript as a Markdown notebook: prose as typed, each command in a `surv` block followed
-/// by its output in an `output` block.
+/// `save`, `open` and `recover`: the session checks the path against its file-access policy, then hands
+/// the work to its `NotebookFileHandler` (see there for why the format does not live here).
 extension Session {
     func save(_ path: String) throws(Diagnostic) -> Report {
         let url = try fileAccess.resolve(path, relativeTo: baseDirectory, writing: true)
-        let text = NotebookText.render(title: title, transcript: transcript)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw Diagnostic("cannot write '\(path)': \(error.localizedDescription)")
-        }
-        let cells = transcript.filter { if case .command = $0 { return true } else { return false } }.count
-        return .message("saved \(cells) cell\(cells == 1 ? "" : "s") to \(path)")
+        return try requireNotebookFiles().save(self, to: url, path: path)
     }
-}
 
-/// The Markdown text of a notebook.
-public enum NotebookText {
-    public static func render(title: String?, transcript: [TranscriptEntry]) -> String {
-        var out = ""
-        if let title { out += "# \(title)\n\n" }
-        for entry in transcript {
-            switch entry {
-            case .prose(let line):
-                var text = line.trimmingCharacters(in: .whitespaces)
-                text.removeFirst()
-                out += text.trimmingCharacters(in: .whitespaces) + "\n\n"
-            case .command(let source, let output):
-                out += "```surv\n\(source)\n```\n\n```output\n\(output)\n```\n\n"
-            }
+    func open(_ path: String) throws(Diagnostic) -> Report {
+        let url = try fileAccess.resolve(path, relativeTo: baseDirectory, writing: false)
+        return try requireNotebookFiles().open(url, path: path, into: self)
+    }
+
+    func recover(_ path: String) throws(Diagnostic) -> Report {
+        let url = try fileAccess.resolve(path, relativeTo: baseDirectory, writing: true)
+        return try requireNotebookFiles().recover(to: url, path: path, into: self)
+    }
+
+    private func requireNotebookFiles() throws(Diagnostic) -> any NotebookFileHandler {
+        guard let notebookFiles else {
+            throw Diagnostic("notebook files are not available in this session", hint: "use the surv command-line tool")
         }
-        return out
+        return notebookFiles
+    }
+
+    /// Adds Markdown prose verbatim to the transcript (prose of a notebook opened into the session).
+    public func recordMarkdown(_ markdown: String) {
+        transcript.append(.markdown(markdown))
     }
 }

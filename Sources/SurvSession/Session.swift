@@ -18,6 +18,12 @@ public struct CommandOutcome: Sendable {
     /// The whole line it came from (for carets under errors).
     public var lineText: String
     public var line: Int
+    /// Where the command starts in `lineText` (0-based, in characters), so that its error can be drawn
+    /// against the command alone when it is stored as a notebook cell.
+    public var column: Int = 0
+    /// False for commands about the notebook itself (`save`, `title`, `open`, `recover`): they are not
+    /// analysis steps, and a `save` replayed from a notebook would rewrite files.
+    public var belongsInTranscript: Bool = true
     public var result: Result<Report, Diagnostic>
     /// `set digits` in force when the command ran, so a later command on the same line cannot change how it prints.
     public var digits: Int = 3
@@ -25,8 +31,11 @@ public struct CommandOutcome: Sendable {
 
 /// One thing that happened in a session, in order, for saving as a notebook.
 public enum TranscriptEntry: Equatable, Sendable {
+    /// A line typed as `# text`, kept as typed.
     case prose(String)
     case command(source: String, output: String)
+    /// Markdown kept verbatim: the prose of a notebook opened into the session.
+    case markdown(String)
 }
 
 /// The interpreter. Owns all mutable state: dataset, filter, endpoints, strata, settings, the last Cox
@@ -49,6 +58,8 @@ public final class Session {
     public var baseDirectory: URL
     /// File access rules; a replayed notebook gets a sandbox confined to its folder.
     public var fileAccess: FileAccessPolicy
+    /// Carries out `save`, `open` and `recover`; nil refuses them.
+    public var notebookFiles: (any NotebookFileHandler)?
 
     public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 fileAccess: FileAccessPolicy = .unrestricted) {
@@ -77,7 +88,8 @@ public final class Session {
         do {
             commands = try Parser.parseLine(text, line: lineNumber)
         } catch {
-            return [CommandOutcome(source: trimmed, lineText: text, line: lineNumber, result: .failure(error))]
+            let indent = text.prefix { $0 == " " || $0 == "\t" }.count
+            return [CommandOutcome(source: trimmed, lineText: text, line: lineNumber, column: indent, result: .failure(error))]
         }
         var outcomes: [CommandOutcome] = []
         for parsed in commands {
@@ -89,7 +101,9 @@ public final class Session {
             } catch {
                 result = .failure(error)
             }
-            outcomes.append(CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, result: result, digits: settings.digits))
+            outcomes.append(CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, column: parsed.range.start,
+                                           belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result,
+                                           digits: settings.digits))
         }
         return outcomes
     }
@@ -140,6 +154,8 @@ public final class Session {
         case .title(let text):
             title = text
             return .message("title: \(text)")
+        case .open(let path): return try open(path)
+        case .recover(let path): return try recover(path)
         }
     }
 
@@ -154,5 +170,15 @@ public final class Session {
         // R users read survival outcomes as Surv(time, event).
         let columns = "Surv(\(e.time), \(e.event))"
         return e.name == "\(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
+    }
+}
+
+extension Command {
+    /// Commands that act on the notebook file rather than on the analysis.
+    var isAboutTheNotebook: Bool {
+        switch self {
+        case .save, .title, .open, .recover: return true
+        default: return false
+        }
     }
 }

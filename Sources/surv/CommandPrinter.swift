@@ -43,22 +43,3 @@ enum ScriptLines {
         }
     }
 }
-
-/// The command lines of a notebook: the lines inside ```surv fences, with their line numbers in the file.
-enum NotebookCommands {
-    static func extract(from text: String) -> [(Int, String)] {
-        var out: [(Int, String)] = []
-        var inside = false
-        for (number, line) in ScriptLines.split(text) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !inside, trimmed.hasPrefix("```"), trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces) == "surv" {
-                inside = true
-            } else if inside, trimmed.hasPrefix("```") {
-                inside = false
-            } else if inside {
-                out.append((number, line))
-            }
-        }
-        return out
-    }
-}

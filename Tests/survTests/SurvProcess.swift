@@ -25,13 +25,25 @@ enum SurvProcess {
 
     private final class Marker {}
 
+    /// HOME in a fresh temporary folder, no journal, no history.
+    static var isolatedEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("surv-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        environment["HOME"] = home.path
+        environment["SURV_JOURNAL"] = ""
+        environment["SURV_HISTORY"] = ""
+        return environment
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
                     directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        // A child never touches the user's own history or journal unless a test asks for it.
+        process.environment = environment ?? isolatedEnvironment
         if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,0 +1,99 @@
+import Ink
+
+/// A notebook as one standalone HTML page: prose rendered from Markdown (Ink), each cell as its commands
+/// and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
+/// its content-security policy forbids scripts and every outside resource, so a notebook from someone
+/// else cannot make the page run code or call out when it is viewed.
+public enum HTMLExporter {
+    /// `fallbackTitle` names the page when the front matter has no title (the notebook's file name).
+    public static func render(_ notebook: Notebook, fallbackTitle: String) -> String {
+        let title = notebook.frontMatter?.title ?? fallbackTitle
+        let parser = MarkdownParser()
+        var body: [String] = ["<header><h1>\(escape(title))</h1>"]
+        if let version = notebook.frontMatter?.survVersion {
+            body.append("<p class=\"meta\">written by surv \(escape(version))</p>")
+        }
+        if let files = notebook.frontMatter?.dataFiles, !files.isEmpty {
+            body.append("<p class=\"meta\">data: " + files.map { "<code title=\"SHA-256 \(escape($0.sha256))\">\(escape($0.path))</code>" }.joined(separator: ", ") + "</p>")
+        }
+        body.append("</header>")
+        for block in notebook.blocks {
+            switch block {
+            case .prose(let prose):
+                let markdown = prose.markdown.trimmingBlankLines
+                if !markdown.isEmpty { body.append("<section class=\"prose\">\n\(parser.html(from: markdown))\n</section>") }
+            case .cell(let cell):
+                let commands = cell.commands.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                body.append("""
+                <figure class="cell" id="line-\(cell.line)">
+                <pre class="commands"><code>\(commands.map { "<span class=\"prompt\">surv&gt; </span>" + escape($0) }.joined(separator: "\n"))</code></pre>
+                <pre class="output"><code>\(escape(cell.output))</code></pre>
+                </figure>
+                """)
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta name="generator" content="surv">
+        <title>\(escape(title))</title>
+        <style>
+        \(stylesheet)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// Text safe inside HTML elements and double-quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static let stylesheet = """
+    :root { color-scheme: light; --ink: #1d2430; --muted: #5c6675; --rule: #d9dee6; --code-bg: #f5f7fa; --accent: #2458a6; }
+    * { box-sizing: border-box; }
+    body { margin: 0; background: #fff; color: var(--ink); font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+    main { max-width: 54rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+    header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
+    h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .4rem; }
+    h2 { font-size: 1.4rem; margin: 2rem 0 .6rem; }
+    h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
+    .meta { color: var(--muted); font-size: .9rem; margin: .2rem 0 .8rem; }
+    a { color: var(--accent); }
+    code, pre { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .88rem; }
+    .prose code { background: var(--code-bg); padding: .05rem .3rem; border-radius: 3px; }
+    .prose pre { background: var(--code-bg); padding: .8rem 1rem; overflow-x: auto; border-radius: 4px; }
+    .prose pre code { background: none; padding: 0; }
+    table { border-collapse: collapse; margin: 1rem 0; }
+    th, td { border: 1px solid var(--rule); padding: .3rem .6rem; }
+    blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+    .cell { margin: 1.2rem 0; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
+    .cell pre { margin: 0; padding: .7rem 1rem; overflow-x: auto; white-space: pre; }
+    .commands { background: #eef2f8; border-bottom: 1px solid var(--rule); color: #123; font-weight: 600; }
+    .prompt { color: var(--muted); font-weight: 400; user-select: none; }
+    .output { background: #fff; }
+    @media print { .cell { break-inside: avoid; } main { max-width: none; } }
+    """
+}

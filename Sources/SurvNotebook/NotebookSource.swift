@@ -1,0 +1,79 @@
+import Foundation
+
+/// One line of a notebook file: its text and the bytes that ended it, so that a rewrite can reproduce
+/// every untouched line byte for byte (including CR-LF endings and a missing final newline).
+public struct SourceLine: Equatable, Sendable {
+    public var text: String
+    /// "\n", "\r\n" or "" (the last line of a file without a final newline).
+    public var ending: String
+}
+
+/// The text of a notebook file, checked to be text: UTF-8, no NUL bytes.
+public struct NotebookSource: Equatable, Sendable {
+    public var lines: [SourceLine]
+    /// A UTF-8 byte-order mark at the start, kept so a rewrite keeps it too.
+    public var hasByteOrderMark: Bool
+
+    /// Decodes a notebook file's bytes, or says which line is not text.
+    public init(bytes: [UInt8]) throws(NotebookProblem) {
+        var start = 0
+        hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasByteOrderMark { start = 3 }
+        var lines: [SourceLine] = []
+        var lineNumber = 1
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: 0x0A)
+            let end = newline ?? bytes.count
+            var contentEnd = end
+            var ending = newline == nil ? "" : "\n"
+            if newline != nil, contentEnd > start, bytes[contentEnd - 1] == 0x0D {
+                contentEnd -= 1
+                ending = "\r\n"
+            }
+            let content = bytes[start..<contentEnd]
+            if content.contains(0) {
+                throw NotebookProblem(line: lineNumber, "this is a binary file, not a notebook (it contains NUL bytes)",
+                                      hint: "a notebook is a UTF-8 Markdown text file named *.surv.md")
+            }
+            guard let text = String(validating: content, as: UTF8.self) else {
+                throw NotebookProblem(line: lineNumber, "the file is not valid UTF-8 text",
+                                      hint: "save the notebook as UTF-8")
+            }
+            lines.append(SourceLine(text: text, ending: ending))
+            lineNumber += 1
+            start = end + 1
+        }
+        self.lines = lines
+    }
+
+    /// Reads and decodes the file at `url`.
+    public static func read(_ url: URL) throws(NotebookProblem) -> NotebookSource {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw NotebookProblem(line: nil, "cannot read the notebook: \(Self.reason(error))")
+        }
+        return try NotebookSource(bytes: [UInt8](data))
+    }
+
+    /// The file's text again, exactly as read.
+    public var text: String {
+        (hasByteOrderMark ? "\u{FEFF}" : "") + lines.map { $0.text + $0.ending }.joined()
+    }
+
+    /// A short reason for a file error, without the absolute paths Foundation puts in its messages.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        return ns.localizedDescription
+    }
+}

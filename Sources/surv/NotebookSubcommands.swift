@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import SurvNotebook
+
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay notebooks in fresh sessions and compare every output with the recorded one.",
+        discussion: """
+        Exits with 1 when a notebook is malformed, a data file changed, or any output differs (all cells \
+        still run, and every difference is shown as a unified diff). With --update, rewrites only the \
+        output blocks and the data hashes instead; prose and commands are kept byte for byte. --update \
+        refuses a malformed notebook and exits with 1 then, or when a rewritten cell now prints an error.
+        """)
+
+    @Flag(name: .long, help: "Rewrite the output blocks (and data hashes) with the replayed outputs.")
+    var update = false
+
+    @Argument(help: "The notebooks (*.surv.md) to replay.")
+    var notebooks: [String]
+
+    func validate() throws {
+        if notebooks.isEmpty { throw ValidationError("name at least one notebook") }
+        for file in notebooks where !FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("no such notebook '\(file)'")
+        }
+    }
+
+    func run() throws {
+        let replayer = NotebookReplayer(survVersion: survVersion)
+        var clean = true
+        for file in notebooks {
+            let url = URL(fileURLWithPath: file)
+            if update {
+                do throws(NotebookProblem) {
+                    let summary = try NotebookUpdater.update(url, replayer: replayer)
+                    print(describe(summary, file: file))
+                    if !summary.failingCells.isEmpty { clean = false }
+                } catch {
+                    NotebookInput.printError(error.formatted(file: file))
+                    clean = false
+                }
+            } else {
+                let result = replayer.replay(url)
+                let report = ReplayReport.text(result, file: file)
+                if result.isClean { print(report) } else { NotebookInput.printError(report) }
+                clean = clean && result.isClean
+            }
+        }
+        if !clean { throw ExitCode(1) }
+    }
+
+    private func describe(_ summary: NotebookUpdater.Summary, file: String) -> String {
+        guard summary.written else { return "\(file): up to date" }
+        var parts: [String] = []
+        if !summary.updatedCells.isEmpty {
+            let n = summary.updatedCells.count
+            parts.append("\(n) output\(n == 1 ? "" : "s") rewritten (line\(n == 1 ? "" : "s") \(summary.updatedCells.map(String.init).joined(separator: ", ")))")
+        }
+        if summary.dataChanged { parts.append("data hashes rewritten") }
+        var text = "\(file): " + parts.joined(separator: "; ")
+        if !summary.failingCells.isEmpty {
+            text += "\nwarning: the cell\(summary.failingCells.count == 1 ? "" : "s") at line\(summary.failingCells.count == 1 ? "" : "s") \(summary.failingCells.map(String.init).joined(separator: ", ")) now print\(summary.failingCells.count == 1 ? "s" : "") an error"
+        }
+        return text
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a notebook as a standalone HTML page (no network needed to view it).")
+
+    @Argument(help: "The notebook (*.surv.md) to export.")
+    var notebook: String
+
+    @Option(name: .long, help: "The HTML file to write.")
+    var html: String
+
+    func validate() throws {
+        if !FileManager.default.fileExists(atPath: notebook) { throw ValidationError("no such notebook '\(notebook)'") }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: notebook)
+        let parsed = try NotebookInput.read(url, file: notebook)
+        var name = url.lastPathComponent
+        for suffix in [".md", ".surv"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        let page = HTMLExporter.render(parsed, fallbackTitle: name)
+        do {
+            try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+        } catch {
+            NotebookInput.printError("error: cannot write '\(html)': \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
