@@ -4,13 +4,22 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test bench fuzz clean
+.PHONY: deps test-deps install run build test bench fuzz clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against.
 deps:
-	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
-		echo "installing libedit-dev"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev; }
+	@$(MAKE) --no-print-directory install PACKAGES="libedit-dev"
+
+# The tests also drive the REPL in a real terminal (tmux) and render exported notebooks in a browser (chromium).
+test-deps:
+	@$(MAKE) --no-print-directory install PACKAGES="libedit-dev tmux chromium"
+
+install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 build: deps
 	$(SWIFT) build -c release --product surv
@@ -19,7 +28,7 @@ build: deps
 run: build
 	"$$($(SWIFT) build -c release --show-bin-path)/surv" --init "load aml; endpoint time, status; stratify by x"
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -28,7 +37,7 @@ bench: deps
 	$(SWIFT) build -c release --product surv
 	$(SWIFT) build -c release --product SurvBench
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
-	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
 clean:

@@ -3,7 +3,7 @@ import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), csv (1,000,000 × 12 load),
-// commands (each command on a bundled cohort), startup, job (KM + log-rank + Cox on 10^6 rows, for its
+// commands (each command on a bundled cohort), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
 // peak memory); and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
@@ -63,6 +63,9 @@ do {
     }
     if all || requested.contains("commands") {
         report("commands (median of 25)", CommandBench.run())
+    }
+    if all || requested.contains("notebook") {
+        report("notebook replay", try NotebookReplayBench.run())
     }
     if all || requested.contains("startup") {
         report("startup (median of 15)", StartupBench.run())
