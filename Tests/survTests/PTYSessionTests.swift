@@ -1,0 +1,336 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import XCTest
+
+/// What the `surv` binary prints for the session below. Everything the tests
+/// expect from the evaluator lives here, so swapping the evaluator only means
+/// editing this enum.
+private enum Expected {
+    static let prompt = "surv> "
+    /// The line the evaluator prints for an evaluated command.
+    static func evaluated(_ command: String) -> String { "ran: \(command)" }
+    /// A command prefix that the completer completes uniquely, and its completion.
+    static let commandPrefix = "logr"
+    static let completedCommand = "logrank"
+    /// A prefix with several completions, all of which are listed on Tab.
+    static let ambiguousPrefix = "lo"
+    static let ambiguousCompletions = ["load", "logrank"]
+    /// A command that computes for a while, polling `Interrupts.requested`,
+    /// and what it prints when Ctrl-C stops it.
+    static let slowCommand = "sleep 8"
+    static let interruptedReport = "interrupted"
+}
+
+/// Drives the real `surv` binary in a pseudo-terminal through tmux: keys go in
+/// with send-keys, the screen comes back with capture-pane.
+final class PTYSessionTests: XCTestCase {
+    private var scratch: URL!
+    private var historyPath: String { scratch.appendingPathComponent("history").path }
+    private var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        guard let tmuxPath = Tmux.executable() else { throw XCTSkip("tmux is not installed") }
+        guard let surv = Self.survExecutable() else {
+            XCTFail("surv binary not found next to the test bundle")
+            throw XCTSkip("no surv binary")
+        }
+        scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("surv-pty-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        tmux = try Tmux(executable: tmuxPath, scratch: scratch, command: [
+            "/usr/bin/env",
+            "HOME=\(scratch.path)",  // no ~/.editrc from the machine running the tests
+            "SURV_HISTORY=\(historyPath)",
+            "LANG=C.UTF-8",
+            surv.path,
+        ])
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.killServer()
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    // MARK: - Scenarios
+
+    func testEditedLineIsTheOneEvaluated() throws {
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: "rank age")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + "rank age") }
+        try tmux.send(keys: "C-a")              // to the start of the line
+        try tmux.send(literal: "log")
+        try tmux.send(keys: "C-e")              // to the end
+        try tmux.send(literal: " sex")
+        try tmux.send(keys: "Left", "Left", "Left", "Left") // back before " sex"
+        try tmux.send(literal: " + ph")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + "logrank age + ph sex") }
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("logrank age + ph sex")) }
+    }
+
+    func testHistoryIsRecalledAfterRestart() throws {
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: "km time status")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("km time status")) }
+        try tmux.send(keys: "C-d")
+        let status = try tmux.waitForExit()
+        XCTAssertEqual(status, 0, "Ctrl-D ends surv normally")
+        XCTAssertEqual(try String(contentsOfFile: historyPath, encoding: .utf8), "km time status\n")
+
+        tmux.killServer()
+        try tmux.startSession()
+        try waitForPrompt()
+        XCTAssertFalse(try tmux.screen().contains("km time status"), "a fresh screen")
+        try tmux.send(keys: "Up")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + "km time status") }
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("km time status")) }
+    }
+
+    func testTabCompletesACommandName() throws {
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: Expected.ambiguousPrefix)
+        try tmux.waitForScreen { $0.contains(Expected.prompt + Expected.ambiguousPrefix) }
+        try tmux.send(keys: "Tab")
+        try tmux.waitForScreen { screen in
+            screen.split(separator: "\n").contains { line in
+                Expected.ambiguousCompletions.allSatisfy { line.contains($0) } && !line.contains(Expected.prompt)
+            }
+        }
+        try tmux.send(keys: "C-u")              // clear the line
+        try tmux.send(literal: "\(Expected.commandPrefix)")
+        try tmux.send(keys: "Tab")
+        // capture-pane trims trailing blanks, so the appended space only shows
+        // once the next word is typed.
+        try tmux.waitForScreen { $0.contains(Expected.prompt + Expected.completedCommand) }
+        try tmux.send(literal: "sex")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated(Expected.completedCommand + " sex")) }
+    }
+
+    func testCtrlCDiscardsTheLineAndKeepsRunning() throws {
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: "cox not wanted")
+        // Wait until the text is on screen: the terminal flushes unread input
+        // on Ctrl-C, so sending both at once would test nothing.
+        try tmux.waitForScreen { $0.contains(Expected.prompt + "cox not wanted") }
+        try tmux.send(keys: "Left", "Left", "C-c") // mid-line: the whole line still goes
+        try tmux.waitForScreen { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let interrupted = lines.firstIndex(where: { $0.hasSuffix("cox not wanted^C") }) else { return false }
+            return lines.dropFirst(interrupted + 1).first.map { $0 == Self.trimmedPrompt } ?? false
+        }
+        try tmux.send(literal: "km time")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("km time")) }
+        XCTAssertFalse(try tmux.screen().contains(Expected.evaluated("cox not wanted")))
+        XCTAssertFalse(try tmux.isDead())
+        XCTAssertEqual(try String(contentsOfFile: historyPath, encoding: .utf8), "km time\n",
+                       "a discarded line is not history")
+    }
+
+    func testCtrlCStopsALongComputation() throws {
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: Expected.slowCommand)
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated(Expected.slowCommand)) }
+        let pressed = Date()
+        try tmux.send(keys: "C-c")
+        try tmux.waitForScreen { $0.contains(Expected.interruptedReport) }
+        XCTAssertLessThan(Date().timeIntervalSince(pressed), 3, "stopped by Ctrl-C, not by finishing")
+        try tmux.waitForScreen { $0.hasSuffix(Self.trimmedPrompt) }
+        try tmux.send(literal: "km time")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("km time")) }
+        XCTAssertFalse(try tmux.isDead())
+    }
+
+    // MARK: - Helpers
+
+    /// capture-pane drops trailing blanks, so an empty prompt line reads like this.
+    private static var trimmedPrompt: String {
+        String(Expected.prompt.reversed().drop(while: { $0 == " " }).reversed())
+    }
+
+    private func waitForPrompt() throws {
+        try tmux.waitForScreen { $0.contains(Self.trimmedPrompt) }
+    }
+
+    /// The `surv` executable built next to this test bundle.
+    static func survExecutable() -> URL? {
+        let bundle = Bundle(for: PTYSessionTests.self).bundleURL
+        let directories = [
+            bundle.deletingLastPathComponent(),  // .build/debug/survPackageTests.xctest → .build/debug
+            bundle,                              // Linux: the bundle URL is already the products directory
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent(),
+        ]
+        for directory in directories {
+            let candidate = directory.appendingPathComponent("surv")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+               !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+        }
+        return nil
+    }
+}
+
+/// A private tmux server (its own socket, so parallel test runs and the user's
+/// own tmux never see each other) running one command in a fixed-size window.
+private final class Tmux {
+    private let executable: String
+    private let socket = "surv-pty-\(getpid())-\(UUID().uuidString.prefix(8))"
+    private let configuration: URL
+    private let command: [String]
+    private let session = "surv"
+
+    static func executable() -> String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    init(executable: String, scratch: URL, command: [String]) throws {
+        self.executable = executable
+        self.command = command
+        configuration = scratch.appendingPathComponent("tmux.conf")
+        // remain-on-exit keeps the pane after surv exits, so the test can read
+        // its exit status instead of racing the server's shutdown.
+        try "set -g remain-on-exit on\nset -g status off\n"
+            .write(to: configuration, atomically: true, encoding: .utf8)
+    }
+
+    func startSession() throws {
+        // This call forks the tmux server, which keeps the standard output it
+        // inherited: reading a pipe to its end here would wait for the server.
+        try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "--"] + command,
+                capturingOutput: false)
+    }
+
+    func send(literal text: String) throws {
+        try run(["send-keys", "-t", session, "-l", text])
+    }
+
+    func send(keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", session])
+    }
+
+    func isDead() throws -> Bool {
+        try run(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Waits for the command to exit and returns its exit status.
+    func waitForExit(timeout: TimeInterval = 3) throws -> Int? {
+        // tmux marks the pane dead slightly before it records the status:
+        // ask for both at once and wait for both.
+        var status: Int?
+        try poll(timeout: timeout, what: "surv to exit") {
+            let fields = try self.run(["display-message", "-p", "-t", self.session, "#{pane_dead} #{pane_dead_status}"])
+                .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard fields.count == 2, fields[0] == "1", let code = Int(fields[1]) else { return false }
+            status = code
+            return true
+        }
+        return status
+    }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen.
+    func waitForScreen(timeout: TimeInterval = 3, file: StaticString = #filePath, line: UInt = #line,
+                       _ predicate: @escaping (String) -> Bool) throws {
+        var last = ""
+        try poll(timeout: timeout, what: "the screen", file: file, line: line, lastSeen: { last }) {
+            last = try self.screen().trimmingCharacters(in: .newlines)
+            return predicate(last)
+        }
+    }
+
+    func killServer() {
+        _ = try? run(["kill-server"])
+    }
+
+    private func poll(timeout: TimeInterval, what: String, file: StaticString = #filePath, line: UInt = #line,
+                      lastSeen: () -> String = { "" }, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            usleep(25_000)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(lastSeen())", file: file, line: line)
+        throw TimedOut()
+    }
+
+    private struct TimedOut: Error {}
+
+    /// Runs tmux and returns its standard output.
+    ///
+    /// Not Foundation's `Process`: on Linux it learns that a child ended from a
+    /// pipe the child inherits, and the tmux server forked by `new-session`
+    /// inherits that pipe too and keeps it open, so `waitUntilExit` would wait
+    /// for the server. posix_spawn + waitpid has no such side channel.
+    @discardableResult
+    private func run(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
+        var pipeEnds: [Int32] = [-1, -1]
+        if capturingOutput {
+            guard pipe(&pipeEnds) == 0 else { throw SpawnFailed(arguments: arguments) }
+            // Only the child's stdout may refer to the pipe, so that the server
+            // a later command might fork never holds it.
+            _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capturingOutput {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+        let argv = ([executable, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        if capturingOutput { close(pipeEnds[1]) }
+        guard spawned == 0 else {
+            if capturingOutput { close(pipeEnds[0]) }
+            throw SpawnFailed(arguments: arguments)
+        }
+        var output: [UInt8] = []
+        if capturingOutput {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+                if count > 0 {
+                    output += buffer[0..<count]
+                } else if count == 0 || errno != EINTR {
+                    break
+                }
+            }
+            close(pipeEnds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private struct SpawnFailed: Error {
+        var arguments: [String]
+    }
+}
