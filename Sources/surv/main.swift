@@ -29,7 +29,9 @@ let repl = REPL.onStandardInput(
     prompt: "surv> ",
     historyPath: LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment),
     completer: { request in
-        request.isInsideString ? [] : commandWords.filter { $0.hasPrefix(request.word) }
+        request.isInsideString
+            ? FilePathCompletion.candidates(for: request.word)
+            : commandWords.filter { $0.hasPrefix(request.word) }
     },
     evaluate: echo)
 repl.run()

@@ -23,6 +23,8 @@ private enum Expected {
     /// and what it prints when Ctrl-C stops it.
     static let slowCommand = "sleep 8"
     static let interruptedReport = "interrupted"
+    /// A command whose string argument is completed as a file path.
+    static let fileCommandOpening = "load \""
 }
 
 /// Drives the real `surv` binary in a pseudo-terminal through tmux: keys go in
@@ -116,6 +118,25 @@ final class PTYSessionTests: XCTestCase {
         try tmux.waitForScreen { $0.contains(Expected.evaluated(Expected.completedCommand + " sex")) }
     }
 
+    func testTabCompletesAFilePathInsideAString() throws {
+        // surv runs in the scratch directory (see Tmux.startSession).
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for name in ["lung.csv", "lymph.tsv"] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: data.appendingPathComponent(name).path, contents: Data()))
+        }
+        try tmux.startSession()
+        try waitForPrompt()
+        try tmux.send(literal: Expected.fileCommandOpening + "da")
+        try tmux.send(keys: "Tab")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + Expected.fileCommandOpening + "data/") }
+        try tmux.send(literal: "lu")
+        try tmux.send(keys: "Tab")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + Expected.fileCommandOpening + "data/lung.csv\"") }
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated(Expected.fileCommandOpening + "data/lung.csv\"")) }
+    }
+
     func testCtrlCDiscardsTheLineAndKeepsRunning() throws {
         try tmux.startSession()
         try waitForPrompt()
@@ -195,6 +216,7 @@ private final class Tmux {
     private let configuration: URL
     private let command: [String]
     private let session = "surv"
+    private let workingDirectory: String
 
     static func executable() -> String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
@@ -207,6 +229,7 @@ private final class Tmux {
         configuration = scratch.appendingPathComponent("tmux.conf")
         // remain-on-exit keeps the pane after surv exits, so the test can read
         // its exit status instead of racing the server's shutdown.
+        workingDirectory = scratch.path
         try "set -g remain-on-exit on\nset -g status off\n"
             .write(to: configuration, atomically: true, encoding: .utf8)
     }
@@ -214,7 +237,7 @@ private final class Tmux {
     func startSession() throws {
         // This call forks the tmux server, which keeps the standard output it
         // inherited: reading a pipe to its end here would wait for the server.
-        try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "--"] + command,
+        try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-c", workingDirectory, "-x", "80", "-y", "24", "--"] + command,
                 capturingOutput: false)
     }
 
