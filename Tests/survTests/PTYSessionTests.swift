@@ -33,6 +33,9 @@ final class PTYSessionTests: XCTestCase {
     private var scratch: URL!
     private var historyPath: String { scratch.appendingPathComponent("history").path }
     private var tmux: Tmux!
+    private var survPath = ""
+    /// `env` with the variables every session gets.
+    private var environment: [String] = []
 
     override func setUpWithError() throws {
         guard let tmuxPath = Tmux.executable() else { throw XCTSkip("tmux is not installed") }
@@ -43,13 +46,14 @@ final class PTYSessionTests: XCTestCase {
         scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("surv-pty-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        tmux = try Tmux(executable: tmuxPath, scratch: scratch, command: [
+        survPath = surv.path
+        environment = [
             "/usr/bin/env",
             "HOME=\(scratch.path)",  // no ~/.editrc from the machine running the tests
             "SURV_HISTORY=\(historyPath)",
             "LANG=C.UTF-8",
-            surv.path,
-        ])
+        ]
+        tmux = try Tmux(executable: tmuxPath, scratch: scratch, command: environment + [surv.path])
     }
 
     override func tearDownWithError() throws {
@@ -81,6 +85,7 @@ final class PTYSessionTests: XCTestCase {
         try tmux.send(literal: "km time status")
         try tmux.send(keys: "Enter")
         try tmux.waitForScreen { $0.contains(Expected.evaluated("km time status")) }
+        try waitForPrompt()
         try tmux.send(keys: "C-d")
         let status = try tmux.waitForExit()
         XCTAssertEqual(status, 0, "Ctrl-D ends surv normally")
@@ -169,11 +174,35 @@ final class PTYSessionTests: XCTestCase {
         try tmux.send(keys: "C-c")
         try tmux.waitForScreen { $0.contains(Expected.interruptedReport) }
         XCTAssertLessThan(Date().timeIntervalSince(pressed), 3, "stopped by Ctrl-C, not by finishing")
-        try tmux.waitForScreen { $0.hasSuffix(Self.trimmedPrompt) }
+        try waitForPrompt()
         try tmux.send(literal: "km time")
         try tmux.send(keys: "Enter")
         try tmux.waitForScreen { $0.contains(Expected.evaluated("km time")) }
         XCTAssertFalse(try tmux.isDead())
+    }
+
+    func testCtrlZAtThePromptSuspendsAndResumesEditing() throws {
+        let bash = "/bin/bash"
+        guard FileManager.default.isExecutableFile(atPath: bash) else { throw XCTSkip("needs bash for job control") }
+        try tmux.startSession(environment + ["PS1=$ ", bash, "--norc", "--noprofile", "-i"])
+        try tmux.waitForScreen { $0.hasSuffix("$") }
+        try tmux.send(literal: survPath)
+        try tmux.send(keys: "Enter")
+        try waitForPrompt()
+        try tmux.send(literal: "km before")
+        try tmux.waitForScreen { $0.contains(Expected.prompt + "km before") }
+        try tmux.send(keys: "C-z")
+        try tmux.waitForScreen { $0.contains("Stopped") && $0.hasSuffix("$") }
+        try tmux.send(literal: "fg")
+        try tmux.send(keys: "Enter")
+        // Back in raw mode, the line is redrawn and keys reach the editor one
+        // by one; in cooked mode " after" would sit in the terminal's line
+        // buffer, echoed by the terminal, until Enter.
+        try tmux.waitForScreen { $0.hasSuffix(Expected.prompt + "km before") }
+        try tmux.send(literal: " after")
+        try tmux.waitForScreen { $0.hasSuffix(Expected.prompt + "km before after") }
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains(Expected.evaluated("km before after")) }
     }
 
     // MARK: - Helpers
@@ -183,8 +212,13 @@ final class PTYSessionTests: XCTestCase {
         String(Expected.prompt.reversed().drop(while: { $0 == " " }).reversed())
     }
 
+    /// Waits until an empty prompt is the last thing on screen. libedit puts
+    /// the terminal in raw mode before it draws the prompt, so keys sent after
+    /// this reach the editor; keys sent earlier are typed ahead into a
+    /// terminal in cooked mode, where the terminal echoes them itself and a
+    /// Ctrl-D is consumed as the end-of-line marker of an empty line.
     private func waitForPrompt() throws {
-        try tmux.waitForScreen { $0.contains(Self.trimmedPrompt) }
+        try tmux.waitForScreen { $0.hasSuffix(Self.trimmedPrompt) }
     }
 
     /// The `surv` executable built next to this test bundle.
@@ -235,6 +269,10 @@ private final class Tmux {
     }
 
     func startSession() throws {
+        try startSession(command)
+    }
+
+    func startSession(_ command: [String]) throws {
         // This call forks the tmux server, which keeps the standard output it
         // inherited: reading a pipe to its end here would wait for the server.
         try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-c", workingDirectory, "-x", "80", "-y", "24", "--"] + command,
