@@ -395,3 +395,35 @@ private final class Tmux {
         var arguments: [String]
     }
 }
+
+/// `surv < script`: standard input is not a terminal, so no editor, no
+/// prompts and no history, just one evaluation per line.
+final class StandardInputTests: XCTestCase {
+    func testLinesFromAPipeAreEvaluatedWithoutPrompts() throws {
+        guard let surv = PTYSessionTests.survExecutable() else {
+            return XCTFail("surv binary not found next to the test bundle")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("surv-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let history = scratch.appendingPathComponent("history").path
+
+        let process = Process()
+        process.executableURL = surv
+        process.environment = ["SURV_HISTORY": history, "HOME": scratch.path, "LANG": "C.UTF-8"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("km time\n\n  \nlogrank sex".utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(printed, [Expected.evaluated("km time"), Expected.evaluated("logrank sex")]
+            .map { $0 + "\n" }.joined())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: history), "a script is not history")
+    }
+}
