@@ -39,10 +39,7 @@ final class PTYSessionTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard let tmuxPath = Tmux.executable() else { throw XCTSkip("tmux is not installed") }
-        guard let surv = Self.survExecutable() else {
-            XCTFail("surv binary not found next to the test bundle")
-            throw XCTSkip("no surv binary")
-        }
+        guard let surv = Self.survExecutable() else { throw MissingSurvBinary() }
         scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("surv-pty-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -206,6 +203,10 @@ final class PTYSessionTests: XCTestCase {
     }
 
     // MARK: - Helpers
+
+    /// The test target depends on `surv`, so SwiftPM builds it beside the bundle;
+    /// not finding it is a failure, not a reason to skip.
+    private struct MissingSurvBinary: Error {}
 
     /// capture-pane drops trailing blanks, so an empty prompt line reads like this.
     private static var trimmedPrompt: String {
