@@ -77,15 +77,18 @@ final class PTYSessionTests: XCTestCase {
     }
 
     func testHistoryIsRecalledAfterRestart() throws {
-        try tmux.startSession()
+        // A shell around surv reports its exit status on the screen: tmux's
+        // own #{pane_dead_status} is sometimes never filled in, the server
+        // leaving the exited process unreaped.
+        try tmux.startSession(environment + ["/bin/sh", "-c", "\"$0\"; echo \"exit status: $?\"", survPath])
         try waitForPrompt()
         try tmux.send(literal: "km time status")
         try tmux.send(keys: "Enter")
         try tmux.waitForScreen { $0.contains(Expected.evaluated("km time status")) }
         try waitForPrompt()
         try tmux.send(keys: "C-d")
-        let status = try tmux.waitForExit()
-        XCTAssertEqual(status, 0, "Ctrl-D ends surv normally")
+        try tmux.waitForScreen { $0.contains("exit status:") }
+        XCTAssertTrue(try tmux.screen().contains("exit status: 0"), "Ctrl-D ends surv normally")
         XCTAssertEqual(try String(contentsOfFile: historyPath, encoding: .utf8), "km time status\n")
 
         tmux.killServer()
@@ -146,7 +149,13 @@ final class PTYSessionTests: XCTestCase {
         // Wait until the text is on screen: the terminal flushes unread input
         // on Ctrl-C, so sending both at once would test nothing.
         try tmux.waitForScreen { $0.contains(Expected.prompt + "cox not wanted") }
-        try tmux.send(keys: "Left", "Left", "C-c") // mid-line: the whole line still goes
+        try tmux.send(keys: "Left", "Left")    // mid-line: the whole line must still go
+        // Ctrl-C makes the terminal flush unread input; if that cut an arrow
+        // key's escape sequence in half, libedit would take the ^C as the rest
+        // of the sequence. Send it only once the cursor has moved.
+        let endColumn = (Expected.prompt + "cox not wanted").count
+        try tmux.waitForCursor(column: endColumn - 2)
+        try tmux.send(keys: "C-c")
         try tmux.waitForScreen { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard let interrupted = lines.firstIndex(where: { $0.hasSuffix("cox not wanted^C") }) else { return false }
@@ -215,9 +224,9 @@ final class PTYSessionTests: XCTestCase {
 
     /// Waits until an empty prompt is the last thing on screen. libedit puts
     /// the terminal in raw mode before it draws the prompt, so keys sent after
-    /// this reach the editor; keys sent earlier are typed ahead into a
-    /// terminal in cooked mode, where the terminal echoes them itself and a
-    /// Ctrl-D is consumed as the end-of-line marker of an empty line.
+    /// this reach the editor one by one; keys sent earlier meet a terminal in
+    /// cooked mode, which echoes them itself and gives Ctrl-D its end-of-file
+    /// meaning at the terminal level.
     private func waitForPrompt() throws {
         try tmux.waitForScreen { $0.hasSuffix(Self.trimmedPrompt) }
     }
@@ -292,27 +301,20 @@ private final class Tmux {
         try run(["capture-pane", "-p", "-t", session])
     }
 
+    /// Waits until the terminal cursor is in `column` (0-based).
+    func waitForCursor(column: Int, timeout: TimeInterval = 5) throws {
+        try poll(timeout: timeout, what: "the cursor to reach column \(column)") {
+            Int(try self.run(["display-message", "-p", "-t", self.session, "#{cursor_x}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)) == column
+        }
+    }
+
     func isDead() throws -> Bool {
         try run(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// Waits for the command to exit and returns its exit status.
-    func waitForExit(timeout: TimeInterval = 3) throws -> Int? {
-        // tmux marks the pane dead slightly before it records the status:
-        // ask for both at once and wait for both.
-        var status: Int?
-        try poll(timeout: timeout, what: "surv to exit") {
-            let fields = try self.run(["display-message", "-p", "-t", self.session, "#{pane_dead} #{pane_dead_status}"])
-                .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            guard fields.count == 2, fields[0] == "1", let code = Int(fields[1]) else { return false }
-            status = code
-            return true
-        }
-        return status
-    }
-
     /// Polls the screen until `predicate` holds; fails with the last screen.
-    func waitForScreen(timeout: TimeInterval = 3, file: StaticString = #filePath, line: UInt = #line,
+    func waitForScreen(timeout: TimeInterval = 5, file: StaticString = #filePath, line: UInt = #line,
                        _ predicate: @escaping (String) -> Bool) throws {
         var last = ""
         try poll(timeout: timeout, what: "the screen", file: file, line: line, lastSeen: { last }) {
@@ -365,10 +367,24 @@ private final class Tmux {
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
+        // The tmux server forked from this child must not inherit the test
+        // process's blocked or ignored signals: a server that never sees
+        // SIGCHLD leaves surv a zombie and never reports its exit status.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let argv = ([executable, "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         if capturingOutput { close(pipeEnds[1]) }
         guard spawned == 0 else {
             if capturingOutput { close(pipeEnds[0]) }
