@@ -83,9 +83,17 @@ static int read_character(EditLine *el, wchar_t *out) {
         }
         if (cle_internal_take_resize()) {
             /* Without EL_SIGNAL libedit does not track the window size by
-               itself; el_resize re-reads it and EL_REFRESH redraws the line. */
+               itself. Only re-read it: EL_REFRESH here would redraw the
+               prompt at the current cursor column (libedit assumes column 0),
+               duplicating it; the next key redraws with the new width. */
             el_resize(el);
-            el_set(el, EL_REFRESH);
+        }
+        if (cle_internal_take_stop()) {
+            el_set(el, EL_PREP_TERM, 0); /* cooked mode for the shell */
+            cle_internal_stop_now();     /* suspended here until `fg` */
+            el_set(el, EL_PREP_TERM, 1); /* raw mode again */
+            el_set(el, EL_REFRESH);      /* the shell moved the cursor to a new line: redraw */
+            continue;
         }
         struct pollfd fds[2];
         fds[0].fd = STDIN_FILENO;
@@ -238,7 +246,9 @@ int cle_editor_read(cle_editor *editor, const char *prompt, const char **line) {
     editor->interrupted = 0;
 
     int count = 0;
+    cle_internal_catch_stop(1);
     const char *text = el_gets(editor->el, &count);
+    cle_internal_catch_stop(0);
     if (editor->interrupted) {
         editor->interrupted = 0;
         return CLE_READ_INTERRUPTED;

@@ -4,4 +4,7 @@
 int cle_internal_wake_fd(void);
 void cle_internal_drain_wake_pipe(void);
 int cle_internal_take_resize(void);
+void cle_internal_catch_stop(int on);
+int cle_internal_take_stop(void);
+void cle_internal_stop_now(void);
 #endif

@@ -26,6 +26,9 @@
 
 static volatile sig_atomic_t interrupt_flag = 0;
 static volatile sig_atomic_t resize_flag = 0;
+static volatile sig_atomic_t stop_flag = 0;
+static struct sigaction stop_previous;
+static int stop_caught = 0;
 static int wake_pipe[2] = { -1, -1 };
 static pthread_once_t install_once = PTHREAD_ONCE_INIT;
 static int install_result = -1;
@@ -36,6 +39,8 @@ static void on_signal(int signo) {
         interrupt_flag = 1;
     } else if (signo == SIGWINCH) {
         resize_flag = 1;
+    } else if (signo == SIGTSTP) {
+        stop_flag = 1;
     }
     if (wake_pipe[1] >= 0) {
         char byte = 0;
@@ -96,4 +101,53 @@ int cle_internal_take_resize(void) {
     if (!resize_flag) return 0;
     resize_flag = 0;
     return 1;
+}
+
+/*
+ * Ctrl-Z at the prompt. libedit (with EL_SIGNAL off) would be stopped in raw
+ * mode, and after `fg` it would read a terminal the shell left in cooked mode:
+ * nothing arrives before Enter and every key is echoed twice. So while a
+ * prompt is showing we catch SIGTSTP; the reader then restores cooked mode,
+ * stops for real, and on continuing goes back to raw mode and redraws the
+ * line. Outside the prompt SIGTSTP keeps its default action, so Ctrl-Z still
+ * suspends a long computation. A SIGTSTP the parent chose to ignore stays
+ * ignored.
+ */
+void cle_internal_catch_stop(int on) {
+    if (on && !stop_caught) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        if (sigaction(SIGTSTP, NULL, &stop_previous) != 0) return;
+        if (stop_previous.sa_handler == SIG_IGN) return;
+        if (sigaction(SIGTSTP, &action, NULL) == 0) stop_caught = 1;
+    } else if (!on && stop_caught) {
+        sigaction(SIGTSTP, &stop_previous, NULL);
+        stop_caught = 0;
+        stop_flag = 0;
+    }
+}
+
+int cle_internal_take_stop(void) {
+    if (!stop_flag) return 0;
+    stop_flag = 0;
+    return 1;
+}
+
+void cle_internal_stop_now(void) {
+    struct sigaction ours;
+    struct sigaction deflt;
+    memset(&deflt, 0, sizeof deflt);
+    deflt.sa_handler = SIG_DFL;
+    sigemptyset(&deflt.sa_mask);
+    if (sigaction(SIGTSTP, &deflt, &ours) != 0) return;
+    sigset_t unblock, previous_mask;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &previous_mask);
+    raise(SIGTSTP); /* the process stops here until continued */
+    pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+    sigaction(SIGTSTP, &ours, NULL);
 }

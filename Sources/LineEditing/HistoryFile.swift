@@ -26,8 +26,10 @@ struct HistoryFile: Sendable {
     func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         let all = String(decoding: data, as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            // Split on any line break: in Swift "\r\n" is one Character, so
+            // splitting on "\n" alone would miss files written on Windows.
+            .split(whereSeparator: \.isNewline)
+            .map(String.init)
             .filter { !$0.allSatisfy(\.isWhitespace) }
         let kept = Array(all.suffix(max(capacity, 0)))
         if all.count > 2 * max(capacity, 1) {

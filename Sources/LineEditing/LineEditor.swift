@@ -7,6 +7,21 @@ import CLineEdit
 /// The terminal is only touched by the first `readLine(prompt:)`, so creating an
 /// editor is harmless when input is not a terminal (see `PlainLineReader`).
 /// Use one editor per process: libedit keeps per-terminal state.
+///
+/// How it sits on libedit (details beside the code, in Sources/CLineEdit):
+/// - libedit's native histedit API, not its readline emulation, whose
+///   `readline()` cannot tell end of file from an interrupted read.
+/// - libedit's signal handling (EL_SIGNAL) is off: it re-sends SIGINT to the
+///   whole process group and retries an interrupted read once, so the first
+///   Ctrl-C would be lost. Our handlers only set flags and wake our character
+///   reader through a self-pipe; Ctrl-C becomes a bound key that discards the
+///   line; Ctrl-Z at the prompt restores cooked mode before stopping and raw
+///   mode plus a redraw after `fg`; a resize is picked up with el_resize.
+/// - LC_CTYPE is set to a UTF-8 locale before el_init, or libedit drops every
+///   non-ASCII byte of input.
+/// - Completion edits go through el_deletestr, which counts Unicode scalars.
+/// - The history file is plain text appended one line per entry (not libedit's
+///   H_SAVE format), so a killed process keeps everything entered so far.
 public final class LineEditor: LineReader {
     private let editor: OpaquePointer?
     private let historyFile: HistoryFile?

@@ -1,3 +1,4 @@
+import SurvCore
 /// Builds a `DataTable` from delimited text in one pass over the bytes.
 ///
 /// Every column starts out numeric, accumulating `Double`s parsed straight from the bytes. The first
@@ -67,6 +68,8 @@ struct DelimitedTextParser {
         var scratch: [UInt8] = []
         var row = 0
         while try scan(&scanner, &fields) != nil {
+            // A large file can take seconds: let Ctrl-C stop it every 64k rows.
+            if row & 0xFFFF == 0xFFFF { try Interruption.checkpoint() }
             if fields.count != columnCount {
                 throw raggedRowError(fields: fields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
             }

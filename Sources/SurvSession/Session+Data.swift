@@ -1,3 +1,4 @@
+import SurvCore
 import Foundation
 import SurvData
 import SurvLanguage
@@ -22,6 +23,8 @@ extension Session {
             if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
             // The reader names the file by its absolute path; outputs show the path as typed (notebooks must not depend on where they are replayed).
             throw Diagnostic("\(location): \(error.message.replacingOccurrences(of: url.path, with: path))", hint: error.hint)
+        } catch let error as CoreError {
+            throw Diagnostic(error.message, hint: error.hint)
         } catch {
             throw Diagnostic("cannot read '\(path)': \(error.localizedDescription)")
         }

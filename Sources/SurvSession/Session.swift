@@ -99,7 +99,10 @@ public final class Session {
                 let plan = try Checker(context: checkContext).check(parsed.command)
                 result = .success(try execute(plan, source: parsed.source))
             } catch {
-                result = .failure(error)
+                // An error found while running has no token of its own: draw it under the whole command.
+                var located = error
+                if located.range == nil { located.range = parsed.range }
+                result = .failure(located)
             }
             outcomes.append(CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, column: parsed.range.start,
                                            belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result,

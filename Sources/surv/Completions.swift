@@ -11,7 +11,9 @@ struct Completions {
     var session: Session
 
     func candidates(for request: CompletionRequest) -> [String] {
-        if request.isInsideString { return paths(matching: request.word) }
+        if request.isInsideString {
+            return FilePathCompletion.candidates(for: request.word, currentDirectory: session.baseDirectory.path)
+        }
         let before = String(request.line.prefix(request.wordStart))
         let commandText = before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? before
         let previous = commandText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.lowercased() }
@@ -47,19 +49,4 @@ struct Completions {
     }
 
     private var columnNames: [String] { session.checkContext.columns.map(\.name) }
-
-    /// Files and folders starting with the typed path; folders end with `/` so completion can continue.
-    private func paths(matching typed: String) -> [String] {
-        let slash = typed.lastIndex(of: "/")
-        let folderPart = slash.map { String(typed[...$0]) } ?? ""
-        let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-        let folder = folderPart.isEmpty ? session.baseDirectory.path
-            : (folderPart.hasPrefix("/") ? folderPart : session.baseDirectory.appendingPathComponent(folderPart).path)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return entries.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isFolder)
-            return folderPart + name + (isFolder.boolValue ? "/" : "")
-        }
-    }
 }

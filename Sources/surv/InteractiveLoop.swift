@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LineEditing
 import SurvNotebook
+import SurvCore
 import SurvSession
 
 /// The interactive session: line editing, history and completion at a terminal; plain line reading
@@ -34,6 +35,8 @@ struct InteractiveLoop {
                     printer.print(outcome)
                 }
             })
+        // Long computations in the core poll this, so Ctrl-C stops them and returns to the prompt.
+        Interruption.isRequested = { Interrupts.requested }
         repl.run()
         if let journal, journal.finish() {
             note("the session is not saved; the next surv will offer to recover it (or type: save \"FILE.surv.md\" before quitting)")

@@ -9,8 +9,8 @@ import LineEditing
 /// ends the loop.
 ///
 /// Batch (`surv < script`, pipes): no prompts, no history, no libedit; the
-/// loop ends at the end of input, or after a command during which Ctrl-C was
-/// pressed (the remaining script is not run).
+/// loop ends at the end of input, or once Ctrl-C was pressed (the rest of the
+/// script is not run).
 struct REPL {
     let reader: any LineReader
     let prompt: String
@@ -53,6 +53,8 @@ struct REPL {
             case .interrupted:
                 continue
             case .line(let line):
+                // Batch: a Ctrl-C while waiting for input stops the script too.
+                if !isInteractive && Interrupts.requested { return }
                 if line.allSatisfy(\.isWhitespace) { continue }
                 if isInteractive { reader.remember(line) }
                 Interrupts.clear()

@@ -63,7 +63,9 @@ public struct CoxFit: Codable, Equatable, Sendable {
         guard level > 0 && level < 1 else { throw CoreError("confidence level must be between 0 and 1") }
         guard maxIterations >= 0 else { throw CoreError("maxIterations must be ≥ 0") }
         let data = CoxSortedData(input)
+        try Interruption.checkpoint()
         let raw = CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)
+        try Interruption.checkpoint()
         return assemble(input: input, data: data, raw: raw, level: level, maxIterations: maxIterations,
                         tolerance: tolerance)
     }

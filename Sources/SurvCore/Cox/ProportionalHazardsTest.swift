@@ -57,6 +57,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             throw CoreError("the fit refers to design columns the data does not have")
         }
         let transformed = try transformedTimes(input: input, transform: transform)
+        try Interruption.checkpoint()
         let pass = ProportionalHazardsScorePass(input: input, fit: fit, transformedTime: transformed)
         return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
     }

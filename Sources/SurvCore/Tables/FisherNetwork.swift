@@ -91,6 +91,7 @@ private struct Search {
     mutating func countStep() throws {
         steps += 1
         if steps > maxSteps { throw FisherNetwork.tooLargeError }
+        if steps & 0xFFF == 0 { try Interruption.checkpoint() }
     }
 
     /// All ways to split `total` over the rows, cell i at most `caps[i]`.
