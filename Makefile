@@ -30,7 +30,7 @@ run: build
 
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 # Each section runs in its own process so that its peak memory is its own.
 bench: deps
