@@ -25,16 +25,16 @@ enum SurvProcess {
 
     private final class Marker {}
 
-    /// HOME in a fresh temporary folder, no journal, no history.
-    static var isolatedEnvironment: [String: String] {
+    /// HOME in one temporary folder for the whole test run, no journal, no history.
+    static let isolatedEnvironment: [String: String] = {
         var environment = ProcessInfo.processInfo.environment
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("surv-home-\(UUID().uuidString)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("surv-tests-home-\(getpid())")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         environment["HOME"] = home.path
         environment["SURV_JOURNAL"] = ""
         environment["SURV_HISTORY"] = ""
         return environment
-    }
+    }()
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
                     directory: URL? = nil) throws -> Result {
