@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test bench fuzz clean
+.PHONY: deps run build test bench fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against.
 deps:
@@ -37,8 +37,10 @@ FUZZ_ARGS ?=
 FUZZ_BUILD = $(SWIFT) build -c release --product SurvFuzz --scratch-path .build-fuzz \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 
-fuzz: deps
+fuzz-build: deps
 	$(FUZZ_BUILD)
+
+fuzz: fuzz-build
 	@bin="$$($(FUZZ_BUILD) --show-bin-path)/SurvFuzz"; failed=""; \
 	for mode in $(FUZZ_MODES); do \
 		mkdir -p "$(FUZZ_WORK)/corpus/$$mode" "$(FUZZ_WORK)/crashes" "$(FUZZ_WORK)/tmp"; \
