@@ -47,6 +47,7 @@ fuzz: fuzz-build
 		echo "== fuzzing $$mode for $(FUZZ_SECONDS) s"; \
 		SURV_FUZZ_MODE=$$mode TMPDIR="$$(cd "$(FUZZ_WORK)/tmp" && pwd)" "$$bin" \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -print_final_stats=1 \
+			-dict=Tests/SurvFuzzCorpus/surv.dict \
 			-artifact_prefix="$(FUZZ_WORK)/crashes/$$mode-" $(FUZZ_ARGS) \
 			"$(FUZZ_WORK)/corpus/$$mode" Tests/SurvFuzzCorpus/seeds \
 			$$([ -d Tests/SurvFuzzCorpus/crashes ] && echo Tests/SurvFuzzCorpus/crashes) \
