@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test bench fuzz clean
+.PHONY: deps test-deps install run build test bench fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against.
 deps:
@@ -40,5 +40,34 @@ bench: deps
 	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
+# Fuzzing (docs/fuzzing.md): a release build with libFuzzer and AddressSanitizer in its own scratch
+# folder, then FUZZ_SECONDS of fuzzing for each mode in FUZZ_MODES. New corpus entries and crash
+# inputs go under FUZZ_WORK; the committed seeds and past crashes are read, never written.
+# Fails if any mode finds a crash, after every mode has had its turn.
+FUZZ_SECONDS ?= 60
+FUZZ_MODES ?= language session csv
+FUZZ_WORK ?= .build-fuzz/work
+FUZZ_ARGS ?=
+FUZZ_BUILD = $(SWIFT) build -c release --product SurvFuzz --scratch-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz-build: deps
+	$(FUZZ_BUILD)
+
+fuzz: fuzz-build
+	@bin="$$($(FUZZ_BUILD) --show-bin-path)/SurvFuzz"; failed=""; \
+	for mode in $(FUZZ_MODES); do \
+		mkdir -p "$(FUZZ_WORK)/corpus/$$mode" "$(FUZZ_WORK)/crashes" "$(FUZZ_WORK)/tmp"; \
+		echo "== fuzzing $$mode for $(FUZZ_SECONDS) s"; \
+		SURV_FUZZ_MODE=$$mode TMPDIR="$$(cd "$(FUZZ_WORK)/tmp" && pwd)" "$$bin" \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -print_final_stats=1 \
+			-dict=Tests/SurvFuzzCorpus/surv.dict \
+			-artifact_prefix="$(FUZZ_WORK)/crashes/$$mode-" $(FUZZ_ARGS) \
+			"$(FUZZ_WORK)/corpus/$$mode" Tests/SurvFuzzCorpus/seeds \
+			$$([ -d Tests/SurvFuzzCorpus/crashes ] && echo Tests/SurvFuzzCorpus/crashes) \
+			|| failed="$$failed $$mode"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found a crash in:$$failed (inputs in $(FUZZ_WORK)/crashes)"; exit 1; fi
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -39,6 +39,8 @@ let package = Package(
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
         .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession", "SurvNotebook"]),
+        // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
+        .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession"]),
 
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),

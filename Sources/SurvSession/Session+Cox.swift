@@ -72,7 +72,7 @@ extension Session {
         let input = CoxModelInput(time: outcome.time, event: outcome.event, covariates: covariates, columnNames: names,
                                   terms: groups, strata: strataCodes, weights: nil, ties: settings.ties)
         let fit: CoxFit
-        do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Diagnostic(Self.describe(error)) }
+        do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Self.diagnostic(error) }
         lastCox = (input, fit)
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
                               conventions: settings.conventions))
@@ -84,7 +84,7 @@ extension Session {
             let test = try ProportionalHazardsTest.compute(input: input, fit: fit)
             return .phtest(PHTestReport(test: test, conventions: settings.conventions))
         } catch {
-            throw Diagnostic(Self.describe(error))
+            throw Self.diagnostic(error)
         }
     }
 }

@@ -38,7 +38,7 @@ extension Session {
             do {
                 curve = try KaplanMeierCurve.fit(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
                                                  transform: settings.transform, level: settings.level)
-            } catch { throw Diagnostic(Self.describe(error)) }
+            } catch { throw Self.diagnostic(error) }
             strata.append(KaplanMeierStratum(label: data.grouping.labels[g], curve: curve, at: times.isEmpty ? [] : curve.summary(at: times)))
         }
         return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
@@ -61,7 +61,7 @@ extension Session {
             return .logrank(LogRankReport(endpoint: data.endpoint, labels: data.grouping.labels, test: test, trend: trendTest,
                                           rows: data.accounting, conventions: settings.conventions))
         } catch {
-            throw Diagnostic(Self.describe(error))
+            throw Self.diagnostic(error)
         }
     }
 
@@ -73,14 +73,14 @@ extension Session {
                 let curve = try KaplanMeierCurve.reverse(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
                                                          transform: settings.transform, level: settings.level)
                 strata.append(FollowupStratum(label: data.grouping.labels[g], n: members.count, median: curve.median))
-            } catch { throw Diagnostic(Self.describe(error)) }
+            } catch { throw Self.diagnostic(error) }
         }
         return .followup(FollowupReport(endpoint: data.endpoint, strata: strata, rows: data.accounting, conventions: settings.conventions))
     }
 
-    /// A core error as one user-facing sentence.
-    static func describe(_ error: Error) -> String {
-        if let core = error as? CoreError { return core.description }
-        return "\(error)"
+    /// A core error as a diagnostic: its message, and its hint on a line of its own.
+    static func diagnostic(_ error: Error) -> Diagnostic {
+        if let core = error as? CoreError { return Diagnostic(core.message, hint: core.hint) }
+        return Diagnostic("\(error)")
     }
 }

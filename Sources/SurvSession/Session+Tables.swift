@@ -75,7 +75,7 @@ extension Session {
             let result = try FisherExact.test(table.counts, level: settings.level)
             return .fisher(FisherReport(table: table, result: result, level: settings.level))
         } catch {
-            throw Diagnostic(Self.describe(error))
+            throw Self.diagnostic(error)
         }
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 struct FisherNetwork {
     private let table: ContingencyTable
     /// Work allowed (node visits, splits built, paths extended) before giving up: a few seconds at most.
-    static let defaultMaxSteps = 25_000_000
+    static let defaultMaxSteps = 1_000_000
     /// Largest total for which the log-factorial table is built.
     static let maxTotal = 1_000_000
 
@@ -283,6 +283,6 @@ private struct Search {
 
 extension FisherNetwork {
     static let tooLargeError = CoreError(
-        "The table is too large for an exact Fisher test: enumerating the tables with its margins would take too long.",
-        hint: "Use the chi-square test instead.")
+        "the table is too large for an exact Fisher test: enumerating the tables with its margins would take too long",
+        hint: "merge sparse levels into fewer categories, or use a chi-square test")
 }
