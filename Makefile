@@ -2,9 +2,11 @@
 # both install the system library they need first.
 
 SWIFT ?= swift
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test bench fuzz fuzz-build clean
+.PHONY: deps test-deps install run build test check bench fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against.
 deps:
@@ -28,9 +30,18 @@ build: deps
 run: build
 	"$$($(SWIFT) build -c release --show-bin-path)/surv" --init "load aml; endpoint time, status; stratify by x"
 
-test: test-deps
+# The whole suite: every test, then a short fuzzing pass (a crash, sanitizer report or hang fails it).
+test: check
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	@# Close on the test count, so the last line says what ran.
+	@tail -n 40 .build/test-output.log | grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' | tail -n 1 | \
+		sed -E 's/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/' | \
+		awk '{ print "tests: " ($$1 - $$2) " passed, " $$2 " failed" }'
+
+# The tests alone, for a quick loop while working.
+check: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.log
 
 # Each section runs in its own process so that its peak memory is its own.
 bench: deps
@@ -45,6 +56,7 @@ bench: deps
 # inputs go under FUZZ_WORK; the committed seeds and past crashes are read, never written.
 # Fails if any mode finds a crash, after every mode has had its turn.
 FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS ?= 20
 FUZZ_MODES ?= language session csv
 FUZZ_WORK ?= .build-fuzz/work
 FUZZ_ARGS ?=
