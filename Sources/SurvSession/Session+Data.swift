@@ -10,7 +10,7 @@ extension Session {
         let loaded: DataTable
         do { loaded = try BundledDatasets.load(name) } catch { throw Diagnostic("cannot load '\(name)': \(error)") }
         install(loaded)
-        return .message("loaded \(name): \(loaded.rowCount) rows, \(loaded.columns.count) columns (\(loaded.columnNames.joined(separator: ", ")))")
+        return .message(loadedMessage(name, loaded))
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {
@@ -29,7 +29,22 @@ extension Session {
             throw Diagnostic("cannot read '\(path)': \(error.localizedDescription)")
         }
         install(loaded)
-        return .message("loaded \(path): \(loaded.rowCount) rows, \(loaded.columns.count) columns (\(loaded.columnNames.joined(separator: ", ")))")
+        return .message(loadedMessage(path, loaded))
+    }
+
+    /// "loaded NAME: R rows, C columns (a, b, c)", the column list wrapped under it when it is long.
+    private func loadedMessage(_ name: String, _ loaded: DataTable) -> String {
+        let head = "loaded \(name): \(loaded.rowCount) rows, \(loaded.columns.count) columns"
+        let names = loaded.columnNames.joined(separator: ", ")
+        if head.count + names.count + 3 <= 80 { return "\(head) (\(names))" }
+        var lines = [head + ":"], line = " "
+        for (i, column) in loaded.columnNames.enumerated() {
+            let piece = " " + column + (i < loaded.columnNames.count - 1 ? "," : "")
+            if line.count + piece.count > 80 { lines.append(line); line = " " }
+            line += piece
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     /// A new dataset replaces everything that referred to the old one.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SurvLanguage
 @testable import SurvSession
 
 /// Malformed and hostile command lines: each gives exactly one clear error, the session keeps its state,
@@ -113,12 +114,15 @@ final class BadInputTests: XCTestCase {
             let before = session.stateReport
             let columnsBefore = session.checkContext.columns.map(\.name)
             let outcomes = session.run(line: line)
-            let failures = outcomes.compactMap { outcome -> String? in
-                if case .failure(let d) = outcome.result { return d.message }
+            let failures = outcomes.compactMap { outcome -> Diagnostic? in
+                if case .failure(let d) = outcome.result { return d }
                 return nil
             }
             XCTAssertEqual(failures.count, 1, "'\(line.prefix(60))' should fail exactly once, got \(outcomes.map(\.result))")
-            for message in failures { XCTAssertFalse(message.isEmpty) }
+            for failure in failures {
+                XCTAssertFalse(failure.message.isEmpty)
+                XCTAssertNotNil(failure.range, "'\(line.prefix(60))': the error has no position")
+            }
             // Commands on the line before a failing one may have run; state must match running only those.
             if outcomes.count == 1 {
                 XCTAssertEqual(session.stateReport, before, "'\(line.prefix(60))' changed the session state")
