@@ -28,19 +28,19 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testVersion() throws {
-        let result = try SurvProcess.run(["--version"])
+        let result = try runSurv(["--version"], in: folder)
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
     }
 
     func testUsageErrorExitsWithTwo() throws {
-        XCTAssertEqual(try SurvProcess.run(["--no-such-flag"]).status, 2)
-        XCTAssertEqual(try SurvProcess.run(["run"]).status, 2)
+        XCTAssertEqual(try runSurv(["--no-such-flag"], in: folder).status, 2)
+        XCTAssertEqual(try runSurv(["run"], in: folder).status, 2)
     }
 
     func testScriptErrorsAreLocatedAndExitWithOne() throws {
         let path = try write("bad.surv", "load aml\nendpoint time, status\nstratify by xx\nkm\n")
-        let result = try SurvProcess.run(["run", path])
+        let result = try runSurv(["run", path], in: folder)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.hasPrefix("\(path):3:13: error: unknown column 'xx'\n  stratify by xx\n              ^^\n  hint: did you mean 'x'?"),
                       result.stderr)
@@ -49,12 +49,12 @@ final class CommandLineTests: XCTestCase {
 
     func testWindowsLineEndings() throws {
         let path = try write("crlf.surv", "load aml\r\nendpoint time, status\r\nstratify by xx\r\n")
-        let result = try SurvProcess.run(["run", path])
+        let result = try runSurv(["run", path], in: folder)
         XCTAssertTrue(result.stderr.hasPrefix("\(path):3:13: error: unknown column 'xx'"), result.stderr)
     }
 
     func testStandardInputWithoutPrompt() throws {
-        let result = try SurvProcess.run([], stdin: "load aml\nendpoint time, status\nkm\n")
+        let result = try runSurv([], in: folder, input: "load aml\nendpoint time, status\nkm\n")
         XCTAssertEqual(result.status, 0)
         XCTAssertFalse(result.stdout.contains("surv>"))
         XCTAssertTrue(result.stdout.contains("x") && result.stdout.contains("median"))
@@ -73,7 +73,7 @@ final class CommandLineTests: XCTestCase {
             fisher x by status
             stratify by nosuch
             """)
-        let result = try SurvProcess.run(["run", path, "--json"])
+        let result = try runSurv(["run", path, "--json"], in: folder)
         XCTAssertEqual(result.status, 1, "the last command fails")
         let lines = try jsonLines(result.stdout)
         XCTAssertEqual(lines.count, 10)

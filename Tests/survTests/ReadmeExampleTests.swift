@@ -14,7 +14,10 @@ final class ReadmeExampleTests: XCTestCase {
         guard let quote = block.firstIndex(of: "'") else { return XCTFail("unterminated command in the README example") }
         let command = String(block[..<quote])
         let expected = String(block[block.index(after: quote)...].drop { $0 == "\n" })
-        let result = try SurvProcess.run(["-c", command])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("surv-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runSurv(["-c", command], in: folder)
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout.trimmingCharacters(in: .newlines), expected.trimmingCharacters(in: .newlines))
     }
