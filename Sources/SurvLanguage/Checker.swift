@@ -183,8 +183,8 @@ public struct Checker {
             }
             // `set level 90` means 90%, as in Stata.
             if level >= 50 && level < 100 { level /= 100 }
-            guard level > 0 && level < 1 else {
-                throw Diagnostic("the confidence level must be between 0 and 1", at: value.range, hint: "e.g. set level 0.9")
+            guard level >= 0.5 && level <= 0.999 else {
+                throw Diagnostic("the confidence level must be from 0.5 to 0.999 (or 50 to 99.9)", at: value.range, hint: "e.g. set level 0.9")
             }
             return .level(level)
         case "digits":

@@ -5,6 +5,10 @@ public struct Parser {
     private var index = 0
     private var depth = 0
     private static let maximumDepth = 64
+    /// Binary operators in one command. A flat chain such as `a + a + ... + a` nests one level per operator
+    /// in the tree, and checking and evaluating it recurse that deep.
+    private var operatorCount = 0
+    private static let maximumOperators = 256
 
     private var source: [Character] = []
 
@@ -211,7 +215,12 @@ public struct Parser {
     /// `cox a + log(b) + c`: terms are the operands of the top-level additions.
     private mutating func coxTerms() throws(Diagnostic) -> [CoxTermSyntax] {
         var terms = [try coxTerm()]
-        while accept(.plus) { terms.append(try coxTerm()) }
+        while accept(.plus) {
+            terms.append(try coxTerm())
+            guard terms.count <= Self.maximumOperators else {
+                throw Diagnostic("too many terms (more than \(Self.maximumOperators))", at: current.range)
+            }
+        }
         if current.isSymbol(.minus) {
             throw Diagnostic("terms cannot be removed with '-'", at: current.range, hint: "list only the terms to include, joined by '+'")
         }
@@ -236,11 +245,20 @@ public struct Parser {
         return try disjunction()
     }
 
+    private mutating func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression) throws(Diagnostic) -> Expression {
+        operatorCount += 1
+        guard operatorCount <= Self.maximumOperators else {
+            throw Diagnostic("expression too long (more than \(Self.maximumOperators) operators)", at: right.range,
+                             hint: "split it into steps with let")
+        }
+        return .binary(op, left, right, left.range.union(right.range))
+    }
+
     private mutating func disjunction() throws(Diagnostic) -> Expression {
         var left = try conjunction()
         while acceptWord("or") {
             let right = try conjunction()
-            left = .binary(.or, left, right, left.range.union(right.range))
+            left = try binary(.or, left, right)
         }
         return left
     }
@@ -249,7 +267,7 @@ public struct Parser {
         var left = try negation()
         while acceptWord("and") {
             let right = try negation()
-            left = .binary(.and, left, right, left.range.union(right.range))
+            left = try binary(.and, left, right)
         }
         return left
     }
@@ -274,7 +292,7 @@ public struct Parser {
         ]
         for (symbol, op) in operators where accept(symbol) {
             let right = try additive()
-            return .binary(op, left, right, left.range.union(right.range))
+            return try binary(op, left, right)
         }
         if current.isSymbol(.assign) {
             throw Diagnostic("'=' assigns; to compare use '=='", at: current.range)
@@ -301,7 +319,7 @@ public struct Parser {
             let op: BinaryOperator
             if accept(.plus) { op = .add } else if accept(.minus) { op = .subtract } else { return left }
             let right = try multiplicative()
-            left = .binary(op, left, right, left.range.union(right.range))
+            left = try binary(op, left, right)
         }
     }
 
@@ -311,7 +329,7 @@ public struct Parser {
             let op: BinaryOperator
             if accept(.star) { op = .multiply } else if accept(.slash) { op = .divide } else { return left }
             let right = try unary()
-            left = .binary(op, left, right, left.range.union(right.range))
+            left = try binary(op, left, right)
         }
     }
 

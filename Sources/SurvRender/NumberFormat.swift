@@ -41,6 +41,14 @@ public struct NumberFormat: Sendable {
         return text
     }
 
+    /// A confidence level as a percentage: at most one decimal, never rounded up to 100 (0.999 → "99.9%").
+    public static func percent(_ level: Double) -> String {
+        // The small nudge absorbs representation error (0.95 * 1000 may fall just below 950).
+        let tenths = (level * 1000 + 1e-6).rounded(.down) / 10
+        let text = String(format: "%.1f", tenths)
+        return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "%"
+    }
+
     /// p-values: two significant digits down to 0.001, scientific below, never printed as 0.
     public func pValue(_ p: Double?) -> String {
         guard let p, p.isFinite else { return "NA" }

@@ -26,7 +26,7 @@ public struct TextRenderer: Sendable {
 
     // MARK: - Shared pieces
 
-    func percent(_ level: Double) -> String { format.measure(level * 100) + "%" }
+    func percent(_ level: Double) -> String { NumberFormat.percent(level) }
 
     func interval(_ lower: Double?, _ upper: Double?) -> String {
         "\(format.measure(lower))–\(format.measure(upper))"
@@ -180,12 +180,16 @@ public struct TextRenderer: Sendable {
             switch column {
             case .numeric(let name, let s):
                 hasNumeric = true
-                numeric.append([name, String(s.n), String(s.missing), format.significant(s.mean), format.significant(s.sd),
-                                format.measure(s.median), "\(format.measure(s.q1))–\(format.measure(s.q3))",
-                                "\(format.measure(s.min))–\(format.measure(s.max))"])
+                // A summary that does not exist (no values, or one value's sd) is NA, as R prints it.
+                func value(_ x: Double?, _ show: (Double?) -> String) -> String { x == nil ? "NA" : show(x) }
+                func range(_ a: Double?, _ b: Double?) -> String {
+                    a == nil || b == nil ? "NA" : "\(format.measure(a))–\(format.measure(b))"
+                }
+                numeric.append([name, String(s.n), String(s.missing), value(s.mean, format.significant), value(s.sd, format.significant),
+                                value(s.median, format.measure), range(s.q1, s.q3), range(s.min, s.max)])
             case .categorical(let name, let counts, let missing):
                 var t = TextTable([name, "n", "%"])
-                for c in counts { t.append([c.level, String(c.count), format.fixed(c.percent, decimals: 1)]) }
+                for c in counts { t.append([c.level, String(c.count), c.percent.map { format.fixed($0, decimals: 1) } ?? ""]) }
                 if missing > 0 { t.append(["(missing)", String(missing), ""]) }
                 blocks.append(t.rendered())
             }
@@ -211,7 +215,7 @@ public struct TextRenderer: Sendable {
                 let n = t.counts[i].first ?? 0
                 table.append([level, String(n), format.fixed(total > 0 ? 100 * Double(n) / Double(total) : 0, decimals: 1)])
             }
-            table.append(["total", String(total), "100.0"])
+            table.append(["total", String(total), total > 0 ? "100.0" : ""])
             lines.append(table.rendered())
         }
         if t.missing > 0 { lines.append("\(t.missing) row\(t.missing == 1 ? "" : "s") with a missing value not counted") }

@@ -39,8 +39,13 @@ struct SurvivalOutcome {
         outEvent.reserveCapacity(rows.count)
         switch eventColumn.data {
         case .number(let values, let missing):
-            let present = rows.filter { !missing[$0] }.map { values[$0] }
-            let distinct = Set(present)
+            // The coding is read off the whole column, never the rows in use: a filter that keeps only the
+            // 1s of a 1/2-coded column must not turn them into events (R applies Surv() before subsetting).
+            var distinct = Set<Double>()
+            for (value, isMissing) in zip(values, missing) where !isMissing {
+                distinct.insert(value)
+                if distinct.count > 3 { break }
+            }
             let oneTwo = !distinct.isEmpty && distinct.isSubset(of: [1, 2]) && distinct.contains(2)
             for r in rows where !missing[r] && !timeMissing[r] {
                 let v = values[r]
@@ -78,6 +83,17 @@ struct SurvivalOutcome {
 
 /// Rows grouped by the combined levels of one or more columns, labelled as R labels strata (`x=a, y=b`).
 struct Grouping {
+    /// More groups than this is almost always a mistake (an identifier or a continuous column), and the
+    /// tests' k×k variance matrices would grow without bound.
+    static let maximumGroups = 100
+
+    func requireFewGroups(columns: [String]) throws(Diagnostic) {
+        guard labels.count <= Self.maximumGroups else {
+            throw Diagnostic("\(columns.joined(separator: ", ")) gives \(labels.count) groups; at most \(Self.maximumGroups) can be compared",
+                             hint: "group the values first, e.g. let g = cut(x, 10, 20)")
+        }
+    }
+
     /// Group index per analysis row.
     var groups: [Int]
     var labels: [String]

@@ -39,6 +39,11 @@ extension Session {
             switch term {
             case .numeric(let label, _):
                 guard let (values, _) = numericValues[i] else { continue }
+                // exp(β·x) cannot be evaluated meaningfully at such magnitudes; R returns nonsense there too.
+                if let huge = usable.first(where: { Swift.abs(values[$0]) > 1e100 }) {
+                    throw Diagnostic("'\(label)' is \(NumberText.short(values[huge])) in row \(huge + 1), too large for a Cox model",
+                                     hint: "rescale it, e.g. let x_scaled = x / 1e6")
+                }
                 groups.append(CoxTermGroup(name: label, columns: [covariates.count]))
                 covariates.append(usable.map { values[$0] })
                 names.append(label)
@@ -50,6 +55,10 @@ extension Session {
                 guard used.count >= 2 else {
                     throw Diagnostic("'\(column)' has a single value (\(used.first.map { levels[$0] } ?? "none")) in the rows used, so it cannot be a term",
                                      hint: "remove it, or change the filter")
+                }
+                guard used.count <= Grouping.maximumGroups else {
+                    throw Diagnostic("'\(column)' has \(used.count) values in the rows used; a Cox term can have at most \(Grouping.maximumGroups)",
+                                     hint: "group the values first, or use a numeric column")
                 }
                 var indices: [Int] = []
                 for level in used.dropFirst() {
@@ -73,16 +82,16 @@ extension Session {
                                   terms: groups, strata: strataCodes, weights: nil, ties: settings.ties)
         let fit: CoxFit
         do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Self.diagnostic(error) }
-        lastCox = (input, fit)
+        lastCox = (input, fit, settings.conventions)
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
                               conventions: settings.conventions))
     }
 
     func phtest() throws(Diagnostic) -> Report {
-        guard let (input, fit) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
+        guard let (input, fit, conventions) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
         do {
             let test = try ProportionalHazardsTest.compute(input: input, fit: fit)
-            return .phtest(PHTestReport(test: test, conventions: settings.conventions))
+            return .phtest(PHTestReport(test: test, conventions: conventions))
         } catch {
             throw Self.diagnostic(error)
         }

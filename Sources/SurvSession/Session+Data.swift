@@ -91,6 +91,15 @@ extension Session {
         let column = try ExpressionEvaluator(table: updated).evaluate(expression).column(named: name)
         let replaced = updated.column(named: name) != nil
         do { try updated.setColumn(column) } catch { throw Diagnostic("cannot add column '\(name)': \(error)") }
+        // A replaced column may be an endpoint's time or event: it must still make a valid outcome.
+        for endpoint in endpoints.values where endpoint.time == name || endpoint.event == name {
+            do {
+                _ = try SurvivalOutcome.build(table: updated, rows: Array(0..<updated.rowCount), time: endpoint.time, event: endpoint.event)
+            } catch {
+                throw Diagnostic("'\(name)' is used by the endpoint \(describeEndpoint(endpoint.name)), and the new values do not fit it: \(error.message)",
+                                 hint: "give the new column another name")
+            }
+        }
         table = updated
         if replaced { lastCox = nil }
         let kind = column.kind == .number ? "numeric" : "categorical"

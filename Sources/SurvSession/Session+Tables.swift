@@ -23,6 +23,9 @@ extension Session {
         return .describe(out)
     }
 
+    /// Beyond this a frequency table is unreadable and Fisher's enumeration pointless.
+    static let maximumCategories = 50
+
     /// The distinct values of a column over some rows as categories: text levels in order, numbers sorted.
     private func categories(_ name: String, rows: [Int]) throws(Diagnostic) -> (codes: [Int], levels: [String]) {
         guard let column = table?.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
@@ -30,11 +33,15 @@ extension Session {
         case .text(let codes, let levels):
             let present = Set(rows.map { codes[$0] }.filter { $0 >= 0 })
             let used = levels.indices.filter { present.contains(Int32($0)) }
+            guard used.count <= Self.maximumCategories else {
+                throw Diagnostic("'\(name)' has \(used.count) distinct values, too many for a table",
+                                 hint: "group them first with let, e.g. with if() or cut()")
+            }
             let remap = Dictionary(uniqueKeysWithValues: used.enumerated().map { (Int32($1), $0) })
             return (rows.map { remap[codes[$0]] ?? -1 }, used.map { levels[$0] })
         case .number(let values, let missing):
             let distinct = Array(Set(rows.filter { !missing[$0] }.map { values[$0] })).sorted()
-            guard distinct.count <= 50 else {
+            guard distinct.count <= Self.maximumCategories else {
                 throw Diagnostic("'\(name)' has \(distinct.count) distinct values, too many for a table",
                                  hint: "group it first, e.g. let \(name)_group = cut(\(name), ...)")
             }

@@ -51,7 +51,8 @@ public final class Session {
     public internal(set) var currentEndpoint: String?
     public internal(set) var strata: [String] = []
     public internal(set) var settings = Settings()
-    var lastCox: (input: CoxModelInput, fit: CoxFit)?
+    /// The last Cox model with the conventions it was fitted under (phtest reports those, not later settings).
+    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.
@@ -134,6 +135,9 @@ public final class Session {
             return .message("filter cleared: \(table?.rowCount ?? 0) rows kept")
         case .derive(let name, let expression): return try derive(name, expression)
         case .stratify(let columns):
+            if let table {
+                try Grouping(table: table, rows: keptRows ?? Array(0..<table.rowCount), columns: columns).requireFewGroups(columns: columns)
+            }
             strata = columns
             return .message("stratified by \(columns.joined(separator: ", "))")
         case .stratifyNone:
@@ -150,7 +154,7 @@ public final class Session {
         case .fisher(let a, let b): return try fisher(a, by: b)
         case .setting(let change):
             settings.apply(change)
-            return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberText.short(settings.level * 100))%, ties \(settings.ties.rawValue), digits \(settings.digits)")
+            return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberFormat.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
         case .show: return .state(stateReport)
         case .help(let topic): return .help(HelpText.text(for: topic))
         case .save(let path): return try save(path)

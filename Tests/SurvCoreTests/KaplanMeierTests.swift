@@ -216,3 +216,15 @@ func numbers(_ value: Any?) -> [Double?] {
     if let value { return [number(value)] }
     return []
 }
+
+final class KaplanMeierExtremeTimesTests: XCTestCase {
+    /// Times near the largest double once overflowed the tie tolerance and merged into one. R's answer,
+    /// from `survfit(Surv(c(1e308, 1.7e308, 5, 0, 0), c(1, 1, 0, 1, 1)) ~ 1)`: times 0, 1e308, 1.7e308
+    /// (5 is within the relative tolerance of 0 at this scale), events 2, 1, 1, censored 1, 0, 0.
+    func testTimesNearTheLargestDoubleStayDistinct() throws {
+        let curve = try KaplanMeierCurve.fit(time: [1e308, 1.7e308, 5, 0, 0], event: [true, true, false, true, true])
+        XCTAssertEqual(curve.time, [0, 1e308, 1.7e308])
+        XCTAssertEqual(curve.nEvent, [2, 1, 1])
+        XCTAssertEqual(curve.nCensor, [1, 0, 0])
+    }
+}

@@ -11,7 +11,9 @@ enum TimeFix {
     /// (the common case, so callers can skip the merge).
     static func groupStarts(distinctSorted y: [Double]) -> [Int]? {
         guard y.count > 1 else { return nil }
-        let meanAbs = y.reduce(0) { $0 + abs($1) } / Double(y.count)
+        // Divided term by term: a plain sum of times near the largest double overflows to infinity.
+        let n = Double(y.count)
+        let meanAbs = y.reduce(0) { $0 + abs($1) / n }
         var starts: [Int] = []
         for j in 1..<y.count {
             let gap = y[j] - y[j - 1]
