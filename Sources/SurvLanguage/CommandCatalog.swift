@@ -22,7 +22,7 @@ public enum CommandCatalog {
         Entry(name: "describe", usage: "describe [COLUMN, ...]", summary: "Summaries of columns: n, missing, median, IQR and range for numbers; counts and percentages for text.", example: "describe age, sex"),
         Entry(name: "tab", usage: "tab A [by B]", summary: "Frequency table of one column, or a cross-table of two.", example: "tab sex by status"),
         Entry(name: "fisher", usage: "fisher A by B", summary: "Fisher's exact test of independence between two categorical columns.", example: "fisher sex by status"),
-        Entry(name: "set", usage: "set ci log|log-log|plain | set ties efron|breslow | set level 0.95 | set digits N | set profile r|stata", summary: "Change a convention. 'profile r' = log CI + Efron ties (R survival); 'profile stata' = log-log CI + Breslow ties (Stata).", example: "set profile stata"),
+        Entry(name: "set", usage: "set ci log|log-log|plain | set ties efron|breslow | set level 0.95 | set digits N | set profile r|stata", summary: "Change a convention. 'profile r' = log CI + Efron ties + R's median rule (R survival); 'profile stata' = log-log CI + Breslow ties + Stata's median rule.", example: "set profile stata"),
         Entry(name: "show", usage: "show", summary: "The session's state: dataset, rows kept, endpoint, strata, settings.", example: "show"),
         Entry(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.", example: "help km"),
         Entry(name: "save", usage: "save \"file.surv.md\"", summary: "Save the session so far as a Markdown notebook.", example: "save \"analysis.surv.md\""),

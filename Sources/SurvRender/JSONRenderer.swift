@@ -37,7 +37,8 @@ public enum JSONRenderer {
     }
 
     static func conventions(_ c: Conventions) -> [(String, JSONValue)] {
-        [("conf_type", .string(c.transform.rawValue)), ("conf_level", .number(c.level)), ("profile", .string(c.profile))]
+        [("conf_type", .string(c.transform.rawValue)), ("conf_level", .number(c.level)), ("profile", .string(c.profile)),
+         ("quantile_rule", .string(c.quantileRule.rawValue))]
     }
 
     static func rows(_ r: RowAccounting) -> [(String, JSONValue)] {
@@ -49,7 +50,7 @@ public enum JSONRenderer {
             let c = s.curve
             var fields: [(String, JSONValue)] = [
                 ("label", .string(s.label)), ("n", .integer(c.n)), ("events", .number(c.events)),
-                ("median", .number(c.median.estimate)), ("median_lower", .number(c.median.lower)), ("median_upper", .number(c.median.upper)),
+                ("median", .number(s.median.estimate)), ("median_lower", .number(s.median.lower)), ("median_upper", .number(s.median.upper)),
             ]
             let at: [JSONValue] = r.times.enumerated().map { i, time in
                 guard i < s.at.count, let p = s.at[i] else {

@@ -6,12 +6,14 @@ public struct Conventions: Equatable, Sendable {
     public var transform: ConfidenceTransform
     public var level: Double
     public var ties: TiesMethod
+    public var quantileRule: QuantileRule
 
-    public init(profile: String, transform: ConfidenceTransform, level: Double, ties: TiesMethod) {
+    public init(profile: String, transform: ConfidenceTransform, level: Double, ties: TiesMethod, quantileRule: QuantileRule = .r) {
         self.profile = profile
         self.transform = transform
         self.level = level
         self.ties = ties
+        self.quantileRule = quantileRule
     }
 }
 
@@ -30,10 +32,13 @@ public struct RowAccounting: Equatable, Sendable {
 public struct KaplanMeierStratum: Equatable, Sendable {
     public var label: String
     public var curve: KaplanMeierCurve
+    /// The median under the conventions in force (R's or Stata's rule).
+    public var median: EstimateWithInterval
     public var at: [SurvivalAtTime?]
-    public init(label: String, curve: KaplanMeierCurve, at: [SurvivalAtTime?]) {
+    public init(label: String, curve: KaplanMeierCurve, median: EstimateWithInterval, at: [SurvivalAtTime?]) {
         self.label = label
         self.curve = curve
+        self.median = median
         self.at = at
     }
 }

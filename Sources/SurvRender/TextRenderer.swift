@@ -49,7 +49,7 @@ public struct TextRenderer: Sendable {
         var lines = ["Kaplan–Meier: \(r.endpoint)"]
         var summary = TextTable(["", "n", "events", "median", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
-            let m = s.curve.median
+            let m = s.median
             summary.append([s.label, String(s.curve.n), format.measure(s.curve.events), format.measure(m.estimate), interval(m.lower, m.upper)])
         }
         lines.append(summary.rendered())

@@ -40,7 +40,8 @@ extension Session {
                 curve = try KaplanMeierCurve.fit(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
                                                  transform: settings.transform, level: settings.level)
             } catch { throw Self.diagnostic(error) }
-            strata.append(KaplanMeierStratum(label: data.grouping.labels[g], curve: curve, at: times.isEmpty ? [] : curve.summary(at: times)))
+            strata.append(KaplanMeierStratum(label: data.grouping.labels[g], curve: curve, median: curve.quantile(0.5, rule: settings.quantileRule),
+                                             at: times.isEmpty ? [] : curve.summary(at: times)))
         }
         return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
                                               conventions: settings.conventions, fullTable: fullTable))
@@ -73,7 +74,7 @@ extension Session {
             do {
                 let curve = try KaplanMeierCurve.reverse(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
                                                          transform: settings.transform, level: settings.level)
-                strata.append(FollowupStratum(label: data.grouping.labels[g], n: members.count, median: curve.median))
+                strata.append(FollowupStratum(label: data.grouping.labels[g], n: members.count, median: curve.quantile(0.5, rule: settings.quantileRule)))
             } catch { throw Self.diagnostic(error) }
         }
         return .followup(FollowupReport(endpoint: data.endpoint, strata: strata, rows: data.accounting, conventions: settings.conventions))

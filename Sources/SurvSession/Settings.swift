@@ -8,6 +8,8 @@ public struct Settings: Equatable, Sendable {
     public var ties: TiesMethod = .efron
     public var level: Double = 0.95
     public var digits: Int = 3
+    /// How medians are read off a curve; follows the profile (R's midpoint rule, or Stata's smallest time).
+    public var quantileRule: QuantileRule = .r
     /// "r", "stata", or "custom" once a single convention departs from the chosen profile.
     public var profileName: String = "r"
 
@@ -22,20 +24,22 @@ public struct Settings: Equatable, Sendable {
         case .profile(.r):
             transform = .log
             ties = .efron
+            quantileRule = .r
         case .profile(.stata):
             transform = .logLog
             ties = .breslow
+            quantileRule = .smallestTime
         }
         profileName = {
-            switch (transform, ties) {
-            case (.log, .efron): return "r"
-            case (.logLog, .breslow): return "stata"
+            switch (transform, ties, quantileRule) {
+            case (.log, .efron, .r): return "r"
+            case (.logLog, .breslow, .smallestTime): return "stata"
             default: return "custom"
             }
         }()
     }
 
     public var conventions: Conventions {
-        Conventions(profile: profileName, transform: transform, level: level, ties: ties)
+        Conventions(profile: profileName, transform: transform, level: level, ties: ties, quantileRule: quantileRule)
     }
 }

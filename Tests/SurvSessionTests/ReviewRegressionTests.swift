@@ -122,3 +122,33 @@ final class ReviewRegressionTests: XCTestCase {
         XCTAssertEqual(error(s, "cox x")?.message, "'x' is 1e+300 in row 1, too large for a Cox model")
     }
 }
+
+/// `set profile stata` reads medians as Stata's stci does (smallest time with S ≤ 0.5), R's profile as
+/// quantile.survfit does (the midpoint where S sits exactly at 0.5).
+final class QuantileRuleTests: XCTestCase {
+    func testMedianWhereTheCurveSitsAtOneHalf() throws {
+        // Four deaths at 1, 2, 3, 4: S = 0.75, 0.5, 0.25, 0. S is exactly 0.5 on [2, 3).
+        let curve = try KaplanMeierCurve.fit(time: [1, 2, 3, 4], event: [true, true, true, true])
+        XCTAssertEqual(curve.quantile(0.5, rule: .r).estimate, 2.5)
+        XCTAssertEqual(curve.quantile(0.5, rule: .smallestTime).estimate, 2)
+        // Where S never sits exactly at 0.5 the rules agree.
+        let other = try KaplanMeierCurve.fit(time: [1, 2, 3], event: [true, true, true])
+        XCTAssertEqual(other.quantile(0.5, rule: .r).estimate, other.quantile(0.5, rule: .smallestTime).estimate)
+    }
+
+    func testTheStataProfileUsesStataMedians() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("surv-q-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "t,d\n1,1\n2,1\n3,1\n4,1\n".write(to: folder.appendingPathComponent("q.csv"), atomically: true, encoding: .utf8)
+        let s = Session(baseDirectory: folder)
+        _ = s.run(line: "load \"q.csv\"; endpoint t, d")
+        guard case .success(.kaplanMeier(let r))? = s.run(line: "km").last?.result else { return XCTFail() }
+        XCTAssertEqual(r.strata.first?.median.estimate, 2.5)
+        guard case .success(.kaplanMeier(let stata))? = s.run(line: "set profile stata; km").last?.result else { return XCTFail() }
+        XCTAssertEqual(stata.strata.first?.median.estimate, 2)
+        XCTAssertEqual(stata.conventions.profile, "stata")
+        _ = s.run(line: "set ci log; set ties efron")
+        XCTAssertEqual(s.settings.profileName, "custom", "R's CI and ties with Stata's median rule is neither profile")
+    }
+}

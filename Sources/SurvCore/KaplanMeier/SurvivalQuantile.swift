@@ -69,3 +69,29 @@ extension KaplanMeierCurve {
         return (x[i1] + x[i2]) / 2
     }
 }
+
+/// How a survival quantile is read off the curve.
+public enum QuantileRule: String, Codable, Sendable {
+    /// R's `quantile.survfit`: the midpoint where S sits exactly at 1 − p over an interval.
+    case r
+    /// Stata's `stci`: the smallest time at which S (or a confidence limit) is at or below 1 − p.
+    case smallestTime = "smallest-time"
+}
+
+extension KaplanMeierCurve {
+    /// The p-th quantile under either convention; they differ only where a curve sits exactly at 1 − p.
+    public func quantile(_ p: Double, rule: QuantileRule) -> EstimateWithInterval {
+        switch rule {
+        case .r:
+            return quantile(p)
+        case .smallestTime:
+            guard p >= 0, p <= 1 else { return EstimateWithInterval(estimate: nil, lower: nil, upper: nil) }
+            // √ε absorbs rounding in the product-limit (a curve meant to be 0.5 may be stored as 0.5 + 1e-17).
+            let target = 1 - p + Double.ulpOfOne.squareRoot()
+            func first(_ values: [Double?]) -> Double? {
+                values.firstIndex { ($0 ?? .infinity) <= target }.map { time[$0] }
+            }
+            return EstimateWithInterval(estimate: first(surv.map { $0 }), lower: first(lower), upper: first(upper))
+        }
+    }
+}
