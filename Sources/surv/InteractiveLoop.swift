@@ -19,6 +19,9 @@ struct InteractiveLoop {
         let interactive = LineEditor.standardInputIsTerminal()
         let session = self.session
         let environment = ProcessInfo.processInfo.environment
+        if interactive && !json {
+            print("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, Ctrl-D to quit.")
+        }
         let journal = startJournal(environment: environment)
         journal?.record(session)  // what `--init` ran
         let repl = REPL.onStandardInput(
