@@ -55,7 +55,7 @@ public enum Command: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
-    case logrank(trend: Bool)
+    case logrank(trend: Bool, rho: Double?)
     case cox(terms: [CoxTermSyntax])
     case phtest
     case followup

@@ -69,9 +69,17 @@ public struct Checker {
         case .kaplanMeierTable:
             try requireEndpoint()
             return .kaplanMeierTable
-        case .logrank(let trend):
+        case .logrank(let trend, let rho):
             try requireEndpoint()
-            return .logrank(trend: trend)
+            if let rho {
+                guard rho >= 0, rho <= 10 else {
+                    throw Diagnostic("rho must be from 0 to 10", hint: "rho 0 is the log-rank test, rho 1 the Peto–Peto test")
+                }
+                guard !trend else {
+                    throw Diagnostic("the trend test is the log-rank (rho 0) form only", hint: "use 'logrank trend' and 'logrank rho ...' separately")
+                }
+            }
+            return .logrank(trend: trend, rho: rho ?? 0)
         case .cox(let terms):
             try requireEndpoint()
             return .cox(try terms.map(checkCoxTerm))

@@ -15,7 +15,7 @@ public enum CommandCatalog {
         Entry(name: "let", usage: "let NAME = EXPRESSION", summary: "Add a derived column. Functions: log, exp, abs, sqrt, cut(x, b1, b2, ...), if(cond, a, b), is_missing(x).", example: "let age_group = cut(age, 40, 60)"),
         Entry(name: "stratify", usage: "stratify by COLUMN [, COLUMN] | stratify none", summary: "Split km, logrank and followup by the levels of one or more columns.", example: "stratify by x"),
         Entry(name: "km", usage: "km [at T, T ...] | km table", summary: "Kaplan–Meier estimates per stratum: n, events, median with CI, survival at the given times; 'km table' prints the full product-limit table.", example: "km at 12, 24"),
-        Entry(name: "logrank", usage: "logrank | logrank trend", summary: "Log-rank test across the strata; 'trend' tests a trend across ordered strata.", example: "logrank"),
+        Entry(name: "logrank", usage: "logrank | logrank trend | logrank rho R", summary: "Log-rank test across the strata; 'trend' tests a trend across ordered strata; 'rho 1' gives the Peto–Peto test (R's survdiff rho).", example: "logrank rho 1"),
         Entry(name: "cox", usage: "cox TERM + TERM ...", summary: "Cox proportional-hazards model. Terms are columns or expressions; text columns become indicators against their first level; strata(COLUMN) stratifies.", example: "cox age + sex"),
         Entry(name: "phtest", usage: "phtest", summary: "Proportional-hazards test (scaled Schoenfeld residuals) of the last Cox model.", example: "phtest"),
         Entry(name: "followup", usage: "followup", summary: "Median follow-up by the reverse Kaplan–Meier method, per stratum.", example: "followup"),

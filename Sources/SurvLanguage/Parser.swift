@@ -162,7 +162,10 @@ public struct Parser {
                 command = .kaplanMeier(times: times)
             } else { command = .kaplanMeier(times: []) }
         case "logrank":
-            command = .logrank(trend: acceptWord("trend"))
+            let trend = acceptWord("trend")
+            var rho: Double? = nil
+            if acceptWord("rho") { rho = try expectNumber("a value of rho, e.g. 1 for the Peto–Peto test") }
+            command = .logrank(trend: trend, rho: rho)
         case "cox":
             guard current.kind != .end else {
                 throw Diagnostic("cox needs at least one term", at: current.range, hint: "e.g. cox age + sex")

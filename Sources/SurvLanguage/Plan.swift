@@ -13,7 +13,8 @@ public enum Plan: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
-    case logrank(trend: Bool)
+    /// `rho` weights each event time by S(t-)^rho (Fleming–Harrington; 0 = log-rank, 1 = Peto–Peto).
+    case logrank(trend: Bool, rho: Double)
     case cox([CoxTermPlan])
     case phtest
     case followup

@@ -47,7 +47,7 @@ extension Session {
                                               conventions: settings.conventions, fullTable: fullTable))
     }
 
-    func logrank(trend: Bool) throws(Diagnostic) -> Report {
+    func logrank(trend: Bool, rho: Double) throws(Diagnostic) -> Report {
         guard !strata.isEmpty else {
             throw Diagnostic("the log-rank test compares groups, but no strata are set", hint: "stratify by a column first, e.g. stratify by sex")
         }
@@ -57,7 +57,7 @@ extension Session {
         }
         do {
             let test = try LogRankTest.compute(time: data.outcome.time, event: data.outcome.event, group: data.grouping.groups,
-                                               groupCount: data.grouping.labels.count)
+                                               groupCount: data.grouping.labels.count, rho: rho)
             let trendTest = trend ? try LogRankTrendTest.compute(time: data.outcome.time, event: data.outcome.event,
                                                                  group: data.grouping.groups, groupCount: data.grouping.labels.count) : nil
             return .logrank(LogRankReport(endpoint: data.endpoint, labels: data.grouping.labels, test: test, trend: trendTest,

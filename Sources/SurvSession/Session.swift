@@ -145,7 +145,7 @@ public final class Session {
             return .message("no strata")
         case .kaplanMeier(let times): return try kaplanMeier(times: times, fullTable: false)
         case .kaplanMeierTable: return try kaplanMeier(times: [], fullTable: true)
-        case .logrank(let trend): return try logrank(trend: trend)
+        case .logrank(let trend, let rho): return try logrank(trend: trend, rho: rho)
         case .cox(let terms): return try cox(terms)
         case .phtest: return try phtest()
         case .followup: return try followup()

@@ -73,6 +73,17 @@ final class SessionAgainstRTests: XCTestCase {
         XCTAssertEqual(lr.rows.droppedMissing, 1)
     }
 
+    func testPetoPetoTest() throws {
+        let s = try lungSession()
+        guard case .logrank(let lr) = try report(s, "stratify by sex; logrank rho 1") else { return XCTFail() }
+        XCTAssertEqual(lr.test.rho, 1)
+        close(lr.test.statistic.chisq, numbers("logrank_rho1", "chisq")[0], "chisq")
+        for (i, g) in lr.test.groups.enumerated() {
+            close(g.observed, numbers("logrank_rho1", "observed")[i], "weighted observed \(i)")
+            close(g.expected, numbers("logrank_rho1", "expected")[i], "weighted expected \(i)")
+        }
+    }
+
     func testCoxWithDerivedFactorBothTies() throws {
         for ties in ["efron", "breslow"] {
             let s = try lungSession()

@@ -20,6 +20,10 @@ sub <- subset(lung, age > 50)
 d <- survdiff(Surv(time, status) ~ ph.ecog, data = sub)
 out$logrank <- list(chisq = d$chisq, observed = as.numeric(d$obs), expected = as.numeric(d$exp), n = as.numeric(d$n))
 
+# logrank rho 1 (Peto-Peto) by sex
+d1 <- survdiff(Surv(time, status) ~ sex, data = lung, rho = 1)
+out$logrank_rho1 <- list(chisq = d1$chisq, observed = as.numeric(d1$obs), expected = as.numeric(d1$exp))
+
 # cox age + sexc + ecog (factor, reference = first level), Efron and Breslow
 for (ties in c("efron", "breslow")) {
   m <- coxph(Surv(time, status) ~ age + sexc + ecog, data = lung, ties = ties)
