@@ -98,7 +98,8 @@ public struct TextRenderer: Sendable {
     // MARK: - Log-rank
 
     func logrank(_ r: LogRankReport) -> String {
-        var lines = ["Log-rank test: \(r.endpoint)" + (r.test.rho != 0 ? " (rho = \(format.measure(r.test.rho)))" : "")]
+        let name = r.test.rho == 0 ? "Log-rank test" : "Fleming–Harrington test, rho = \(format.measure(r.test.rho))" + (r.test.rho == 1 ? " (Peto–Peto)" : "")
+        var lines = ["\(name): \(r.endpoint)"]
         var t = TextTable(["", "n", "observed", "expected", "(O-E)²/E"])
         for (i, g) in r.test.groups.enumerated() {
             let label = i < r.labels.count ? r.labels[i] : "group \(i + 1)"
