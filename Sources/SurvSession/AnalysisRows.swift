@@ -114,10 +114,9 @@ struct Grouping {
                 perColumn.append(rows.map { Int(codes[$0]) })
                 levelNames.append(levels.map { "\(name)=\($0)" })
             case .number(let values, _):
-                let distinct = Array(Set(rows.map { values[$0] })).sorted()
-                let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-                perColumn.append(rows.map { index[values[$0]] ?? 0 })
-                levelNames.append(distinct.map { "\(name)=\(NumberText.short($0))" })
+                let levels = NumericLevels(values, rows: rows)
+                perColumn.append(rows.map { levels.code(of: values[$0]) })
+                levelNames.append(levels.labels.map { "\(name)=\($0)" })
             }
         }
         // Combine, keeping only combinations that occur, ordered by the levels' order.
@@ -130,4 +129,21 @@ struct Grouping {
         }
         keys = []
     }
+}
+
+/// The distinct values of a numeric column over some rows, sorted, as the levels of a category
+/// (strata and tables treat a numeric column this way).
+struct NumericLevels {
+    let distinct: [Double]
+    private let index: [Double: Int]
+
+    init(_ values: [Double], rows: [Int]) {
+        distinct = Array(Set(rows.map { values[$0] })).sorted()
+        index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+    }
+
+    var labels: [String] { distinct.map(NumberText.short) }
+
+    /// The level index of a value that occurs in the rows.
+    func code(of value: Double) -> Int { index[value] ?? 0 }
 }

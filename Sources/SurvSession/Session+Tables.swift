@@ -40,13 +40,12 @@ extension Session {
             let remap = Dictionary(uniqueKeysWithValues: used.enumerated().map { (Int32($1), $0) })
             return (rows.map { remap[codes[$0]] ?? -1 }, used.map { levels[$0] })
         case .number(let values, let missing):
-            let distinct = Array(Set(rows.filter { !missing[$0] }.map { values[$0] })).sorted()
-            guard distinct.count <= Self.maximumCategories else {
-                throw Diagnostic("'\(name)' has \(distinct.count) distinct values, too many for a table",
+            let levels = NumericLevels(values, rows: rows.filter { !missing[$0] })
+            guard levels.distinct.count <= Self.maximumCategories else {
+                throw Diagnostic("'\(name)' has \(levels.distinct.count) distinct values, too many for a table",
                                  hint: "group it first, e.g. let \(name)_group = cut(\(name), ...)")
             }
-            let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            return (rows.map { missing[$0] ? -1 : (index[values[$0]] ?? -1) }, distinct.map { NumberText.short($0) })
+            return (rows.map { missing[$0] ? -1 : levels.code(of: values[$0]) }, levels.labels)
         }
     }
 
