@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test check bench fuzz fuzz-build clean
+.PHONY: deps test-deps install run build test check run-tests test-count bench fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against.
 deps:
@@ -32,17 +32,30 @@ run: build
 	"$$($(SWIFT) build -c release --show-bin-path)/surv" --init "load aml; endpoint time, status; stratify by x"
 
 # The whole suite: every test, then a short fuzzing pass (a crash, sanitizer report or hang fails it).
-test: check
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
-	@# Close on the test count, so the last line says what ran.
-	@tail -n 40 .build/test-output.log | grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' | tail -n 1 | \
-		sed -E 's/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/' | \
-		awk '{ print "tests: " ($$1 - $$2) " passed, " $$2 " failed" }'
+# It closes on the test count in every case, failures included, so the last line says what ran.
+test: test-deps
+	@status=0; $(MAKE) --no-print-directory run-tests || status=1; \
+	if [ $$status = 0 ]; then $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) || status=1; fi; \
+	$(MAKE) --no-print-directory test-count; exit $$status
 
-# The tests alone, for a quick loop while working.
+# The tests alone, for a quick loop while working (closes on the count too).
 check: test-deps
+	@status=0; $(MAKE) --no-print-directory run-tests || status=1; $(MAKE) --no-print-directory test-count; exit $$status
+
+run-tests:
 	$(SWIFT) build --build-tests
+	@mkdir -p .build
 	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.log
+
+# XCTest's summary reads "Executed N tests, with F failures", or "... with S tests skipped and F failures";
+# the last one is the whole run's. A build that never ran a test prints "tests: none ran".
+test-count:
+	@awk '/Executed [0-9]+ tests?, with / { line = $$0 } \
+	END { if (line == "") { print "tests: none ran"; exit } \
+	  match(line, /Executed [0-9]+/); n = substr(line, RSTART + 9, RLENGTH - 9) + 0; \
+	  s = 0; if (match(line, /[0-9]+ tests? skipped/)) { s = substr(line, RSTART, RLENGTH) + 0 } \
+	  match(line, /[0-9]+ failures?/); f = substr(line, RSTART, RLENGTH) + 0; \
+	  printf "tests: %d passed, %d failed, %d skipped\n", n - f - s, f, s }' .build/test-output.log 2>/dev/null || echo "tests: none ran"
 
 # Each section runs in its own process so that its peak memory is its own.
 bench: deps

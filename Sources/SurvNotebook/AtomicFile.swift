@@ -1,35 +1,106 @@
 import Foundation
+import SurvSession
 
 /// Writes a file so that a reader (or a crash) sees either the old contents or the new, never a mix:
 /// the bytes go to a temporary file in the same folder, are synced, then renamed over the target.
+///
+/// A written file is data, never a program: it gets the replaced file's read and write permissions but
+/// never an execute, set-user or sticky bit, and a new file gets the usual 0666 less the umask. The writer
+/// never follows a symbolic link (the link could point anywhere), refuses to replace a file the user cannot
+/// write (a read-only notebook stays read-only), and clears temporary files that a killed surv left behind.
 enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CocoaError(.fileNoSuchFile)
+    enum Failure: Error, Equatable {
+        case symbolicLink
+        case notRegularFile
+        case readOnly
+        case noFolder
+        case system(Int32)
+
+        var reason: String {
+            switch self {
+            case .symbolicLink: return "it is a symbolic link, and surv does not write through links"
+            case .notRegularFile: return "it is not a regular file"
+            case .readOnly: return "the file is read-only"
+            case .noFolder: return "its folder does not exist"
+            case .system(let code): return String(cString: strerror(code))
+            }
         }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+    }
+
+    static func write(_ data: Data, to url: URL) throws(Failure) {
+        let path = url.path
+        let folder = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        guard FilePath.isDirectory(folder) else { throw .noFolder }
+
+        var mode: mode_t = 0o666
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFLNK: throw .symbolicLink
+            case S_IFREG: break
+            default: throw .notRegularFile
+            }
+            guard access(path, W_OK) == 0 else { throw .readOnly }
+            mode = existing.st_mode & 0o666
         }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+
+        removeAbandonedTemporaries(of: name, in: folder)
+        let temporary = folder + "/" + temporaryName(of: name, pid: getpid())
+        // O_EXCL with O_NOFOLLOW: a link planted at the temporary name is never followed.
+        let descriptor = Foundation.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .system(errno) }
+        var failure: Int32 = 0
+        if existing.st_mode & S_IFMT == S_IFREG, fchmod(descriptor, mode) != 0 { failure = errno }
+        if failure == 0 { failure = writeAll(data, to: descriptor) }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw .system(failure)
         }
-        // Keep the permissions of a file being replaced.
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), let mode = attributes[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
+        syncFolder(folder)
+    }
+
+    static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if written == 0 { return EIO }
+                offset += written
+            }
+            return 0
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
+
+    /// A surv killed while saving leaves `.NAME.PID.tmp`, possibly large. When the process that wrote it
+    /// is gone, nobody will ever rename it, so the next write of the same file removes it.
+    private static func removeAbandonedTemporaries(of name: String, in folder: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let prefix = "." + name + "."
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(prefix.count).dropLast(4)
+            guard let pid = pid_t(middle), pid > 0, pid != getpid() else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = folder + "/" + entry
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { unlink(path) }
         }
+    }
+
+    /// Makes the rename itself durable; a failure here leaves a correct file, so it is not reported.
+    private static func syncFolder(_ folder: String) {
+        let descriptor = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 }

@@ -20,7 +20,7 @@ public enum DataFiles {
         var problems: [String] = []
         for path in paths {
             do throws(Diagnostic) {
-                let url = try policy.resolve(path, relativeTo: folder, writing: false)
+                let url = try policy.resolveForReading(path, relativeTo: folder)
                 do {
                     records.append(DataFileRecord(path: path, sha256: try SHA256.hex(ofFileAt: url)))
                 } catch {
@@ -39,12 +39,13 @@ public enum DataFiles {
         var problems: [NotebookProblem] = []
         for record in frontMatter.dataFiles {
             do throws(Diagnostic) {
-                let url = try FileAccessPolicy.confined(to: folder).resolve(record.path, relativeTo: folder, writing: false)
-                guard FileManager.default.fileExists(atPath: url.path) else {
+                let typed = folder.appendingPathComponent(record.path).path
+                guard record.path.hasPrefix("/") || FilePath.exists(typed) else {
                     problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' is missing",
                                                     hint: "put it next to the notebook (paths are relative to the notebook's folder)"))
                     continue
                 }
+                let url = try FileAccessPolicy.confined(to: folder).resolveForReading(record.path, relativeTo: folder)
                 let actual: String
                 do { actual = try SHA256.hex(ofFileAt: url) } catch {
                     problems.append(NotebookProblem(line: record.line, "cannot read data file '\(record.path)': \(NotebookSource.reason(error))"))

@@ -12,9 +12,20 @@ public struct NotebookCell: Equatable, Sendable {
     public var commands: [CellCommand]
     /// The recorded output: the output block's lines joined with "\n".
     public var output: String
+    /// The output block is marked ```` ```output error ````: the cell is meant to print an error (a teaching
+    /// notebook may show one on purpose). An error in a cell without the mark fails the replay.
+    public var expectsError: Bool = false
     /// Indices into `NotebookSource.lines` of the output block's opening and closing fences: the only
     /// lines `--update` rewrites.
     public var outputFences: ClosedRange<Int>
+
+    public init(line: Int, commands: [CellCommand], output: String, expectsError: Bool = false, outputFences: ClosedRange<Int>) {
+        self.line = line
+        self.commands = commands
+        self.output = output
+        self.expectsError = expectsError
+        self.outputFences = outputFences
+    }
     /// The file line of the output block's first line of text.
     public var outputLine: Int { outputFences.lowerBound + 2 }
 }

@@ -8,19 +8,21 @@ public final class NotebookFiles: NotebookFileHandler {
     public let survVersion: String
     /// Where each command is journaled (the REPL); told when the session is saved.
     public var journal: SessionJournal?
-    /// The journal of a previous session that ended without saving, which `recover` restores.
-    public var unsavedJournal: URL?
-    /// Files `save` must not overwrite: a notebook being replayed, so its own cells cannot rewrite it.
-    private var protected: Set<String>
+    /// Journals of previous sessions that ended without saving, most recent first: `recover` restores
+    /// the first, a second `recover` the next.
+    public var unsavedJournals: [SessionJournal.Unsaved]
     /// Notebooks being opened, innermost last, so a notebook that opens itself is refused.
     private var opening: [String] = []
     private static let maximumOpenDepth = 8
+    /// Cells replayed since the outermost `open` began. Depth alone does not bound the work: nine small
+    /// notebooks each opening the next five times would replay 5^8 notebooks.
+    private var cellsReplayed = 0
+    static let maximumCellsReplayed = 5_000
 
-    public init(survVersion: String, protecting files: [URL] = [], journal: SessionJournal? = nil, unsavedJournal: URL? = nil) {
+    public init(survVersion: String, journal: SessionJournal? = nil, unsavedJournals: [SessionJournal.Unsaved] = []) {
         self.survVersion = survVersion
-        self.protected = Set(files.map(Self.key))
         self.journal = journal
-        self.unsavedJournal = unsavedJournal
+        self.unsavedJournals = unsavedJournals
     }
 
     private static func key(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
@@ -28,9 +30,6 @@ public final class NotebookFiles: NotebookFileHandler {
     // MARK: - save
 
     public func save(_ session: Session, to url: URL, path: String) throws(Diagnostic) -> Report {
-        guard !protected.contains(Self.key(url)) else {
-            throw Diagnostic("a notebook cannot overwrite itself while it is being replayed", hint: "save to another file name")
-        }
         let (text, notes) = notebookText(title: session.title, transcript: session.transcript, session: session, notebookURL: url)
         try write(text, to: url, path: path)
         journal?.markSaved(session)
@@ -43,7 +42,7 @@ public final class NotebookFiles: NotebookFileHandler {
     func notebookText(title: String?, transcript: [TranscriptEntry], session: Session, notebookURL: URL) -> (String, [String]) {
         var seen = Set<String>()
         let loaded = transcript.flatMap { entry -> [String] in
-            if case .command(let source, let output) = entry, !output.hasPrefix("error:") { return LoadedFiles.paths(in: source) }
+            if case .command(let source, _, let failed) = entry, !failed { return LoadedFiles.paths(in: source) }
             return []
         }.filter { seen.insert($0).inserted }
         let (records, problems) = DataFiles.records(for: loaded, in: session.baseDirectory, policy: session.fileAccess)
@@ -64,7 +63,7 @@ public final class NotebookFiles: NotebookFileHandler {
         do {
             try AtomicFile.write(Data(text.utf8), to: url)
         } catch {
-            throw Diagnostic("cannot write '\(path)': \(NotebookSource.reason(error))")
+            throw Diagnostic("cannot write '\(path)': \(error.reason)")
         }
     }
 
@@ -74,6 +73,8 @@ public final class NotebookFiles: NotebookFileHandler {
         let key = Self.key(url)
         guard !opening.contains(key) else { throw Diagnostic("'\(path)' opens itself (directly or through another notebook)") }
         guard opening.count < Self.maximumOpenDepth else { throw Diagnostic("notebooks are opened too deeply inside each other") }
+        if opening.isEmpty { cellsReplayed = 0 }
+        guard cellsReplayed < Self.maximumCellsReplayed else { throw Self.tooManyCells }
         let source: NotebookSource
         do throws(NotebookProblem) {
             source = try NotebookSource.read(url)
@@ -89,15 +90,16 @@ public final class NotebookFiles: NotebookFileHandler {
 
         // The notebook's commands resolve paths against its own folder and may not leave it, as in a replay.
         let folder = url.deletingLastPathComponent()
+        // Confinement also makes the opened cells read-only: a notebook from someone else cannot save the
+        // user's session into its folder, recover it there, or overwrite anything.
         let saved = (session.baseDirectory, session.fileAccess)
+        let typedBefore = !session.transcript.isEmpty
         session.baseDirectory = folder
         session.fileAccess = .confined(to: folder)
-        protected.insert(key)
         opening.append(key)
         defer {
             (session.baseDirectory, session.fileAccess) = saved
             opening.removeLast()
-            if !opening.contains(key) { protected.remove(key) }
         }
 
         if session.title == nil, let title = notebook.frontMatter?.title { session.title = title }
@@ -109,11 +111,14 @@ public final class NotebookFiles: NotebookFileHandler {
                 let text = prose.markdown.trimmingBlankLines
                 if !text.isEmpty { session.recordMarkdown(text) }
             case .cell(let cell):
-                if !NotebookReplayer.run(cell, in: session).matches { differing.append(cell.line) }
+                guard cellsReplayed < Self.maximumCellsReplayed else { throw Self.tooManyCells }
+                cellsReplayed += 1
+                if !NotebookReplayer.run(cell, in: session).isClean { differing.append(cell.line) }
             }
         }
-        // What the session holds now is in a notebook file already: nothing new to lose if it ends here.
-        journal?.markSaved(session)
+        // When the session held nothing before, all it holds now is in a notebook file already: nothing
+        // new to lose if it ends here. Commands typed before the `open` are still unsaved.
+        if !typedBefore && opening.count == 1 { journal?.markSaved(session) }
         let count = notebook.cells.count
         var lines = ["opened \(path): \(count) cell\(count == 1 ? "" : "s") replayed, "
             + (differing.isEmpty ? "all outputs as recorded"
@@ -123,24 +128,32 @@ public final class NotebookFiles: NotebookFileHandler {
         return .message(lines.joined(separator: "\n"))
     }
 
+    private static var tooManyCells: Diagnostic {
+        Diagnostic("notebooks opened inside each other replay more than \(maximumCellsReplayed) cells; the rest were not run",
+                   hint: "open fewer notebooks from inside notebooks")
+    }
+
     // MARK: - recover
 
     public func recover(to url: URL, path: String, into session: Session) throws(Diagnostic) -> Report {
-        guard let unsavedJournal, FileManager.default.fileExists(atPath: unsavedJournal.path) else {
+        guard let unsaved = unsavedJournals.first else {
             throw Diagnostic("there is no unsaved session to recover", hint: "surv says so when it starts, if there is one")
         }
-        guard !FileManager.default.fileExists(atPath: url.path) else {
+        guard !FilePath.exists(url.path) else {
             throw Diagnostic("'\(path)' already exists; recover writes a new notebook", hint: "choose another file name")
         }
-        let contents = SessionJournal.read(unsavedJournal)
+        let contents = SessionJournal.read(unsaved.url)
         let (text, notes) = notebookText(title: contents.title, transcript: contents.transcript, session: session, notebookURL: url)
         try write(text, to: url, path: path)
-        try? FileManager.default.removeItem(at: unsavedJournal)
-        self.unsavedJournal = nil
+        unsaved.discard()
+        unsavedJournals.removeFirst()
         let commands = contents.transcript.filter { if case .command = $0 { return true } else { return false } }.count
         let opened = try open(url, path: path, into: session)
         var lines = ["recovered \(commands) command\(commands == 1 ? "" : "s") of the unsaved session into \(path)"] + notes
         if case .message(let text) = opened { lines.append(text) }
+        if let next = unsavedJournals.first {
+            lines.append("another unsaved session (\(next.commands) command\(next.commands == 1 ? "" : "s")) remains; 'recover' again to restore it")
+        }
         return .message(lines.joined(separator: "\n"))
     }
 }

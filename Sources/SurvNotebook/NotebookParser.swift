@@ -68,6 +68,7 @@ public enum NotebookParser {
                 let commands = (index + 1..<close).map { CellCommand(line: $0 + 1, text: lines[$0]) }
                 blocks.append(.cell(NotebookCell(line: index + 1, commands: commands,
                                                  output: lines[(next + 1)..<outputClose].joined(separator: "\n"),
+                                                 expectsError: outputFence.attributes.contains(NotebookWriter.errorMark),
                                                  outputFences: next...outputClose)))
                 index = outputClose + 1
                 proseStart = index
@@ -93,6 +94,8 @@ struct Fence {
     var length: Int
     /// The first word of the info string, lower-cased ("" when there is none).
     var info: String
+    /// The info string's other words, lower-cased (`error` in ```` ```output error ````).
+    var attributes: [String]
 
     init?(opening line: String) {
         let indent = line.prefix { $0 == " " }.count
@@ -105,7 +108,9 @@ struct Fence {
         if first == "`", infoText.contains("`") { return nil }
         character = first
         length = run
-        info = infoText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map { $0.lowercased() } ?? ""
+        let words = infoText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).map { $0.lowercased() }
+        info = words.first ?? ""
+        attributes = Array(words.dropFirst())
     }
 
     /// The index of the line that closes this fence, if any.

@@ -8,6 +8,13 @@ public struct CellOutcome: Equatable, Sendable {
     /// Whether any of the cell's commands ended in an error.
     public var failed: Bool
     public var matches: Bool { actual == cell.output }
+    /// An error in a cell not marked ```` ```output error ````: the replay fails on it even when the
+    /// recorded output is that same error (an earlier `--update` may have recorded it).
+    public var isUnexpectedError: Bool { failed && !cell.expectsError }
+    /// A cell marked as an error that now runs cleanly.
+    public var isMissingError: Bool { !failed && cell.expectsError }
+    /// What the replay reports: a different output, an unexpected error or a missing one.
+    public var isClean: Bool { matches && !isUnexpectedError && !isMissingError }
 }
 
 /// Everything a replay found, in the order it is reported.
@@ -21,8 +28,10 @@ public struct ReplayResult: Equatable, Sendable {
     public var cells: [CellOutcome]
 
     public var differing: [CellOutcome] { cells.filter { !$0.matches } }
-    /// True when the file is well formed, its data unchanged and every output as recorded.
-    public var isClean: Bool { problems.isEmpty && dataProblems.isEmpty && differing.isEmpty }
+    /// Cells that differ, print an error they are not marked to expect, or no longer print the one they are.
+    public var failing: [CellOutcome] { cells.filter { !$0.isClean } }
+    /// True when the file is well formed, its data unchanged, every output as recorded and every error expected.
+    public var isClean: Bool { problems.isEmpty && dataProblems.isEmpty && failing.isEmpty }
 }
 
 /// Replays notebooks: every cell in a fresh session, top to bottom, each output compared with the
@@ -43,7 +52,13 @@ public struct NotebookReplayer {
         } catch {
             return ReplayResult(notebook: nil, problems: [error], dataProblems: [], cells: [])
         }
-        let (notebook, problems) = NotebookParser.parse(source)
+        var (notebook, problems) = NotebookParser.parse(source)
+        if problems.isEmpty && notebook.cells.isEmpty {
+            // Not a notebook surv wrote (an HTML page, a file whose lines did not split): passing it as
+            // "0 cells, all as recorded" would vouch for nothing.
+            problems.append(NotebookProblem(line: nil, "the file has no surv cells (a ```surv block followed by an ```output block)",
+                                            hint: "is this a surv notebook? docs/notebooks.md describes the format"))
+        }
         guard problems.isEmpty else {
             return ReplayResult(notebook: notebook, problems: problems, dataProblems: [], cells: [])
         }
@@ -55,11 +70,11 @@ public struct NotebookReplayer {
     }
 
     /// A fresh session for replaying the notebook at `url`: paths resolve against its folder, files
-    /// outside the folder are refused, and the notebook cannot overwrite itself.
+    /// outside the folder are refused, and no command writes a file.
     public func makeSession(for url: URL) -> Session {
         let folder = url.deletingLastPathComponent()
         let session = Session(baseDirectory: folder, fileAccess: .confined(to: folder))
-        session.notebookFiles = NotebookFiles(survVersion: survVersion, protecting: [url])
+        session.notebookFiles = NotebookFiles(survVersion: survVersion)
         return session
     }
 

@@ -10,7 +10,8 @@ public enum NotebookUpdater {
         public var dataChanged: Bool
         /// Whether the file was written (nothing is written when nothing changed).
         public var written: Bool
-        /// Lines of rewritten cells whose new output is an error: a command that used to work now fails.
+        /// Lines of cells that print an error their output block is not marked to expect (a command that
+        /// used to work now fails): the notebook is written, but its next replay fails on them.
         public var failingCells: [Int]
     }
 
@@ -27,15 +28,16 @@ public enum NotebookUpdater {
         let (records, _) = DataFiles.records(for: notebook.loadedFiles, in: folder, policy: .confined(to: folder))
         let recorded = notebook.frontMatter?.dataFiles.map { DataFileRecord(path: $0.path, sha256: $0.sha256) } ?? []
         let dataChanged = records != recorded
-        let updated = result.cells.filter { !$0.matches }
+        let updated = result.cells.filter(needsRewrite)
         let summary = Summary(updatedCells: updated.map(\.cell.line), dataChanged: dataChanged,
-                              written: dataChanged || !updated.isEmpty, failingCells: updated.filter(\.failed).map(\.cell.line))
+                              written: dataChanged || !updated.isEmpty,
+                              failingCells: result.cells.filter(\.isUnexpectedError).map(\.cell.line))
         guard summary.written else { return summary }
         let text = updatedText(notebook, outcomes: result.cells, dataFiles: dataChanged ? records : nil, survVersion: replayer.survVersion)
         do {
             try AtomicFile.write(Data(text.utf8), to: url)
         } catch {
-            throw NotebookProblem(line: nil, "cannot write the notebook: \(NotebookSource.reason(error))")
+            throw NotebookProblem(line: nil, "cannot write the notebook: \(error.reason)")
         }
         return summary
     }
@@ -45,17 +47,21 @@ public enum NotebookUpdater {
     public static func updatedText(_ notebook: Notebook, outcomes: [CellOutcome], dataFiles: [DataFileRecord]?, survVersion: String) -> String {
         let lines = notebook.source.lines
         var replacements: [Int: (end: Int, text: String)] = [:]
-        for outcome in outcomes where !outcome.matches {
+        for outcome in outcomes where needsRewrite(outcome) {
             let fences = outcome.cell.outputFences
             let ending = lines[fences.lowerBound].ending.isEmpty ? "\n" : lines[fences.lowerBound].ending
             let body = outcome.actual.split(separator: "\n", omittingEmptySubsequences: false)
+            // The error mark is the author's: kept while the cell still fails, dropped once it does not,
+            // and never added here (an error that --update records must still fail the next replay).
+            let marked = outcome.cell.expectsError && outcome.failed
             let text: String
-            if let fence = Fence(opening: lines[fences.lowerBound].text), !body.contains(where: { fence.closes(String($0)) }) {
+            if let fence = Fence(opening: lines[fences.lowerBound].text), !body.contains(where: { fence.closes(String($0)) }),
+               marked == outcome.cell.expectsError {
                 // The block's own fences still hold the new output: keep them as they were.
                 text = lines[fences.lowerBound].text + ending + body.map { $0 + ending }.joined()
                     + lines[fences.upperBound].text + lines[fences.upperBound].ending
             } else {
-                let block = NotebookWriter.outputBlock(outcome.actual)
+                let block = NotebookWriter.outputBlock(outcome.actual, failed: marked)
                 text = block.replacingOccurrences(of: "\n", with: ending).dropLastEnding(ending) + lines[fences.upperBound].ending
             }
             replacements[fences.lowerBound] = (fences.upperBound, text)
@@ -85,6 +91,11 @@ public enum NotebookUpdater {
         }
         return out
     }
+}
+
+/// A cell whose output block changes: its output differs, or it is marked as an error it no longer prints.
+private func needsRewrite(_ outcome: CellOutcome) -> Bool {
+    !outcome.matches || outcome.isMissingError
 }
 
 private extension String {

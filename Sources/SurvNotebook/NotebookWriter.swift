@@ -13,8 +13,8 @@ public enum NotebookWriter {
             case .markdown(let markdown):
                 let trimmed = markdown.trimmingBlankLines
                 if !trimmed.isEmpty { parts.append(trimmed + "\n") }
-            case .command(let source, let output):
-                parts.append(cell(commands: source, output: output))
+            case .command(let source, let output, let failed):
+                parts.append(cell(commands: source, output: output, failed: failed))
             }
         }
         return parts.joined(separator: "\n")
@@ -25,17 +25,24 @@ public enum NotebookWriter {
         var text = Substring(typed.trimmingCharacters(in: .whitespaces))
         if text.first == "#" { text = text.dropFirst() }
         if text.first == " " { text = text.dropFirst() }
+        // A line that would open a fenced block would swallow every cell after it (and, never closed, make
+        // the notebook unreadable): escape its first character, which Markdown then shows as typed.
+        if Fence(opening: String(text)) != nil { return "\\" + text + "\n" }
         return String(text) + "\n"
     }
 
+    /// The word after `output` that marks a cell whose output is an error.
+    static let errorMark = "error"
+
     /// A cell's two fenced blocks. The fences are longer than any backtick run starting a line inside,
-    /// so no output can close its block early.
-    public static func cell(commands: String, output: String) -> String {
-        fenced(commands, info: "surv") + "\n" + outputBlock(output)
+    /// so no output can close its block early. A command that failed at the prompt is marked as an
+    /// error cell: the person saw the error, and a replay then expects it.
+    public static func cell(commands: String, output: String, failed: Bool = false) -> String {
+        fenced(commands, info: "surv") + "\n" + outputBlock(output, failed: failed)
     }
 
-    static func outputBlock(_ output: String) -> String {
-        fenced(output, info: "output")
+    static func outputBlock(_ output: String, failed: Bool) -> String {
+        fenced(output, info: failed ? "output " + errorMark : "output")
     }
 
     static func fenced(_ body: String, info: String) -> String {

@@ -4,13 +4,23 @@ public enum ReplayReport {
     public static func text(_ result: ReplayResult, file: String) -> String {
         var out: [String] = result.problems.map { $0.formatted(file: file) }
         out += result.dataProblems.map { $0.formatted(file: file) }
-        for outcome in result.differing {
+        for outcome in result.failing {
             let cell = outcome.cell
-            let what = outcome.failed && !cell.output.hasPrefix("error:") ? "the cell's command now fails" : "the cell's output differs"
-            out.append("\(file):\(cell.line): error: \(what)")
-            out.append(UnifiedDiff.render(expected: cell.output, actual: outcome.actual,
-                                          expectedLabel: "\(file):\(cell.outputLine) (recorded output)",
-                                          actualLabel: "replayed output", expectedStart: cell.outputLine))
+            if outcome.isUnexpectedError {
+                out.append("\(file):\(cell.line): error: the cell prints an error, and its output block is not marked as expecting one")
+                if outcome.matches {
+                    out.append("note: the recorded output is that error; mark the block ```output error if the error is meant to be shown")
+                }
+            } else if outcome.isMissingError {
+                out.append("\(file):\(cell.line): error: the cell's output block is marked as an error, but the cell now runs without one")
+            } else {
+                out.append("\(file):\(cell.line): error: the cell's output differs")
+            }
+            if !outcome.matches {
+                out.append(UnifiedDiff.render(expected: cell.output, actual: outcome.actual,
+                                              expectedLabel: "\(file):\(cell.outputLine) (recorded output)",
+                                              actualLabel: "replayed output", expectedStart: cell.outputLine))
+            }
         }
         out.append(summary(result, file: file))
         return out.joined(separator: "\n")
@@ -23,8 +33,12 @@ public enum ReplayReport {
         }
         let n = result.cells.count
         let differing = result.differing.count
+        let unexpected = result.cells.filter { $0.matches && $0.isUnexpectedError }.count
+        let missing = result.cells.filter { $0.isMissingError && $0.matches }.count
         var text = "\(file): \(n) cell\(n == 1 ? "" : "s") replayed, "
         text += differing == 0 ? "all outputs as recorded" : "\(differing) differ\(differing == 1 ? "s" : "")"
+        if unexpected > 0 { text += "; \(unexpected) print\(unexpected == 1 ? "s" : "") an error not marked as expected" }
+        if missing > 0 { text += "; \(missing) marked as an error no longer print\(missing == 1 ? "s" : "") one" }
         if !result.dataProblems.isEmpty {
             text += "; \(result.dataProblems.count) data file problem\(result.dataProblems.count == 1 ? "" : "s")"
         }

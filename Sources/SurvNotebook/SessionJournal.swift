@@ -5,24 +5,27 @@ import SurvSession
 /// session that crashes or is killed loses nothing. One JSON object per line, so a line cut short by a
 /// crash spoils only itself.
 ///
-/// Life cycle (see docs/notebooks.md): a session journals to `file`; `save` marks the journal saved; a
-/// session that ends with nothing unsaved removes its journal. At the next start, a journal with commands
-/// after its last save is moved to `file.unsaved`, and `recover "x.surv.md"` turns that into a notebook.
+/// Each interactive surv has a journal of its own in the journal folder, and holds an exclusive lock on it
+/// (`flock`) for as long as it lives: no other surv reads, moves or deletes a locked journal. The lock goes
+/// with the process, however it ends, so at start-up a journal that can be locked belongs to a surv that
+/// is gone. Such a journal with commands after its last save is offered for `recover` (and stays locked by
+/// the new surv while it is on offer, so two new prompts never offer the same one); one without is removed.
+/// Life cycle and folder: see docs/notebooks.md.
 public final class SessionJournal {
     public let url: URL
-    private let handle: FileHandle
+    private let descriptor: Int32
     private var journaledEntries = 0
     private var journaledTitle: String?
     private var unsavedCommands = 0
+    /// Why the last write failed (disk full, say): the session can no longer be recovered from here.
+    public private(set) var writeFailure: String?
 
-    /// A journal at `url`, emptied first.
-    public init(url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission)
-        }
-        handle = try FileHandle(forWritingTo: url)
+    private init(url: URL, descriptor: Int32) {
         self.url = url
+        self.descriptor = descriptor
     }
+
+    deinit { close(descriptor) }
 
     /// Appends the entries added to the session's transcript (and its title, if it changed) since the last
     /// call. Each write goes straight to the operating system, so it survives the process being killed.
@@ -37,8 +40,8 @@ public final class SessionJournal {
             switch entry {
             case .prose(let typed): append(Record(kind: .prose, text: typed))
             case .markdown(let markdown): append(Record(kind: .markdown, text: markdown))
-            case .command(let source, let output):
-                append(Record(kind: .command, text: source, output: output))
+            case .command(let source, let output, let failed):
+                append(Record(kind: .command, text: source, output: output, failed: failed ? true : nil))
                 unsavedCommands += 1
             }
         }
@@ -54,18 +57,37 @@ public final class SessionJournal {
     }
 
     /// At the end of a session: removes the journal when nothing is unsaved, else keeps it for `recover`.
-    /// Returns whether it was kept.
+    /// Returns whether it was kept. The lock is released either way.
     @discardableResult
     public func finish() -> Bool {
-        try? handle.close()
-        if unsavedCommands == 0 { try? FileManager.default.removeItem(at: url) }
-        return unsavedCommands > 0
+        let kept = unsavedCommands > 0
+        if !kept { unlink(url.path) }
+        flock(descriptor, LOCK_UN)
+        return kept
     }
 
     private func append(_ record: Record) {
-        guard let data = try? Self.encoder.encode(record) else { return }
+        guard writeFailure == nil, let data = try? Self.encoder.encode(record) else { return }
         // One write per record: a killed process leaves whole lines, the last one at worst cut short.
-        try? handle.write(contentsOf: data + Data("\n".utf8))
+        if let failure = SessionJournal.writeAll(data + Data("\n".utf8), to: descriptor) {
+            writeFailure = String(cString: strerror(failure))
+        }
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if written == 0 { return EIO }
+                offset += written
+            }
+            return nil
+        }
     }
 
     // MARK: - Reading
@@ -89,7 +111,7 @@ public final class SessionJournal {
             case .prose: contents.transcript.append(.prose(record.text ?? ""))
             case .markdown: contents.transcript.append(.markdown(record.text ?? ""))
             case .command:
-                contents.transcript.append(.command(source: record.text ?? "", output: record.output ?? ""))
+                contents.transcript.append(.command(source: record.text ?? "", output: record.output ?? "", failed: record.failed ?? false))
                 contents.commandsSinceSave += 1
             case .saved: contents.commandsSinceSave = 0
             }
@@ -97,58 +119,135 @@ public final class SessionJournal {
         return contents
     }
 
+    // MARK: - Starting a session
+
+    /// A journal left by a surv that is gone, with commands after its last save. While this value lives,
+    /// this process holds its lock, so no other surv offers or removes it.
+    public final class Unsaved {
+        public let url: URL
+        public let commands: Int
+        public let modified: Date
+        private let descriptor: Int32
+
+        init(url: URL, commands: Int, modified: Date, descriptor: Int32) {
+            self.url = url
+            self.commands = commands
+            self.modified = modified
+            self.descriptor = descriptor
+        }
+
+        /// Removes the journal once its contents are safely in a notebook.
+        public func discard() { unlink(url.path) }
+
+        deinit { close(descriptor) }
+    }
+
     /// What a REPL finds when it starts.
     public struct Start {
         /// The journal for the new session; nil when it cannot be created (the session runs unjournaled).
         public var journal: SessionJournal?
-        /// A previous session's unsaved journal, if there is one.
-        public var unsaved: URL?
-        /// How many commands it holds.
-        public var unsavedCommands: Int
+        /// Journals of sessions that ended without saving, the most recent first.
+        public var unsaved: [Unsaved]
         /// Why the new session is not journaled, when it is not.
         public var problem: String?
     }
 
-    /// Where a previous session's unsaved journal is kept.
-    public static func unsavedURL(for url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".unsaved")
-    }
+    static let prefix = "session-"
+    static let suffix = ".jsonl"
 
-    /// Starts journaling at `url`: a journal left with unsaved commands by a previous session (crashed,
-    /// killed, or ended without `save`) is first moved aside to `url.unsaved`, replacing an older one.
-    public static func start(at url: URL) -> Start {
-        let unsavedURL = unsavedURL(for: url)
-        if FileManager.default.fileExists(atPath: url.path) {
-            if read(url).commandsSinceSave > 0 {
-                try? FileManager.default.removeItem(at: unsavedURL)
-                try? FileManager.default.moveItem(at: url, to: unsavedURL)
-            } else {
-                try? FileManager.default.removeItem(at: url)
-            }
-        }
-        var start = Start(journal: nil, unsaved: nil, unsavedCommands: 0, problem: nil)
-        if FileManager.default.fileExists(atPath: unsavedURL.path) {
-            let count = read(unsavedURL).transcript.filter { if case .command = $0 { return true } else { return false } }.count
-            if count > 0 {
-                start.unsaved = unsavedURL
-                start.unsavedCommands = count
-            }
-        }
+    /// Starts journaling in `folder` (created if missing, readable by the user alone): claims the journals
+    /// of sessions that are gone, removing those with nothing unsaved, then opens this session's own.
+    public static func start(in folder: URL) -> Start {
+        var start = Start(journal: nil, unsaved: [], problem: nil)
+        let path = folder.path
         do {
-            start.journal = try SessionJournal(url: url)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            start.problem = "cannot write the session journal \(url.path): \(NotebookSource.reason(error))"
+            start.problem = "cannot create the journal folder \(path): \(NotebookSource.reason(error))"
+            return start
+        }
+        guard FilePath.isDirectory(path), !FilePath.isSymbolicLink(path) else {
+            start.problem = "the journal folder \(path) is not a folder"
+            return start
+        }
+        start.unsaved = claimAbandoned(in: folder)
+        do {
+            start.journal = try create(in: folder)
+        } catch {
+            start.problem = "cannot write a session journal in \(path): \(String(cString: strerror(error.code)))"
         }
         return start
     }
 
-    /// The journal's path: `SURV_JOURNAL` if set (empty turns journaling off), else `~/.surv_journal`.
-    public static func location(environment: [String: String]) -> URL? {
-        if let path = environment["SURV_JOURNAL"] {
+    /// The journal folder: `SURV_JOURNAL_DIR` if set (empty turns journaling off), else `~/.surv/journals`.
+    public static func folder(environment: [String: String]) -> URL? {
+        if let path = environment["SURV_JOURNAL_DIR"] {
             return path.isEmpty ? nil : URL(fileURLWithPath: path)
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".surv_journal")
+        return URL(fileURLWithPath: home).appendingPathComponent(".surv/journals")
+    }
+
+    struct SystemError: Error { var code: Int32 }
+
+    /// A journal writing to an arbitrary file (tests: `/dev/full` stands for a full disk).
+    static func testing(descriptorFor path: String) -> SessionJournal? {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        return descriptor < 0 ? nil : SessionJournal(url: URL(fileURLWithPath: path), descriptor: descriptor)
+    }
+
+    /// Creates this session's journal under a name no other surv considers (it would find it unlocked for
+    /// the moment before the lock is taken), locks it, and only then gives it its real name.
+    static func create(in folder: URL) throws(SystemError) -> SessionJournal {
+        let pid = getpid()
+        for attempt in 0..<100 {
+            let tag = "\(pid)-\(UInt32.random(in: 0...UInt32.max))"
+            let hidden = folder.appendingPathComponent(".creating-\(tag)").path
+            let descriptor = open(hidden, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor < 0 {
+                if errno == EEXIST && attempt < 99 { continue }
+                throw SystemError(code: errno)
+            }
+            let final = folder.appendingPathComponent(prefix + tag + suffix)
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, rename(hidden, final.path) == 0 else {
+                let code = errno
+                close(descriptor)
+                unlink(hidden)
+                throw SystemError(code: code)
+            }
+            return SessionJournal(url: final, descriptor: descriptor)
+        }
+        throw SystemError(code: EEXIST)
+    }
+
+    /// Locks every journal in `folder` whose surv is gone: removes those with nothing unsaved and keeps
+    /// the others (locked) for `recover`, the most recent first. A journal another surv holds is left alone.
+    static func claimAbandoned(in folder: URL) -> [Unsaved] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var claimed: [Unsaved] = []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            let url = folder.appendingPathComponent(name)
+            let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else { continue }
+            var opened = stat(), current = stat()
+            // Locked by a live surv, or removed (recovered) by another one between our open and our lock.
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &opened) == 0,
+                  (opened.st_mode & S_IFMT) == S_IFREG, lstat(url.path, &current) == 0,
+                  opened.st_ino == current.st_ino, opened.st_dev == current.st_dev else {
+                close(descriptor)
+                continue
+            }
+            let contents = read(url)
+            if contents.commandsSinceSave == 0 {
+                unlink(url.path)
+                close(descriptor)
+                continue
+            }
+            let commands = contents.transcript.filter { if case .command = $0 { return true } else { return false } }.count
+            let modified = Date(timeIntervalSince1970: TimeInterval(opened.st_mtim.tv_sec))
+            claimed.append(Unsaved(url: url, commands: commands, modified: modified, descriptor: descriptor))
+        }
+        return claimed.sorted { $0.modified > $1.modified }
     }
 
     private static let encoder: JSONEncoder = {
@@ -162,5 +261,6 @@ public final class SessionJournal {
         var kind: Kind
         var text: String?
         var output: String?
+        var failed: Bool?
     }
 }

@@ -14,7 +14,7 @@ extension Session {
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {
-        let url = try fileAccess.resolve(path, relativeTo: baseDirectory, writing: false)
+        let url = try fileAccess.resolveForReading(path, relativeTo: baseDirectory)
         let loaded: DataTable
         do {
             loaded = try DelimitedTextReader.read(path: url.path)

@@ -1,3 +1,4 @@
+import SurvCore
 import SurvLanguage
 import SurvRender
 
@@ -17,7 +18,9 @@ extension Session {
     /// `file` prefixes error locations as `FILE:LINE:COL` (scripts); the transcript never holds it.
     public func runAndRender(line text: String, lineNumber: Int = 1, file: String? = nil,
                              shouldContinue: () -> Bool = { true }) -> [RenderedOutcome] {
-        run(line: text, lineNumber: lineNumber, shouldContinue: shouldContinue).map { render($0, file: file) }
+        var rendered: [RenderedOutcome] = []
+        _ = run(line: text, lineNumber: lineNumber, shouldContinue: shouldContinue, afterEach: { rendered.append(render($0, file: file)) })
+        return rendered
     }
 
     private func render(_ outcome: CommandOutcome, file: String?) -> RenderedOutcome {
@@ -29,8 +32,9 @@ extension Session {
                                    json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
         case .failure(let diagnostic):
             let shown = diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line)
-            if outcome.belongsInTranscript {
-                record(source: outcome.source, output: diagnostic.shifted(by: outcome.column).formatted(source: outcome.source))
+            // A command stopped by Ctrl-C changed nothing and was not the user's result: it is no cell.
+            if outcome.belongsInTranscript && !Interruption.isRequested() {
+                record(source: outcome.source, output: diagnostic.shifted(by: outcome.column).formatted(source: outcome.source), failed: true)
             }
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
                                    json: JSONRenderer.errorLine(command: outcome.source, line: outcome.line,

@@ -33,7 +33,8 @@ public struct CommandOutcome: Sendable {
 public enum TranscriptEntry: Equatable, Sendable {
     /// A line typed as `# text`, kept as typed.
     case prose(String)
-    case command(source: String, output: String)
+    /// A command and what it printed; `failed` when that was an error (a notebook marks such cells).
+    case command(source: String, output: String, failed: Bool)
     /// Markdown kept verbatim: the prose of a notebook opened into the session.
     case markdown(String)
 }
@@ -78,7 +79,10 @@ public final class Session {
     /// Runs one line: prose (`# ...`) is recorded; otherwise the whole line is parsed first (a parse error
     /// runs nothing), then each `;`-separated command is checked and executed in turn.
     /// `shouldContinue` is asked before each command after the first (Ctrl-C stops the rest of a line).
-    public func run(line text: String, lineNumber: Int = 1, shouldContinue: () -> Bool = { true }) -> [CommandOutcome] {
+    /// `afterEach` sees each outcome as soon as its command has run, before the next one starts, so a
+    /// `save` later on the same line finds the earlier commands already recorded.
+    public func run(line text: String, lineNumber: Int = 1, shouldContinue: () -> Bool = { true },
+                    afterEach: (CommandOutcome) -> Void = { _ in }) -> [CommandOutcome] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return [] }
         if trimmed.hasPrefix("#") {
@@ -90,7 +94,9 @@ public final class Session {
             commands = try Parser.parseLine(text, line: lineNumber)
         } catch {
             let indent = text.prefix { $0 == " " || $0 == "\t" }.count
-            return [CommandOutcome(source: trimmed, lineText: text, line: lineNumber, column: indent, result: .failure(error))]
+            let outcome = CommandOutcome(source: trimmed, lineText: text, line: lineNumber, column: indent, result: .failure(error))
+            afterEach(outcome)
+            return [outcome]
         }
         var outcomes: [CommandOutcome] = []
         for parsed in commands {
@@ -105,16 +111,18 @@ public final class Session {
                 if located.range == nil { located.range = parsed.range }
                 result = .failure(located)
             }
-            outcomes.append(CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, column: parsed.range.start,
-                                           belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result,
-                                           digits: settings.digits))
+            let outcome = CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, column: parsed.range.start,
+                                         belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result,
+                                         digits: settings.digits)
+            afterEach(outcome)
+            outcomes.append(outcome)
         }
         return outcomes
     }
 
     /// Records a command and its printed output in the transcript (the notebook's cells).
-    public func record(source: String, output: String) {
-        transcript.append(.command(source: source, output: output))
+    public func record(source: String, output: String, failed: Bool = false) {
+        transcript.append(.command(source: source, output: output, failed: failed))
     }
 
     /// Runs a checked plan. Every state change happens at the very end of each branch, after all work

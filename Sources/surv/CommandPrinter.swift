@@ -23,14 +23,12 @@ struct CommandPrinter {
 
     func print(_ outcome: RenderedOutcome) {
         if json {
-            Swift.print(outcome.json)
+            StandardStreams.out(outcome.json + "\n")
         } else if outcome.failed {
-            FileHandle.standardError.write(Data((outcome.text + "\n").utf8))
+            StandardStreams.err(outcome.text + "\n")
         } else {
-            Swift.print(outcome.text)
-            Swift.print()
+            StandardStreams.out(outcome.text + "\n\n")
         }
-        fflush(nil)
     }
 }
 

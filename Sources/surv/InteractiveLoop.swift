@@ -6,8 +6,9 @@ import SurvCore
 import SurvSession
 
 /// The interactive session: line editing, history and completion at a terminal; plain line reading
-/// without prompts otherwise (so `surv < script.surv` works). Either way the session is journaled after
-/// every command (see `SessionJournal`), so a crash or a kill loses nothing.
+/// without prompts otherwise (so `surv < script.surv` works). At a terminal the session is journaled after
+/// every command (see `SessionJournal`), so a crash or a kill loses nothing; a script fed on standard input
+/// is already a file, so it is not journaled and hears nothing of other sessions' journals.
 struct InteractiveLoop {
     var session: Session
     var json: Bool
@@ -20,10 +21,11 @@ struct InteractiveLoop {
         let session = self.session
         let environment = ProcessInfo.processInfo.environment
         if interactive && !json {
-            print("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, Ctrl-D to quit.")
+            StandardStreams.out("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, Ctrl-D to quit.\n")
         }
-        let journal = startJournal(environment: environment)
+        let journal = interactive ? startJournal(environment: environment) : nil
         journal?.record(session)  // what `--init` ran
+        var warnedAboutJournal = false
         let repl = REPL.onStandardInput(
             prompt: "surv> ",
             historyPath: LineEditor.defaultHistoryPath(environment: environment),
@@ -33,6 +35,11 @@ struct InteractiveLoop {
                 let outcomes = session.runAndRender(line: line, lineNumber: number, shouldContinue: { !Interrupts.requested })
                 // Journaled before it is printed: whatever the user has seen survives a kill.
                 journal?.record(session)
+                if let problem = journal?.writeFailure, !warnedAboutJournal {
+                    warnedAboutJournal = true
+                    note("the session journal can no longer be written (\(problem)): if surv is killed now, this session cannot be "
+                         + "recovered; save it with  save \"FILE.surv.md\"")
+                }
                 for outcome in outcomes {
                     failed = failed || outcome.failed
                     printer.print(outcome)
@@ -48,23 +55,29 @@ struct InteractiveLoop {
         if failed && !interactive { throw ExitCode(1) }
     }
 
-    /// Opens this session's journal and tells the user about a previous session that was not saved.
+    /// Opens this session's journal and tells the user about previous sessions that were not saved.
     private func startJournal(environment: [String: String]) -> SessionJournal? {
-        guard let location = SessionJournal.location(environment: environment) else { return nil }
-        let start = SessionJournal.start(at: location)
+        guard let folder = SessionJournal.folder(environment: environment) else { return nil }
+        let start = SessionJournal.start(in: folder)
         let files = session.notebookFiles as? NotebookFiles
         files?.journal = start.journal
-        files?.unsavedJournal = start.unsaved
-        if let problem = start.problem { note(problem) }
-        if start.unsaved != nil {
-            let n = start.unsavedCommands
-            note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
-                 + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it")
+        files?.unsavedJournals = start.unsaved
+        if let problem = start.problem { note(problem + "; this session is not journaled") }
+        if let latest = start.unsaved.first {
+            let n = latest.commands
+            var text = "an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
+                + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it"
+            if start.unsaved.count > 1 {
+                let others = start.unsaved.dropFirst().map { "\($0.commands) command\($0.commands == 1 ? "" : "s")" }
+                text += "\nsurv: \(start.unsaved.count - 1) older unsaved session\(start.unsaved.count == 2 ? "" : "s") (\(others.joined(separator: ", "))) "
+                    + "can be recovered after it, one 'recover' each; they are in \(folder.path)"
+            }
+            note(text)
         }
         return start.journal
     }
 
     private func note(_ text: String) {
-        FileHandle.standardError.write(Data("surv: \(text)\n".utf8))
+        StandardStreams.err("surv: \(text)\n")
     }
 }

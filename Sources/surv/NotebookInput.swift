@@ -22,6 +22,6 @@ enum NotebookInput {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.err(text + "\n")
     }
 }

@@ -9,7 +9,8 @@ struct Replay: ParsableCommand {
         Exits with 1 when a notebook is malformed, a data file changed, or any output differs (all cells \
         still run, and every difference is shown as a unified diff). With --update, rewrites only the \
         output blocks and the data hashes instead; prose and commands are kept byte for byte. --update \
-        refuses a malformed notebook and exits with 1 then, or when a rewritten cell now prints an error.
+        refuses a malformed notebook and exits with 1 then, or when a cell prints an error its output block \
+        is not marked to expect (```output error): --update records the error but never marks it.
         """)
 
     @Flag(name: .long, help: "Rewrite the output blocks (and data hashes) with the replayed outputs.")
@@ -33,7 +34,7 @@ struct Replay: ParsableCommand {
             if update {
                 do throws(NotebookProblem) {
                     let summary = try NotebookUpdater.update(url, replayer: replayer)
-                    print(describe(summary, file: file))
+                    StandardStreams.out(describe(summary, file: file) + "\n")
                     if !summary.failingCells.isEmpty { clean = false }
                 } catch {
                     NotebookInput.printError(error.formatted(file: file))
@@ -42,7 +43,7 @@ struct Replay: ParsableCommand {
             } else {
                 let result = replayer.replay(url)
                 let report = ReplayReport.text(result, file: file)
-                if result.isClean { print(report) } else { NotebookInput.printError(report) }
+                if result.isClean { StandardStreams.out(report + "\n") } else { NotebookInput.printError(report) }
                 clean = clean && result.isClean
             }
         }
@@ -50,16 +51,16 @@ struct Replay: ParsableCommand {
     }
 
     private func describe(_ summary: NotebookUpdater.Summary, file: String) -> String {
-        guard summary.written else { return "\(file): up to date" }
         var parts: [String] = []
         if !summary.updatedCells.isEmpty {
             let n = summary.updatedCells.count
             parts.append("\(n) output\(n == 1 ? "" : "s") rewritten (line\(n == 1 ? "" : "s") \(summary.updatedCells.map(String.init).joined(separator: ", ")))")
         }
         if summary.dataChanged { parts.append("data hashes rewritten") }
-        var text = "\(file): " + parts.joined(separator: "; ")
+        var text = "\(file): " + (parts.isEmpty ? "up to date" : parts.joined(separator: "; "))
         if !summary.failingCells.isEmpty {
-            text += "\nwarning: the cell\(summary.failingCells.count == 1 ? "" : "s") at line\(summary.failingCells.count == 1 ? "" : "s") \(summary.failingCells.map(String.init).joined(separator: ", ")) now print\(summary.failingCells.count == 1 ? "s" : "") an error"
+            text += "\nwarning: the cell\(summary.failingCells.count == 1 ? "" : "s") at line\(summary.failingCells.count == 1 ? "" : "s") \(summary.failingCells.map(String.init).joined(separator: ", ")) print\(summary.failingCells.count == 1 ? "s" : "") an error its output block is not marked to expect; "
+                + "the next replay fails on \(summary.failingCells.count == 1 ? "it" : "them") (mark a block ```output error if the error is meant to be shown)"
         }
         return text
     }

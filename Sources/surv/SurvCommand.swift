@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurvNotebook
+import SurvLanguage
 import SurvSession
 
 let survVersion = "0.1.0"
@@ -10,7 +11,31 @@ struct SurvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "surv",
         abstract: "A literate REPL for survival analysis.",
-        discussion: "With no arguments, opens the interactive prompt (commands from standard input when it is not a terminal).",
+        usage: """
+        surv [-c <commands>]... [--init <commands>] [--json]
+        surv run <file> [--json]
+        surv replay [--update] <notebook> ...
+        surv export <notebook> --html <page>
+        """,
+        discussion: """
+        With no arguments, opens the interactive prompt (commands from standard input when it is not a \
+        terminal, as in  surv < analysis.surv).
+
+        OPTIONS (of the prompt, the default subcommand):
+          -c <commands>     Run these commands (separated by ';') and exit. Repeat -c to run several
+                            lines in order:  surv -c 'load aml' -c 'endpoint time, status; km'
+          --init <commands> Run these commands first, then open the prompt:
+                            surv --init 'load lung; endpoint time, status'
+          --json            Print one JSON object per command (JSON Lines, docs/json.md):
+                            surv -c 'load aml; endpoint time, status; km' --json
+          --version, -h/--help
+
+        SUBCOMMANDS:
+          run FILE          surv run analysis.surv   or   surv run analysis.surv.md
+          replay NB         surv replay analysis.surv.md   (add --update to rewrite outputs)
+          export NB         surv export analysis.surv.md --html analysis.html
+        See 'surv help <subcommand>' for each one's options.
+        """,
         version: survVersion,
         subcommands: [Interactive.self, Run.self, Replay.self, Export.self],
         defaultSubcommand: Interactive.self
@@ -26,10 +51,12 @@ struct OutputOptions: ParsableArguments {
 struct Interactive: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "repl", abstract: "Open the interactive prompt (the default).")
 
-    @Option(name: .short, help: "Run these commands (separated by ';') and exit.")
-    var command: String?
+    @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';') and exit; repeat -c to run several lines in order.",
+                                              valueName: "commands"))
+    var command: [String] = []
 
-    @Option(name: .customLong("init"), help: "Run these commands (separated by ';') first, then open the prompt.")
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run these commands (separated by ';') first, then open the prompt.",
+                                                         valueName: "commands"))
     var initial: String?
 
     @OptionGroup var output: OutputOptions
@@ -37,12 +64,13 @@ struct Interactive: ParsableCommand {
     func run() throws {
         let session = Session()
         session.notebookFiles = NotebookFiles(survVersion: survVersion)
+        let printer = CommandPrinter(json: output.json)
         if let initial {
-            _ = CommandPrinter(json: output.json).run(lines: [initial], in: session, file: nil)
+            _ = printer.run(lines: [initial], in: session, file: nil)
         }
-        if let command {
-            let failed = CommandPrinter(json: output.json).run(lines: [command], in: session, file: nil)
-            if failed { throw ExitCode(1) }
+        if !command.isEmpty {
+            // Each -c is a line of its own, as if typed at the prompt one after the other.
+            if printer.run(lines: command, in: session, file: nil) { throw ExitCode(1) }
             return
         }
         try InteractiveLoop(session: session, json: output.json).run()
@@ -59,16 +87,23 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        do throws(Diagnostic) {
+            try FilePath.requireRegularFile(url.path, named: file)
+        } catch {
+            throw ValidationError(error.message)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ValidationError("cannot read '\(file)'")
         }
-        if file.hasSuffix(".md") {
+        guard let text = String(data: data, encoding: .utf8) else {
+            NotebookInput.printError("\(file): error: the file is not valid UTF-8 text")
+            throw ExitCode(1)
+        }
+        // A notebook always runs confined, whatever its name says: one named .MD or .markdown, or one whose
+        // lines hold a ```surv cell, is not run as a script with the user's own rights.
+        if Self.isNotebook(name: file, text: text) {
             try runNotebook(url)
             return
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("\(file): error: the file is not valid UTF-8 text\n".utf8))
-            throw ExitCode(1)
         }
         let session = Session(baseDirectory: url.deletingLastPathComponent())
         session.notebookFiles = NotebookFiles(survVersion: survVersion)
@@ -76,12 +111,27 @@ struct Run: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// A notebook runs like a replay (confined to its folder) but prints its outputs instead of comparing them.
+    static func isNotebook(name: String, text: String) -> Bool {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return true }
+        return text.split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.drop { $0 == " " }
+            return (trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"))
+                && trimmed.drop { $0 == "`" || $0 == "~" }.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("surv")
+        }
+    }
+
+    /// A notebook runs like a replay (confined to its folder, writing nothing) but prints its outputs
+    /// instead of comparing them. Errors in cells marked ```output error are expected, not failures.
     private func runNotebook(_ url: URL) throws {
         let notebook = try NotebookInput.read(url, file: file)
         let session = NotebookReplayer(survVersion: survVersion).makeSession(for: url)
-        let lines = notebook.cells.flatMap { $0.commands.map { ($0.line, $0.text) } }
-        let failed = CommandPrinter(json: output.json).run(numbered: lines, in: session, file: file)
+        let printer = CommandPrinter(json: output.json)
+        var failed = false
+        for cell in notebook.cells {
+            let cellFailed = printer.run(numbered: cell.commands.map { ($0.line, $0.text) }, in: session, file: file)
+            failed = failed || (cellFailed && !cell.expectsError)
+        }
         if failed { throw ExitCode(1) }
     }
 }

@@ -19,7 +19,7 @@ func survExecutable() throws -> URL {
 func survEnvironment(folder: URL) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     environment["HOME"] = folder.path
-    environment["SURV_JOURNAL"] = folder.appendingPathComponent("journal").path
+    environment["SURV_JOURNAL_DIR"] = folder.appendingPathComponent("journals").path
     environment["SURV_HISTORY"] = ""
     environment["TERM"] = "xterm"
     return environment
