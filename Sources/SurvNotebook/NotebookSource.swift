@@ -1,10 +1,12 @@
 import Foundation
+import SurvLanguage
+import SurvSession
 
 /// One line of a notebook file: its text and the bytes that ended it, so that a rewrite can reproduce
 /// every untouched line byte for byte (including CR-LF endings and a missing final newline).
 public struct SourceLine: Equatable, Sendable {
     public var text: String
-    /// "\n", "\r\n" or "" (the last line of a file without a final newline).
+    /// "\n", "\r\n", "\r" or "" (the last line of a file without a final newline).
     public var ending: String
 }
 
@@ -22,13 +24,21 @@ public struct NotebookSource: Equatable, Sendable {
         var lines: [SourceLine] = []
         var lineNumber = 1
         while start < bytes.count {
-            let newline = bytes[start...].firstIndex(of: 0x0A)
-            let end = newline ?? bytes.count
-            var contentEnd = end
-            var ending = newline == nil ? "" : "\n"
-            if newline != nil, contentEnd > start, bytes[contentEnd - 1] == 0x0D {
-                contentEnd -= 1
-                ending = "\r\n"
+            // A line ends at LF, CR-LF or a lone CR (old Mac files), as in CommonMark; a file whose lines
+            // were not split would otherwise read as one line of prose and "replay" no cells.
+            let breakAt = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+            let contentEnd = breakAt ?? bytes.count
+            var end = contentEnd
+            var ending = ""
+            if let breakAt {
+                if bytes[breakAt] == 0x0A {
+                    ending = "\n"
+                } else if breakAt + 1 < bytes.count, bytes[breakAt + 1] == 0x0A {
+                    ending = "\r\n"
+                    end += 1
+                } else {
+                    ending = "\r"
+                }
             }
             let content = bytes[start..<contentEnd]
             if content.contains(0) {
@@ -48,6 +58,11 @@ public struct NotebookSource: Equatable, Sendable {
 
     /// Reads and decodes the file at `url`.
     public static func read(_ url: URL) throws(NotebookProblem) -> NotebookSource {
+        do throws(Diagnostic) {
+            try FilePath.requireRegularFile(url.path, named: url.lastPathComponent)
+        } catch {
+            throw NotebookProblem(line: nil, error.message, hint: error.hint)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

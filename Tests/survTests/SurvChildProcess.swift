@@ -122,7 +122,11 @@ final class TerminalSession {
         while process.isRunning, Date() < deadline {
             _ = try? wait(for: "\u{0}never", timeout: 0.1)
         }
-        if process.isRunning { process.terminate(); throw NSError(domain: "TerminalSession", code: 3) }
+        if process.isRunning {
+            process.terminate()
+            throw NSError(domain: "TerminalSession", code: 3,
+                          userInfo: [NSLocalizedDescriptionKey: "surv did not exit after Ctrl-D; screen:\n\(screen)"])
+        }
         return process.terminationStatus
     }
 }
