@@ -41,7 +41,9 @@ enum AtomicFile {
             case S_IFREG: break
             default: throw .notRegularFile
             }
-            guard access(path, W_OK) == 0 else { throw .readOnly }
+            // The permission bits, not only access(2): root may write anything, but a file nobody may
+            // write was made read-only on purpose.
+            guard existing.st_mode & 0o222 != 0, access(path, W_OK) == 0 else { throw .readOnly }
             mode = existing.st_mode & 0o666
         }
 

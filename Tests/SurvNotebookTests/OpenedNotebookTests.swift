@@ -55,4 +55,17 @@ final class OpenedNotebookTests: XCTestCase {
         XCTAssertTrue(out[0].contains("interrupted"), out[0])
         XCTAssertEqual(session.transcript.count, cellsBefore)
     }
+
+    /// A prose line that looks like a fence would swallow the cells after it and leave a notebook that
+    /// neither `open` nor `replay` accepts; it is escaped instead.
+    func testProseThatLooksLikeAFenceSavesAReadableNotebook() throws {
+        let folder = try makeTemporaryFolder(self)
+        let session = makeSession(in: folder)
+        type(["# ```", "# ~~~ python", "load aml", "save \"fence.surv.md\""], in: session)
+        let result = NotebookReplayer(survVersion: testVersion).replay(folder.appendingPathComponent("fence.surv.md"))
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.cells.count, 1)
+        XCTAssertTrue(result.isClean)
+        XCTAssertTrue(try read(folder.appendingPathComponent("fence.surv.md")).contains("\\```\n"))
+    }
 }
