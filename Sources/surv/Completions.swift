@@ -2,6 +2,7 @@ import Foundation
 import LineEditing
 import SurvData
 import SurvLanguage
+import SurvRender
 import SurvSession
 
 /// Tab-completion candidates: command names at the start of a command, dataset names after `load`,
@@ -10,7 +11,14 @@ import SurvSession
 struct Completions {
     var session: Session
 
+    /// Candidates are inserted into the line and listed on the terminal by libedit, past surv's escaping
+    /// writer: a file or column name with a control character in it (which no one can type anyway) is
+    /// left out rather than sent raw.
     func candidates(for request: CompletionRequest) -> [String] {
+        allCandidates(for: request).filter { TerminalText.escapingControls($0) == $0 }
+    }
+
+    private func allCandidates(for request: CompletionRequest) -> [String] {
         if request.isInsideString {
             return FilePathCompletion.candidates(for: request.word, currentDirectory: session.baseDirectory.path)
         }
