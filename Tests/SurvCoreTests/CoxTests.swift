@@ -126,6 +126,17 @@ enum CoxModelCases {
             for c in ["age", "year", "surgery", "transplant"] { b.numeric(c, pick(d.numbers(c), rows)) }
             return CoxModelInput(time: pick(d.numbers("stop"), rows), event: pick(d.numbers("event"), rows).map { $0 == 1 },
                                  covariates: b.columns, columnNames: b.names, terms: b.terms)
+        case "lung_noisy_times":
+            // Months that differ by rounding noise; cox.R writes them as 17-digit strings so the noise survives.
+            let oracle = try Oracle.json("cox")
+            guard let records = (oracle["data"] as? [String: Any])?["noisy_times"] as? [[String: Any]] else {
+                throw CoreError("missing data for \(name)")
+            }
+            let months = records.map { ($0["months"] as? String).flatMap(Double.init) ?? .nan }
+            var b = Builder()
+            for c in ["age", "sex", "ph.ecog"] { b.numeric(c, records.map { number($0[c]) ?? .nan }) }
+            return CoxModelInput(time: months, event: records.map { number($0["status"]) == 2 },
+                                 covariates: b.columns, columnNames: b.names, terms: b.terms)
         case "separated", "not_converged", "collinear":
             let oracle = try Oracle.json("cox")
             let key = name == "collinear" ? "collinear" : "separated"
@@ -222,6 +233,13 @@ final class CoxTests: XCTestCase {
     func testKidneyWeighted() throws { try check("kidney_weighted") }
     func testHeart() throws { try check("heart") }
     func testLungHeavyTies() throws { try check("lung_heavy_ties") }
+
+    func testTimesDifferingByRoundingNoiseAreTiedAsCoxphTimefixDoes() throws {
+        let input = try C.input("lung_noisy_times")
+        let exact = input.time.map { ($0 * 30.4375).rounded() / 30.4375 }
+        XCTAssertGreaterThan(zip(input.time, exact).filter { $0 != $1 }.count, 0, "the data must carry the noise under test")
+        try check("lung_noisy_times")
+    }
 
     func testManyStrataDropsColumnConstantWithinStrata() throws {
         // 38 strata (more than R's keepstrata limit of 10, where concordancefit pools strata differently).

@@ -62,6 +62,7 @@ public struct CoxFit: Codable, Equatable, Sendable {
         try input.validate()
         guard level > 0 && level < 1 else { throw CoreError("confidence level must be between 0 and 1") }
         guard maxIterations >= 0 else { throw CoreError("maxIterations must be ≥ 0") }
+        let input = input.timeFixed()
         let data = CoxSortedData(input)
         try Interruption.checkpoint()
         let raw = CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)

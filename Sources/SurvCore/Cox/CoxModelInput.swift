@@ -43,6 +43,18 @@ public struct CoxModelInput: Sendable, Equatable {
         self.ties = ties
     }
 
+    /// The input with R's `timefix` applied to its times: coxph calls `aeqSurv` on the response before fitting,
+    /// and cox.zph on the response it re-reads, so times that differ by rounding noise (months computed two
+    /// ways) are one tied time in both. Across all rows, not per stratum, as `aeqSurv` sees the whole response.
+    func timeFixed() -> CoxModelInput {
+        guard time.count > 1, time.allSatisfy(\.isFinite) else { return self }
+        let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
+        guard let fixed = TimeFix.fixedTimes(time, order: order) else { return self }
+        var copy = self
+        copy.time = fixed
+        return copy
+    }
+
     /// The terms, one per column when none were given.
     var resolvedTerms: [CoxTermGroup] {
         terms ?? columnNames.enumerated().map { CoxTermGroup(name: $0.element, columns: [$0.offset]) }

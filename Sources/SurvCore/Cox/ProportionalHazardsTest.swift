@@ -49,6 +49,8 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
     public static func compute(input: CoxModelInput, fit: CoxFit,
                                transform: PHTimeTransform = .km) throws -> ProportionalHazardsTest {
         try input.validate()
+        // The same tied times as the fit saw (CoxFit.fit applies timefix too).
+        let input = input.timeFixed()
         guard fit.linearPredictor.count == input.time.count else {
             throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
         }
