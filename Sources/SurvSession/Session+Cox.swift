@@ -9,8 +9,10 @@ extension Session {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
-        // Evaluate numeric terms over the whole table first, so their missing values count like columns'.
-        let evaluator = ExpressionEvaluator(table: table)
+        // Evaluate numeric terms on the kept rows first, so their missing values count like columns'; rows the
+        // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
+        let candidates = keptRows ?? Array(0..<table.rowCount)
+        let evaluator = ExpressionEvaluator(table: table, rows: candidates)
         var numericValues: [Int: ([Double], [Bool])] = [:]
         var usedColumns = [endpoint.time, endpoint.event]
         for (i, term) in terms.enumerated() {
@@ -21,7 +23,6 @@ extension Session {
                 usedColumns.append(column)
             }
         }
-        let candidates = keptRows ?? Array(0..<table.rowCount)
         let usable = candidates.filter { r in
             numericValues.values.allSatisfy { !$0.1[r] } && usedColumns.allSatisfy { !(table.column(named: $0)?.isMissing(r) ?? true) }
         }
