@@ -133,7 +133,9 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             var sub = [Double](repeating: 0, count: m * m)
             for (a, i) in indices.enumerated() { for (b, j) in indices.enumerated() { sub[a * m + b] = pass.information[i * 2 * p + j] } }
             let rhs = indices.map { $0 < p ? 0 : pass.score[$0] }
-            let factor = PivotingCholesky(symmetric: sub, size: m)
+            // Scaled to a unit diagonal: the test does not depend on the covariates' units, and neither may
+            // the singularity judgement (a 0/1 term beside values in the millions is not singular).
+            let factor = EquilibratedCholesky(symmetric: sub, size: m)
             guard factor.rank == m else {
                 throw CoreError("the information matrix of the proportional-hazards test is singular")
             }
@@ -211,7 +213,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
         var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
         // The terms that vary, and the factor of their block of v, depend only on the stratum.
-        var factors: [Int: (terms: [Int], factor: PivotingCholesky)] = [:]
+        var factors: [Int: (terms: [Int], factor: EquilibratedCholesky)] = [:]
         for e in 0..<events {
             let s = pass.eventStratum[e]
             if factors[s] == nil {
@@ -219,7 +221,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
                 let m = k.count
                 var sub = [Double](repeating: 0, count: m * m)
                 for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-                factors[s] = (k, PivotingCholesky(symmetric: sub, size: m))
+                factors[s] = (k, EquilibratedCholesky(symmetric: sub, size: m))
             }
             guard let (k, factor) = factors[s], !k.isEmpty else { continue }
             let solved = factor.solve(k.map { resid[e * nterm + $0] })
