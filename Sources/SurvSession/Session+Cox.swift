@@ -5,7 +5,7 @@ import SurvRender
 
 /// Cox models: the design matrix is built here from the checked terms; all fitting is in the core.
 extension Session {
-    func cox(_ terms: [CoxTermPlan]) throws(Diagnostic) -> Report {
+    func cox(_ terms: [CoxTermPlan], source: String) throws(Diagnostic) -> Report {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
@@ -83,16 +83,16 @@ extension Session {
                                   terms: groups, strata: strataCodes, weights: nil, ties: settings.ties)
         let fit: CoxFit
         do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Self.diagnostic(error) }
-        lastCox = (input, fit, settings.conventions)
+        lastCox = (input, fit, settings.conventions, source.trimmingCharacters(in: .whitespaces))
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
                               conventions: settings.conventions))
     }
 
     func phtest() throws(Diagnostic) -> Report {
-        guard let (input, fit, conventions) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
+        guard let (input, fit, conventions, model) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
         do {
             let test = try ProportionalHazardsTest.compute(input: input, fit: fit)
-            return .phtest(PHTestReport(test: test, conventions: conventions))
+            return .phtest(PHTestReport(test: test, conventions: conventions, model: model, n: fit.n, events: fit.events))
         } catch {
             throw Self.diagnostic(error)
         }
