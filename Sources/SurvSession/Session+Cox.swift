@@ -30,6 +30,7 @@ extension Session {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
+        try requireFewCoefficients(terms, rows: usable, table: table)
         let outcome = try SurvivalOutcome.build(table: table, rows: usable, time: endpoint.time, event: endpoint.event)
 
         var covariates: [[Double]] = []
@@ -86,6 +87,27 @@ extension Session {
         lastCox = (input, fit, settings.conventions, source.trimmingCharacters(in: .whitespaces))
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
                               conventions: settings.conventions))
+    }
+
+    /// Counts the design columns the terms will make and refuses too many before any is built: the design
+    /// matrix (n·p) and the information matrices (p²) are what a model with hundreds of factor levels exhausts.
+    private func requireFewCoefficients(_ terms: [CoxTermPlan], rows: [Int], table: DataTable) throws(Diagnostic) {
+        var count = 0
+        for term in terms {
+            switch term {
+            case .numeric: count += 1
+            case .categorical(let column):
+                guard case .text(let codes, _)? = table.column(named: column)?.data else { continue }
+                // One indicator per level present in the rows used, less the reference level.
+                count += max(0, Set(rows.map { codes[$0] }).count - 1)
+            case .strata: continue
+            }
+        }
+        let cap = CoxModelInput.maximumCoefficients
+        guard count <= cap else {
+            throw Diagnostic("this model would have \(count) coefficients; at most \(cap) can be fitted",
+                             hint: "group the levels of large categorical terms first, e.g. with if() or cut(), or use fewer terms")
+        }
     }
 
     func phtest() throws(Diagnostic) -> Report {

@@ -329,3 +329,31 @@ final class CoxTests: XCTestCase {
         XCTAssertEqual(a.concordance, b.concordance, accuracy: 1e-12)
     }
 }
+
+/// Inputs the fit must refuse rather than answer: too large to fit in bounded memory and time, or without
+/// any information (an estimate there would print as certainty).
+final class CoxRefusalTests: XCTestCase {
+    func testMoreCoefficientsThanTheCapAreRefusedBeforeFitting() {
+        let p = CoxModelInput.maximumCoefficients + 1
+        let input = CoxModelInput(time: [1, 2, 3], event: [true, false, true],
+                                  covariates: (0..<p).map { j in [0, Double(j % 2), 1] }, columnNames: (0..<p).map { "x\($0)" })
+        XCTAssertThrowsError(try CoxFit.fit(input)) { error in
+            XCTAssertEqual((error as? CoreError)?.message, "the Cox model has 501 coefficients; at most 500 can be fitted")
+        }
+    }
+
+    func testASingleRowIsRefused() {
+        let input = CoxModelInput(time: [5], event: [true], covariates: [[3]], columnNames: ["x"])
+        XCTAssertThrowsError(try CoxFit.fit(input))
+    }
+
+    func testAFlatLikelihoodGivesNoEstimateRatherThanZeroStandardError() {
+        let input = CoxModelInput(time: [1, 2, 3], event: [false, false, true], covariates: [[1, 2, 5]], columnNames: ["x"])
+        XCTAssertThrowsError(try CoxFit.fit(input))
+        // With an informative column beside it, the uninformative one is dropped, never reported with se 0.
+        let mixed = CoxModelInput(time: [1, 2, 3, 4, 5, 6], event: [true, true, false, true, true, true],
+                                  covariates: [[0.3, 1.2, 0.7, 2.5, 1.1, 0.4], [4, 4, 4, 4, 4, 4]], columnNames: ["x", "k"])
+        guard let fit = try? CoxFit.fit(mixed) else { return XCTFail() }
+        XCTAssertTrue(fit.coefficients.allSatisfy { $0.se > 0 })
+    }
+}

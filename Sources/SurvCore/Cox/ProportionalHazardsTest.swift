@@ -147,6 +147,8 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
 
         var tests: [PHTermTest] = []
         for (name, columns) in zip(termNames, termColumns) {
+            // Each term's test factors a (p + k)-square matrix: with many terms this is the slow part.
+            try Interruption.checkpoint()
             let chisq = try scoreTest(Array(0..<p) + columns.map { $0 + p })
             let df = Double(columns.count)
             tests.append(PHTermTest(name: name, chisq: chisq, df: df, p: ChiSquared.sf(chisq, df: df)))
