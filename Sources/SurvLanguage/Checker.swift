@@ -189,11 +189,13 @@ public struct Checker {
             guard case .number(var level) = value.kind else {
                 throw Diagnostic("'set level' takes a number such as 0.95", at: value.range)
             }
-            // `set level 90` means 90%, as in Stata.
-            if level >= 50 && level < 100 { level /= 100 }
-            guard level >= 0.5 && level <= 0.999 else {
+            // `set level 90` means 90%, as in Stata. The bound is checked on the scale typed: 99.9 / 100 is a
+            // hair above 0.999 in floating point, and 99.9 is allowed.
+            let percent = level >= 50
+            guard percent ? level <= 99.9 : (level >= 0.5 && level <= 0.999) else {
                 throw Diagnostic("the confidence level must be from 0.5 to 0.999 (or 50 to 99.9)", at: value.range, hint: "e.g. set level 0.9")
             }
+            if percent { level /= 100 }
             return .level(level)
         case "digits":
             guard case .number(let digits) = value.kind, digits == digits.rounded(), digits >= 1, digits <= 15 else {

@@ -112,7 +112,8 @@ public enum JSONRenderer {
         let terms: [JSONValue] = r.test.terms.map {
             .object([("name", .string($0.name)), ("chisq", .number($0.chisq)), ("df", .number($0.df)), ("p", .number($0.p))])
         }
-        return .object([("terms", .array(terms)), ("global", statistic(r.test.global)), ("transform", .string(r.test.transform))])
+        return .object([("terms", .array(terms)), ("global", statistic(r.test.global)), ("transform", .string(r.test.transform)),
+                        ("model", r.model.map { .string($0) } ?? .null)])
     }
 
     static func followup(_ r: FollowupReport) -> JSONValue {

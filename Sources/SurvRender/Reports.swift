@@ -96,9 +96,18 @@ public struct CoxReport: Equatable, Sendable {
 public struct PHTestReport: Equatable, Sendable {
     public var test: ProportionalHazardsTest
     public var conventions: Conventions
-    public init(test: ProportionalHazardsTest, conventions: Conventions) {
+    /// The command that fitted the model tested (`cox age + sex`): the last model that succeeded, which is
+    /// not the last `cox` typed when that one failed.
+    public var model: String?
+    /// Rows and events the model was fitted on.
+    public var n: Int?
+    public var events: Int?
+    public init(test: ProportionalHazardsTest, conventions: Conventions, model: String? = nil, n: Int? = nil, events: Int? = nil) {
         self.test = test
         self.conventions = conventions
+        self.model = model
+        self.n = n
+        self.events = events
     }
 }
 

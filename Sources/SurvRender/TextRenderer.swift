@@ -154,8 +154,14 @@ public struct TextRenderer: Sendable {
             t.append([term.name, format.significant(term.chisq), format.measure(term.df), format.pValue(term.p)])
         }
         t.append(["GLOBAL", format.significant(r.test.global.chisq), format.measure(r.test.global.df), format.pValue(r.test.global.p)])
-        return ["Proportional-hazards test (scaled Schoenfeld residuals, \(r.test.transform) time)", t.rendered(),
-                "conventions: profile \(r.conventions.profile), ties \(r.conventions.ties.rawValue)"].joined(separator: "\n")
+        var lines = ["Proportional-hazards test (scaled Schoenfeld residuals, \(r.test.transform) time)"]
+        if let model = r.model {
+            let size = r.n.flatMap { n in r.events.map { " (n = \(n), events = \($0))" } } ?? ""
+            lines.append("model: \(model)\(size)")
+        }
+        lines.append(t.rendered())
+        lines.append("conventions: profile \(r.conventions.profile), ties \(r.conventions.ties.rawValue)")
+        return lines.joined(separator: "\n")
     }
 
     // MARK: - Follow-up

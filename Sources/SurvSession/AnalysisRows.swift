@@ -74,8 +74,11 @@ struct SurvivalOutcome {
                 outTime.append(times[r])
             }
         }
-        if let bad = outTime.firstIndex(where: { $0 < 0 }) {
-            throw Diagnostic("the time column '\(time)' has a negative value (\(NumberText.short(outTime[bad])))", hint: "times must be ≥ 0")
+        // Checked on the rows in use only: negative times on rows the filter leaves out are no one's business
+        // until a later filter brings those rows back, and then this names the row.
+        if let bad = rows.first(where: { !timeMissing[$0] && !eventColumn.isMissing($0) && times[$0] < 0 }) {
+            throw Diagnostic("the time column '\(time)' has a negative value (\(NumberText.short(times[bad]))) in row \(bad + 1)",
+                             hint: "times must be ≥ 0; leave such rows out first, e.g. where \(time) >= 0")
         }
         return SurvivalOutcome(time: outTime, event: outEvent)
     }

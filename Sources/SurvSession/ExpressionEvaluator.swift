@@ -23,9 +23,61 @@ enum EvaluatedColumn {
     }
 }
 
+/// Rows where a value could not be computed (log of 0, division by zero, …) outside the rows a command
+/// uses; shared by an evaluator and the evaluators of its `if()` branches.
+final class UncomputableRows {
+    fileprivate(set) var rows = Set<Int>()
+}
+
 /// Evaluates checked expressions column-wise over a table.
+///
+/// A command uses some of the table's rows (those kept by the filter), so only those rows can make an
+/// expression fail: `where x > 0; cox log(x)` must not trip over a row the filter dropped. Elsewhere a value
+/// that cannot be computed is missing, as R's NaN is NA in a model. The same rule lets `if()` guard its
+/// branches: `if(x > 0, log(x), 0)` evaluates `log(x)` only where the condition holds.
 struct ExpressionEvaluator {
     let table: DataTable
+    /// Per row, whether a value that cannot be computed there is an error; nil = every row.
+    private let checked: [Bool]?
+    /// Rows whose value was set missing because it could not be computed.
+    let uncomputable: UncomputableRows
+
+    /// - Parameter rows: the rows the command uses (nil = all): errors are reported only for these.
+    init(table: DataTable, rows: [Int]? = nil) {
+        self.table = table
+        if let rows {
+            var mask = [Bool](repeating: false, count: table.rowCount)
+            for r in rows where r >= 0 && r < mask.count { mask[r] = true }
+            checked = mask
+        } else {
+            checked = nil
+        }
+        uncomputable = UncomputableRows()
+    }
+
+    private init(table: DataTable, checked: [Bool]?, uncomputable: UncomputableRows) {
+        self.table = table
+        self.checked = checked
+        self.uncomputable = uncomputable
+    }
+
+    /// Whether a value that cannot be computed in row `i` is an error (otherwise it becomes missing).
+    private func isChecked(_ i: Int) -> Bool {
+        guard let checked else { return true }
+        return i < checked.count && checked[i]
+    }
+
+    /// Throws `error` when row `i` is checked; otherwise records the row as uncomputable.
+    private func fail(_ i: Int, _ error: @autoclosure () -> Diagnostic) throws(Diagnostic) {
+        if isChecked(i) { throw error() }
+        uncomputable.rows.insert(i)
+    }
+
+    /// An evaluator for an `if()` branch: only the checked rows where the branch is taken are checked.
+    private func branch(_ condition: [UInt8], taken: UInt8) -> ExpressionEvaluator {
+        let mask = condition.indices.map { condition[$0] == taken && isChecked($0) }
+        return ExpressionEvaluator(table: table, checked: mask, uncomputable: uncomputable)
+    }
 
     func evaluate(_ expression: TypedExpression) throws(Diagnostic) -> EvaluatedColumn {
         let n = table.rowCount
@@ -84,7 +136,7 @@ struct ExpressionEvaluator {
             return .text(codes: codes, levels: labels)
         case .ifElse(let condition, let whenTrue, let whenFalse, _):
             let c = try flags(condition)
-            let a = try evaluate(whenTrue), b = try evaluate(whenFalse)
+            let a = try branch(c, taken: 1).evaluate(whenTrue), b = try branch(c, taken: 0).evaluate(whenFalse)
             return choose(c, a, b)
         case .isMissing(let operand):
             switch try evaluate(operand) {
@@ -124,14 +176,18 @@ struct ExpressionEvaluator {
             case .multiply: v = a[i] * b[i]
             case .divide:
                 guard b[i] != 0 else {
-                    throw Diagnostic("division by zero in \(row(i))", at: range, hint: "guard it, e.g. if(y == 0, 0, x / y)")
+                    try fail(i, Diagnostic("division by zero in \(row(i))", at: range, hint: "guard it, e.g. if(y == 0, 0, x / y)"))
+                    missing[i] = true
+                    continue
                 }
                 v = a[i] / b[i]
             case .power: v = pow(a[i], b[i])
             default: v = .nan
             }
             guard v.isFinite else {
-                throw Diagnostic("the result is not a finite number in \(row(i))", at: range)
+                try fail(i, Diagnostic("the result is not a finite number in \(row(i))", at: range))
+                missing[i] = true
+                continue
             }
             out[i] = v
         }
@@ -168,23 +224,33 @@ struct ExpressionEvaluator {
     }
 
     private func apply(_ function: NumericFunction, _ operand: TypedExpression, _ range: SourceRange) throws(Diagnostic) -> EvaluatedColumn {
-        let (values, missing) = try numbers(operand)
-        var out = values
+        let (values, operandMissing) = try numbers(operand)
+        var out = values, missing = operandMissing
         for i in values.indices where !missing[i] {
             let x = values[i]
             switch function {
             case .log, .log10, .log2:
                 guard x > 0 else {
-                    throw Diagnostic("\(function.rawValue)() of \(NumberText.short(x)) in \(row(i)): only positive values have a logarithm", at: range,
-                                     hint: "filter first, e.g. where x > 0")
+                    try fail(i, Diagnostic("\(function.rawValue)() of \(NumberText.short(x)) in \(row(i)): only positive values have a logarithm", at: range,
+                                           hint: "filter first, e.g. where x > 0"))
+                    missing[i] = true
+                    continue
                 }
                 out[i] = function == .log ? Foundation.log(x) : (function == .log10 ? Foundation.log10(x) : Foundation.log2(x))
             case .exp:
                 out[i] = Foundation.exp(x)
-                guard out[i].isFinite else { throw Diagnostic("exp() overflows in \(row(i))", at: range) }
+                guard out[i].isFinite else {
+                    try fail(i, Diagnostic("exp() overflows in \(row(i))", at: range))
+                    missing[i] = true
+                    continue
+                }
             case .abs: out[i] = Swift.abs(x)
             case .sqrt:
-                guard x >= 0 else { throw Diagnostic("sqrt() of a negative value in \(row(i))", at: range) }
+                guard x >= 0 else {
+                    try fail(i, Diagnostic("sqrt() of a negative value in \(row(i))", at: range))
+                    missing[i] = true
+                    continue
+                }
                 out[i] = x.squareRoot()
             }
         }

@@ -5,12 +5,14 @@ import SurvRender
 
 /// Cox models: the design matrix is built here from the checked terms; all fitting is in the core.
 extension Session {
-    func cox(_ terms: [CoxTermPlan]) throws(Diagnostic) -> Report {
+    func cox(_ terms: [CoxTermPlan], source: String) throws(Diagnostic) -> Report {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
-        // Evaluate numeric terms over the whole table first, so their missing values count like columns'.
-        let evaluator = ExpressionEvaluator(table: table)
+        // Evaluate numeric terms on the kept rows first, so their missing values count like columns'; rows the
+        // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
+        let candidates = keptRows ?? Array(0..<table.rowCount)
+        let evaluator = ExpressionEvaluator(table: table, rows: candidates)
         var numericValues: [Int: ([Double], [Bool])] = [:]
         var usedColumns = [endpoint.time, endpoint.event]
         for (i, term) in terms.enumerated() {
@@ -21,7 +23,6 @@ extension Session {
                 usedColumns.append(column)
             }
         }
-        let candidates = keptRows ?? Array(0..<table.rowCount)
         let usable = candidates.filter { r in
             numericValues.values.allSatisfy { !$0.1[r] } && usedColumns.allSatisfy { !(table.column(named: $0)?.isMissing(r) ?? true) }
         }
@@ -29,6 +30,7 @@ extension Session {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
+        try requireFewCoefficients(terms, rows: usable, table: table)
         let outcome = try SurvivalOutcome.build(table: table, rows: usable, time: endpoint.time, event: endpoint.event)
 
         var covariates: [[Double]] = []
@@ -82,16 +84,37 @@ extension Session {
                                   terms: groups, strata: strataCodes, weights: nil, ties: settings.ties)
         let fit: CoxFit
         do { fit = try CoxFit.fit(input, level: settings.level) } catch { throw Self.diagnostic(error) }
-        lastCox = (input, fit, settings.conventions)
+        lastCox = (input, fit, settings.conventions, source.trimmingCharacters(in: .whitespaces))
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: strataColumns, rows: accounting,
                               conventions: settings.conventions))
     }
 
+    /// Counts the design columns the terms will make and refuses too many before any is built: the design
+    /// matrix (n·p) and the information matrices (p²) are what a model with hundreds of factor levels exhausts.
+    private func requireFewCoefficients(_ terms: [CoxTermPlan], rows: [Int], table: DataTable) throws(Diagnostic) {
+        var count = 0
+        for term in terms {
+            switch term {
+            case .numeric: count += 1
+            case .categorical(let column):
+                guard case .text(let codes, _)? = table.column(named: column)?.data else { continue }
+                // One indicator per level present in the rows used, less the reference level.
+                count += max(0, Set(rows.map { codes[$0] }).count - 1)
+            case .strata: continue
+            }
+        }
+        let cap = CoxModelInput.maximumCoefficients
+        guard count <= cap else {
+            throw Diagnostic("this model would have \(count) coefficients; at most \(cap) can be fitted",
+                             hint: "group the levels of large categorical terms first, e.g. with if() or cut(), or use fewer terms")
+        }
+    }
+
     func phtest() throws(Diagnostic) -> Report {
-        guard let (input, fit, conventions) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
+        guard let (input, fit, conventions, model) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
         do {
             let test = try ProportionalHazardsTest.compute(input: input, fit: fit)
-            return .phtest(PHTestReport(test: test, conventions: conventions))
+            return .phtest(PHTestReport(test: test, conventions: conventions, model: model, n: fit.n, events: fit.events))
         } catch {
             throw Self.diagnostic(error)
         }

@@ -61,8 +61,10 @@ extension Session {
 
     func defineEndpoint(name: String?, time: String, event: String) throws(Diagnostic) -> Report {
         guard let table else { throw Diagnostic("no dataset is loaded") }
-        // Validate the coding now so the mistake is reported where it was made.
-        let rows = Array(0..<table.rowCount)
+        // Validate the coding now so the mistake is reported where it was made, on the rows kept by the filter:
+        // a landmark analysis (`where time >= 90; let tl = time - 90`) has negative times only on rows it left
+        // out. Rows a later filter brings back are checked by each analysis that uses them.
+        let rows = keptRows ?? Array(0..<table.rowCount)
         let outcome = try SurvivalOutcome.build(table: table, rows: rows, time: time, event: event)
         let events = outcome.event.filter { $0 }.count
         let key = name ?? "\(time), \(event)"
@@ -70,13 +72,14 @@ extension Session {
         if !endpointOrder.contains(key) { endpointOrder.append(key) }
         currentEndpoint = key
         lastCox = nil
-        return .message("endpoint \(describeEndpoint(key)): \(outcome.time.count) rows with an outcome, \(events) events")
+        let among = keptRows == nil ? "" : " kept"
+        return .message("endpoint \(describeEndpoint(key)): \(outcome.time.count) rows\(among) with an outcome, \(events) events")
     }
 
     func applyFilter(_ expression: TypedExpression, source: String) throws(Diagnostic) -> Report {
         guard let table else { throw Diagnostic("no dataset is loaded") }
-        let flags = try ExpressionEvaluator(table: table).flags(expression)
         let current = keptRows ?? Array(0..<table.rowCount)
+        let flags = try ExpressionEvaluator(table: table, rows: current).flags(expression)
         let kept = current.filter { $0 < flags.count && flags[$0] == 1 }
         guard !kept.isEmpty else {
             throw Diagnostic("this condition keeps no rows, so the filter was not applied", hint: "'show' prints the current filter")
@@ -88,13 +91,19 @@ extension Session {
 
     func derive(_ name: String, _ expression: TypedExpression) throws(Diagnostic) -> Report {
         guard var updated = table else { throw Diagnostic("no dataset is loaded") }
-        let column = try ExpressionEvaluator(table: updated).evaluate(expression).column(named: name)
+        let kept = keptRows ?? Array(0..<updated.rowCount)
+        // Errors only on the kept rows; where the filter's left-out rows have no value (log of 0, …) the
+        // column is missing, and the message says how often, so that clearing the filter later surprises no one.
+        let evaluator = ExpressionEvaluator(table: updated, rows: kept)
+        let column = try evaluator.evaluate(expression).column(named: name)
+        let lostOutside = evaluator.uncomputable.rows.filter { column.isMissing($0) }.count
         let replaced = updated.column(named: name) != nil
         do { try updated.setColumn(column) } catch { throw Diagnostic("cannot add column '\(name)': \(error)") }
-        // A replaced column may be an endpoint's time or event: it must still make a valid outcome.
+        // A replaced column may be an endpoint's time or event: it must still make a valid outcome on the rows
+        // in use (the endpoint itself was checked on the rows kept when it was declared).
         for endpoint in endpoints.values where endpoint.time == name || endpoint.event == name {
             do {
-                _ = try SurvivalOutcome.build(table: updated, rows: Array(0..<updated.rowCount), time: endpoint.time, event: endpoint.event)
+                _ = try SurvivalOutcome.build(table: updated, rows: kept, time: endpoint.time, event: endpoint.event)
             } catch {
                 throw Diagnostic("'\(name)' is used by the endpoint \(describeEndpoint(endpoint.name)), and the new values do not fit it: \(error.message)",
                                  hint: "give the new column another name")
@@ -103,6 +112,8 @@ extension Session {
         table = updated
         if replaced { lastCox = nil }
         let kind = column.kind == .number ? "numeric" : "categorical"
-        return .message("\(replaced ? "replaced" : "added") \(kind) column \(name)")
+        let note = lostOutside == 0 ? ""
+            : "\nmissing in \(lostOutside) row\(lostOutside == 1 ? "" : "s") the filter leaves out, where it cannot be computed"
+        return .message("\(replaced ? "replaced" : "added") \(kind) column \(name)\(note)")
     }
 }

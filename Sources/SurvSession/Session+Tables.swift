@@ -49,9 +49,16 @@ extension Session {
         }
     }
 
-    func crossTable(_ a: String, by b: String?) throws(Diagnostic) -> CrossTable {
+    /// - Parameter onlyLevelsCounted: take the levels from the rows with both values present, so that no row
+    ///   or column of the table is empty (a level seen only beside a missing value has nothing to count).
+    func crossTable(_ a: String, by b: String?, onlyLevelsCounted: Bool = false) throws(Diagnostic) -> CrossTable {
         guard let table else { throw Diagnostic("no dataset is loaded") }
-        let rows = keptRows ?? Array(0..<table.rowCount)
+        let kept = keptRows ?? Array(0..<table.rowCount)
+        var rows = kept
+        if onlyLevelsCounted {
+            let used = [a, b].compactMap { $0 }.compactMap { table.column(named: $0) }
+            rows = kept.filter { r in used.allSatisfy { !$0.isMissing(r) } }
+        }
         let first = try categories(a, rows: rows)
         guard let b else {
             var counts = [[Int]](repeating: [0], count: first.levels.count)
@@ -61,7 +68,7 @@ extension Session {
         }
         let second = try categories(b, rows: rows)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: second.levels.count), count: first.levels.count)
-        var missing = 0
+        var missing = kept.count - rows.count
         for (x, y) in zip(first.codes, second.codes) {
             if x < 0 || y < 0 { missing += 1 } else { counts[x][y] += 1 }
         }
@@ -73,7 +80,9 @@ extension Session {
     }
 
     func fisher(_ a: String, by b: String) throws(Diagnostic) -> Report {
-        let table = try crossTable(a, by: b)
+        // An all-zero row adds nothing to the exact test (R's fisher.test answers with it), so the table tested
+        // and shown leaves out levels that occur only in rows dropped for a missing value.
+        let table = try crossTable(a, by: b, onlyLevelsCounted: true)
         guard table.rowLevels.count >= 2, table.columnLevels.count >= 2 else {
             throw Diagnostic("Fisher's test needs at least two values in each column; '\(table.rowLevels.count < 2 ? a : b)' has one in the kept rows")
         }

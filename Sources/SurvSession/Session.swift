@@ -52,8 +52,9 @@ public final class Session {
     public internal(set) var currentEndpoint: String?
     public internal(set) var strata: [String] = []
     public internal(set) var settings = Settings()
-    /// The last Cox model with the conventions it was fitted under (phtest reports those, not later settings).
-    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions)?
+    /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
+    /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
+    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.
@@ -154,7 +155,7 @@ public final class Session {
         case .kaplanMeier(let times): return try kaplanMeier(times: times, fullTable: false)
         case .kaplanMeierTable: return try kaplanMeier(times: [], fullTable: true)
         case .logrank(let trend, let rho): return try logrank(trend: trend, rho: rho)
-        case .cox(let terms): return try cox(terms)
+        case .cox(let terms): return try cox(terms, source: source)
         case .phtest: return try phtest()
         case .followup: return try followup()
         case .describe(let columns): return try describe(columns)

@@ -126,6 +126,17 @@ enum CoxModelCases {
             for c in ["age", "year", "surgery", "transplant"] { b.numeric(c, pick(d.numbers(c), rows)) }
             return CoxModelInput(time: pick(d.numbers("stop"), rows), event: pick(d.numbers("event"), rows).map { $0 == 1 },
                                  covariates: b.columns, columnNames: b.names, terms: b.terms)
+        case "lung_noisy_times":
+            // Months that differ by rounding noise; cox.R writes them as 17-digit strings so the noise survives.
+            let oracle = try Oracle.json("cox")
+            guard let records = (oracle["data"] as? [String: Any])?["noisy_times"] as? [[String: Any]] else {
+                throw CoreError("missing data for \(name)")
+            }
+            let months = records.map { ($0["months"] as? String).flatMap(Double.init) ?? .nan }
+            var b = Builder()
+            for c in ["age", "sex", "ph.ecog"] { b.numeric(c, records.map { number($0[c]) ?? .nan }) }
+            return CoxModelInput(time: months, event: records.map { number($0["status"]) == 2 },
+                                 covariates: b.columns, columnNames: b.names, terms: b.terms)
         case "separated", "not_converged", "collinear":
             let oracle = try Oracle.json("cox")
             let key = name == "collinear" ? "collinear" : "separated"
@@ -223,6 +234,13 @@ final class CoxTests: XCTestCase {
     func testHeart() throws { try check("heart") }
     func testLungHeavyTies() throws { try check("lung_heavy_ties") }
 
+    func testTimesDifferingByRoundingNoiseAreTiedAsCoxphTimefixDoes() throws {
+        let input = try C.input("lung_noisy_times")
+        let exact = input.time.map { ($0 * 30.4375).rounded() / 30.4375 }
+        XCTAssertGreaterThan(zip(input.time, exact).filter { $0 != $1 }.count, 0, "the data must carry the noise under test")
+        try check("lung_noisy_times")
+    }
+
     func testManyStrataDropsColumnConstantWithinStrata() throws {
         // 38 strata (more than R's keepstrata limit of 10, where concordancefit pools strata differently).
         let fit = try check("kidney_many_strata")
@@ -309,5 +327,33 @@ final class CoxTests: XCTestCase {
         let a = try CoxFit.fit(input), b = try CoxFit.fit(reversed)
         for (x, y) in zip(a.coefficients, b.coefficients) { XCTAssertEqual(x.coef, y.coef, accuracy: 1e-10) }
         XCTAssertEqual(a.concordance, b.concordance, accuracy: 1e-12)
+    }
+}
+
+/// Inputs the fit must refuse rather than answer: too large to fit in bounded memory and time, or without
+/// any information (an estimate there would print as certainty).
+final class CoxRefusalTests: XCTestCase {
+    func testMoreCoefficientsThanTheCapAreRefusedBeforeFitting() {
+        let p = CoxModelInput.maximumCoefficients + 1
+        let input = CoxModelInput(time: [1, 2, 3], event: [true, false, true],
+                                  covariates: (0..<p).map { j in [0, Double(j % 2), 1] }, columnNames: (0..<p).map { "x\($0)" })
+        XCTAssertThrowsError(try CoxFit.fit(input)) { error in
+            XCTAssertEqual((error as? CoreError)?.message, "the Cox model has 501 coefficients; at most 500 can be fitted")
+        }
+    }
+
+    func testASingleRowIsRefused() {
+        let input = CoxModelInput(time: [5], event: [true], covariates: [[3]], columnNames: ["x"])
+        XCTAssertThrowsError(try CoxFit.fit(input))
+    }
+
+    func testAFlatLikelihoodGivesNoEstimateRatherThanZeroStandardError() {
+        let input = CoxModelInput(time: [1, 2, 3], event: [false, false, true], covariates: [[1, 2, 5]], columnNames: ["x"])
+        XCTAssertThrowsError(try CoxFit.fit(input))
+        // With an informative column beside it, the uninformative one is dropped, never reported with se 0.
+        let mixed = CoxModelInput(time: [1, 2, 3, 4, 5, 6], event: [true, true, false, true, true, true],
+                                  covariates: [[0.3, 1.2, 0.7, 2.5, 1.1, 0.4], [4, 4, 4, 4, 4, 4]], columnNames: ["x", "k"])
+        guard let fit = try? CoxFit.fit(mixed) else { return XCTFail() }
+        XCTAssertTrue(fit.coefficients.allSatisfy { $0.se > 0 })
     }
 }

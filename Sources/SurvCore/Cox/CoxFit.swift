@@ -62,16 +62,23 @@ public struct CoxFit: Codable, Equatable, Sendable {
         try input.validate()
         guard level > 0 && level < 1 else { throw CoreError("confidence level must be between 0 and 1") }
         guard maxIterations >= 0 else { throw CoreError("maxIterations must be ≥ 0") }
+        // One row is its own only risk set: the likelihood is flat and any coefficient "fits" (R fails later, in
+        // the concordance); refuse plainly rather than report an estimate.
+        guard input.time.count >= 2 else {
+            throw CoreError("a Cox model needs at least 2 rows, and only \(input.time.count) is left",
+                            hint: "check the filter and the rows dropped for missing values")
+        }
+        let input = input.timeFixed()
         let data = CoxSortedData(input)
         try Interruption.checkpoint()
-        let raw = CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)
+        let raw = try CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)
         try Interruption.checkpoint()
-        return assemble(input: input, data: data, raw: raw, level: level, maxIterations: maxIterations,
-                        tolerance: tolerance)
+        return try assemble(input: input, data: data, raw: raw, level: level, maxIterations: maxIterations,
+                            tolerance: tolerance)
     }
 
     private static func assemble(input: CoxModelInput, data: CoxSortedData, raw: CoxNewtonRaphson.Result,
-                                 level: Double, maxIterations: Int, tolerance: Double) -> CoxFit {
+                                 level: Double, maxIterations: Int, tolerance: Double) throws -> CoxFit {
         let n = data.rows, p = data.columns
         var warnings: [CoreWarning] = []
         let events = input.event.lazy.filter { $0 }.count
@@ -93,11 +100,23 @@ public struct CoxFit: Codable, Equatable, Sendable {
         // Redundant columns: R flags them by a zero diagonal in the variance when the rank is short.
         let rankShort = raw.rank < p
         let singular = (0..<p).map { rankShort && raw.variance[$0 * p + $0] == 0 }
-        let kept = (0..<p).filter { !singular[$0] }
-        let dropped = (0..<p).filter { singular[$0] }.map { input.columnNames[$0] }
-        for name in dropped {
+        // A variance of exactly 0 that the rank did not flag comes from a likelihood with no information about
+        // the column (when no event has anyone else at risk, Newton runs out of iterations on a flat likelihood).
+        // R prints se 0 and a zero-width interval there, which reads as certainty; the column is dropped instead.
+        let uninformative = (0..<p).map { !singular[$0] && !(raw.variance[$0 * p + $0] > 0) }
+        let kept = (0..<p).filter { !singular[$0] && !uninformative[$0] }
+        let dropped = (0..<p).filter { singular[$0] || uninformative[$0] }.map { input.columnNames[$0] }
+        for j in 0..<p where singular[j] {
             warnings.append(CoreWarning(code: "collinear_term",
-                                        message: "X matrix deemed to be singular; \(name) is dropped (coefficient NA in R)"))
+                                        message: "X matrix deemed to be singular; \(input.columnNames[j]) is dropped (coefficient NA in R)"))
+        }
+        for j in 0..<p where uninformative[j] {
+            warnings.append(CoreWarning(code: "no_information",
+                                        message: "the data carry no information about \(input.columnNames[j]); it is dropped"))
+        }
+        guard !kept.isEmpty else {
+            throw CoreError("no coefficient can be estimated: in the rows used, no event has another row at risk with a different value of any term",
+                            hint: "check the filter; a Cox model compares each event with the rows still at risk")
         }
 
         // R's check for coefficients drifting to infinity (coxph.fit): the one-step change u·V that the

@@ -20,7 +20,9 @@ enum CoxNewtonRaphson {
         var converged: Bool
     }
 
-    static func run(_ data: CoxSortedData, ties: TiesMethod, maxIterations: Int, tolerance: Double) -> Result {
+    /// Polls `Interruption` before each likelihood pass (each costs n·p² for p coefficients), so that a large
+    /// model stops within one pass of Ctrl-C.
+    static func run(_ data: CoxSortedData, ties: TiesMethod, maxIterations: Int, tolerance: Double) throws(CoreError) -> Result {
         let p = data.columns
         var beta = [Double](repeating: 0, count: p)
         var current = CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
@@ -57,6 +59,7 @@ enum CoxNewtonRaphson {
         var newBeta = (0..<p).map { beta[$0] + firstStep[$0] }
         var halving = 0.0
         for iteration in 1...maxIterations {
+            try Interruption.checkpoint()
             current = CoxPartialLikelihood.evaluate(data, beta: newBeta, ties: ties)
             factor = PivotingCholesky(symmetric: current.information, size: p)
             let finite = current.isFinite
@@ -83,6 +86,7 @@ enum CoxNewtonRaphson {
         // inverts the information without refactoring it, which leaves only the reciprocal diagonal; the
         // variance reported matches that.
         if maxIterations > 1 {
+            try Interruption.checkpoint()
             let last = CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
             var reciprocalDiagonal = [Double](repeating: 0, count: p * p)
             for i in 0..<p where last.information[i * p + i] > 0 {

@@ -49,6 +49,8 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
     public static func compute(input: CoxModelInput, fit: CoxFit,
                                transform: PHTimeTransform = .km) throws -> ProportionalHazardsTest {
         try input.validate()
+        // The same tied times as the fit saw (CoxFit.fit applies timefix too).
+        let input = input.timeFixed()
         guard fit.linearPredictor.count == input.time.count else {
             throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
         }
@@ -131,7 +133,9 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             var sub = [Double](repeating: 0, count: m * m)
             for (a, i) in indices.enumerated() { for (b, j) in indices.enumerated() { sub[a * m + b] = pass.information[i * 2 * p + j] } }
             let rhs = indices.map { $0 < p ? 0 : pass.score[$0] }
-            let factor = PivotingCholesky(symmetric: sub, size: m)
+            // Scaled to a unit diagonal: the test does not depend on the covariates' units, and neither may
+            // the singularity judgement (a 0/1 term beside values in the millions is not singular).
+            let factor = EquilibratedCholesky(symmetric: sub, size: m)
             guard factor.rank == m else {
                 throw CoreError("the information matrix of the proportional-hazards test is singular")
             }
@@ -143,6 +147,8 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
 
         var tests: [PHTermTest] = []
         for (name, columns) in zip(termNames, termColumns) {
+            // Each term's test factors a (p + k)-square matrix: with many terms this is the slow part.
+            try Interruption.checkpoint()
             let chisq = try scoreTest(Array(0..<p) + columns.map { $0 + p })
             let df = Double(columns.count)
             tests.append(PHTermTest(name: name, chisq: chisq, df: df, p: ChiSquared.sf(chisq, df: df)))
@@ -209,7 +215,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
         var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
         // The terms that vary, and the factor of their block of v, depend only on the stratum.
-        var factors: [Int: (terms: [Int], factor: PivotingCholesky)] = [:]
+        var factors: [Int: (terms: [Int], factor: EquilibratedCholesky)] = [:]
         for e in 0..<events {
             let s = pass.eventStratum[e]
             if factors[s] == nil {
@@ -217,7 +223,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
                 let m = k.count
                 var sub = [Double](repeating: 0, count: m * m)
                 for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-                factors[s] = (k, PivotingCholesky(symmetric: sub, size: m))
+                factors[s] = (k, EquilibratedCholesky(symmetric: sub, size: m))
             }
             guard let (k, factor) = factors[s], !k.isEmpty else { continue }
             let solved = factor.solve(k.map { resid[e * nterm + $0] })

@@ -2,7 +2,8 @@
 // survfit and survdiff unless timefix = FALSE): among the sorted distinct times, one whose gap from the
 // previous distinct time is ≤ √ε, absolutely or relative to the mean of the distinct times, joins the
 // previous time's group, and every time in a group becomes the group's first (smallest) time. Without
-// this, 0.1 + 0.2 and 0.3 read from a file would be two event times instead of one.
+// this, 0.1 + 0.2 and 0.3 read from a file would be two event times instead of one. coxph and cox.zph
+// apply it too (`coxph.control(timefix = TRUE)`), to the whole response before strata are formed.
 
 enum TimeFix {
     static let tolerance = Double.ulpOfOne.squareRoot()
@@ -25,7 +26,7 @@ enum TimeFix {
     }
 
     /// The times with `aeqSurv` applied, given the rows' ascending order; `nil` when nothing changes.
-    static func fixedTimes(_ time: [Double], order: [Int32]) -> [Double]? {
+    static func fixedTimes<Index: BinaryInteger>(_ time: [Double], order: [Index]) -> [Double]? {
         var distinct: [Double] = []
         for row in order {
             let t = time[Int(row)]

@@ -60,6 +60,13 @@ col <- data.frame(time = c(5, 8, 8, 12, 15, 16, 20, 22, 25, 30, 31, 35), status 
                   x3 = c(0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0))
 col$x2 <- 2 * col$x1
 
+# Months computed two ways (days / 30.4375 for even rows, a sum for odd rows): equal days give times that
+# differ by rounding noise, which coxph's default timefix = TRUE (aeqSurv) ties again. The times are exported
+# as 17-digit strings, since 15 digits (jsonlite's maximum) would erase the noise under test.
+noisy <- subset(lung, !is.na(ph.ecog), select = c(time, status, age, sex, ph.ecog))
+noisy$months <- ifelse(seq_len(nrow(noisy)) %% 2 == 0, noisy$time / 30.4375, (noisy$time - 7) / 30.4375 + 7 / 30.4375)
+stopifnot(sum(noisy$months != noisy$time / 30.4375) > 0)
+
 cases <- list(
   lung_efron = describe(quote(coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung))),
   lung_breslow = describe(quote(coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = "breslow"))),
@@ -74,13 +81,15 @@ cases <- list(
   heart = describe(quote(coxph(Surv(stop, event) ~ age + year + surgery + transplant, data = heart))),
   separated = describe(quote(coxph(Surv(time, status) ~ x + z, data = sep))),
   collinear = describe(quote(coxph(Surv(time, status) ~ x1 + x2 + x3, data = col))),
+  lung_noisy_times = describe(quote(coxph(Surv(months, status) ~ age + sex + ph.ecog, data = noisy))),
   not_converged = describe(quote(coxph(Surv(time, status) ~ x + z, data = sep, control = coxph.control(iter.max = 3))))
 )
 
 out <- list(
   survival = as.character(packageVersion("survival")),
   cases = cases,
-  data = list(separated = sep, collinear = col),
+  data = list(separated = sep, collinear = col,
+              noisy_times = transform(noisy, months = sprintf("%.17g", months), time = NULL)),
   levels = list(celltype = levels(veteran$celltype), rx = levels(colon$rx), disease = levels(kidney$disease))
 )
 write_json(out, "cox.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null", pretty = TRUE, matrix = "rowmajor")

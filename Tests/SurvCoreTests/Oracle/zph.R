@@ -23,6 +23,10 @@ describe <- function(fit, transform) {
   )
 }
 
+# The same noisy months as cox.R's lung_noisy_times (see there): cox.zph must tie them as coxph does.
+noisy <- subset(lung, !is.na(ph.ecog), select = c(time, status, age, sex, ph.ecog))
+noisy$months <- ifelse(seq_len(nrow(noisy)) %% 2 == 0, noisy$time / 30.4375, (noisy$time - 7) / 30.4375 + 7 / 30.4375)
+
 fits <- list(
   lung_efron = coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung),
   lung_breslow = coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = "breslow"),
@@ -31,7 +35,8 @@ fits <- list(
   veteran = coxph(Surv(time, status) ~ celltype + karno + strata(prior), data = veteran),
   colon = coxph(Surv(time, status) ~ rx + age + nodes + strata(sex), data = colon),
   ovarian = coxph(Surv(futime, fustat) ~ age + resid.ds + rx + ecog.ps, data = ovarian),
-  kidney_weighted = coxph(Surv(time, status) ~ age + sex + disease, data = kidney, weights = w)
+  kidney_weighted = coxph(Surv(time, status) ~ age + sex + disease, data = kidney, weights = w),
+  lung_noisy_times = coxph(Surv(months, status) ~ age + sex + ph.ecog, data = noisy)
 )
 cases <- list()
 for (name in names(fits)) {
