@@ -116,11 +116,20 @@ final class TerminalSession {
     }
 
     /// Ends the session with Ctrl-D and waits for surv to exit.
+    /// A Ctrl-D that reaches the terminal while it is still in cooked mode (surv has printed the prompt
+    /// but libedit has not yet switched to raw mode) can be lost in the switch, as it can for a person
+    /// typing ahead; like that person, the harness presses it again (after Ctrl-U, which clears whatever
+    /// the lost key may have left on the line) until surv has gone.
     func finish(timeout: TimeInterval = 20) throws -> Int32 {
         try send("\u{04}")
         let deadline = Date().addingTimeInterval(timeout)
+        var nextPress = Date().addingTimeInterval(1)
         while process.isRunning, Date() < deadline {
             _ = try? wait(for: "\u{0}never", timeout: 0.1)
+            if process.isRunning, Date() > nextPress {
+                try? send("\u{15}\u{04}")
+                nextPress = Date().addingTimeInterval(1)
+            }
         }
         if process.isRunning {
             process.terminate()
