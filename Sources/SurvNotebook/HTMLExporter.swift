@@ -1,5 +1,5 @@
-/// A notebook as one standalone HTML page: prose rendered from Markdown (cmark-gfm, safe mode), each cell as its commands
-/// and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
+/// A notebook as one standalone HTML page: prose rendered from Markdown (`ProseMarkdown`), each cell as its
+/// commands and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
 /// its content-security policy forbids scripts and every outside resource, so a notebook from someone
 /// else cannot make the page run code or call out when it is viewed.
 public enum HTMLExporter {
