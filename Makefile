@@ -1,5 +1,5 @@
 # Set-up and everyday tasks. `make run` and `make test` are the two commands a new machine needs;
-# both install the system library they need first.
+# both install the system libraries they need first.
 
 SWIFT ?= swift
 SHELL := /bin/bash
@@ -8,13 +8,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps install run build test check run-tests test-count bench fuzz fuzz-build clean
 
-# libedit-dev provides the line-editing headers and library the REPL links against.
+# libedit-dev provides the line-editing headers and library the REPL links against; the cmark-gfm
+# packages, the Markdown parser (and its table extension) that renders prose in exported notebooks.
+SYSTEM_LIBRARIES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+
 deps:
-	@$(MAKE) --no-print-directory install PACKAGES="libedit-dev"
+	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES)"
 
 # The tests also drive the REPL in a real terminal (tmux) and render exported notebooks in a browser (chromium).
 test-deps:
-	@$(MAKE) --no-print-directory install PACKAGES="libedit-dev tmux chromium"
+	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES) tmux chromium"
 
 install:
 	@missing=""; for p in $(PACKAGES); do \

@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Statistics: pure functions on columns. No I/O, no knowledge of the language.
@@ -25,9 +24,10 @@ let package = Package(
         .target(name: "SurvSession", dependencies: ["SurvLanguage", "SurvData", "SurvCore", "SurvRender"]),
         // Notebooks (`*.surv.md`): parse, write, replay and compare, update outputs, journal, HTML export.
         .target(name: "SurvNotebook", dependencies: [
-            "SurvSession", "SurvLanguage", "SurvRender",
-            .product(name: "Ink", package: "Ink"),
+            "SurvSession", "SurvLanguage", "SurvRender", "CCommonMark",
         ]),
+        // Debian's cmark-gfm (CommonMark with GitHub's tables) behind one C function that owns its memory and options.
+        .target(name: "CCommonMark", linkerSettings: [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]),
         // Debian's libedit plus the C shims Swift cannot call directly (variadic el_set/history, completion globals).
         .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A small Swift wrapper over libedit: prompt, history file, completion.

@@ -148,7 +148,7 @@ public struct Checker {
     @discardableResult
     private func column(_ name: Name) throws(Diagnostic) -> ValueType {
         guard let type = context.type(of: name.text) else {
-            let names = context.columns.map(\.name)
+            let names = context.columnNames
             throw Diagnostic("unknown column '\(name.text)'", at: name.range,
                              hint: Suggestions.hint(for: name.text, in: names) ?? "columns: \(Self.preview(names))")
         }

@@ -3,19 +3,49 @@ public enum ValueType: String, Sendable, Equatable, Codable {
     case number, text, logical
 }
 
+/// The loaded dataset's columns as the checker sees them: names in dataset order, each with its type,
+/// found by name in constant time. It is immutable, so a session builds it once per dataset rather than
+/// once per command, and checking a command that names k of n columns costs k lookups, not k·n.
+public final class ColumnSchema: Sendable {
+    public let names: [String]
+    private let types: [ValueType]
+    private let positions: [String: Int]
+
+    public static let empty = ColumnSchema([])
+
+    /// A repeated name keeps its first position, as a search from the front would find it.
+    public init(_ columns: [(name: String, type: ValueType)]) {
+        names = columns.map(\.name)
+        types = columns.map(\.type)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(columns.count)
+        for (index, column) in columns.enumerated() where positions[column.name] == nil {
+            positions[column.name] = index
+        }
+        self.positions = positions
+    }
+
+    public func type(of column: String) -> ValueType? {
+        positions[column].map { types[$0] }
+    }
+
+    public var columns: [(name: String, type: ValueType)] {
+        Array(zip(names, types))
+    }
+}
+
 /// What the checker needs to know about the session: the loaded dataset's columns and what has been declared.
 public struct CheckContext: Sendable {
-    /// Column names in dataset order with their types; empty when nothing is loaded.
-    public var columns: [(name: String, type: ValueType)]
+    public var schema: ColumnSchema
     public var datasetLoaded: Bool
     public var bundledDatasets: [String]
     public var endpointNames: [String]
     public var hasCurrentEndpoint: Bool
     public var hasCoxModel: Bool
 
-    public init(columns: [(name: String, type: ValueType)] = [], datasetLoaded: Bool = false, bundledDatasets: [String] = [],
+    public init(schema: ColumnSchema, datasetLoaded: Bool = false, bundledDatasets: [String] = [],
                 endpointNames: [String] = [], hasCurrentEndpoint: Bool = false, hasCoxModel: Bool = false) {
-        self.columns = columns
+        self.schema = schema
         self.datasetLoaded = datasetLoaded
         self.bundledDatasets = bundledDatasets
         self.endpointNames = endpointNames
@@ -23,7 +53,19 @@ public struct CheckContext: Sendable {
         self.hasCoxModel = hasCoxModel
     }
 
+    public init(columns: [(name: String, type: ValueType)] = [], datasetLoaded: Bool = false, bundledDatasets: [String] = [],
+                endpointNames: [String] = [], hasCurrentEndpoint: Bool = false, hasCoxModel: Bool = false) {
+        self.init(schema: ColumnSchema(columns), datasetLoaded: datasetLoaded, bundledDatasets: bundledDatasets,
+                  endpointNames: endpointNames, hasCurrentEndpoint: hasCurrentEndpoint, hasCoxModel: hasCoxModel)
+    }
+
+    /// Column names in dataset order; empty when nothing is loaded.
+    public var columnNames: [String] { schema.names }
+
+    /// Column names with their types in dataset order, built on each call.
+    public var columns: [(name: String, type: ValueType)] { schema.columns }
+
     public func type(of column: String) -> ValueType? {
-        columns.first { $0.name == column }?.type
+        schema.type(of: column)
     }
 }

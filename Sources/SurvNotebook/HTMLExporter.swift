@@ -1,14 +1,11 @@
-import Ink
-
-/// A notebook as one standalone HTML page: prose rendered from Markdown (Ink), each cell as its commands
-/// and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
+/// A notebook as one standalone HTML page: prose rendered from Markdown (`ProseMarkdown`), each cell as its
+/// commands and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
 /// its content-security policy forbids scripts and every outside resource, so a notebook from someone
 /// else cannot make the page run code or call out when it is viewed.
 public enum HTMLExporter {
     /// `fallbackTitle` names the page when the front matter has no title (the notebook's file name).
     public static func render(_ notebook: Notebook, fallbackTitle: String) -> String {
         let title = notebook.frontMatter?.title ?? fallbackTitle
-        let parser = MarkdownParser()
         var body: [String] = ["<header><h1>\(escape(title))</h1>"]
         if let version = notebook.frontMatter?.survVersion {
             body.append("<p class=\"meta\">written by surv \(escape(version))</p>")
@@ -21,7 +18,7 @@ public enum HTMLExporter {
             switch block {
             case .prose(let prose):
                 let markdown = prose.markdown.trimmingBlankLines
-                if !markdown.isEmpty { body.append("<section class=\"prose\">\n\(parser.html(from: markdown))\n</section>") }
+                if !markdown.isEmpty { body.append("<section class=\"prose\">\n\(ProseMarkdown.html(from: markdown))\n</section>") }
             case .cell(let cell):
                 let commands = cell.commands.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 body.append("""
@@ -86,6 +83,8 @@ public enum HTMLExporter {
     .prose code { background: var(--code-bg); padding: .05rem .3rem; border-radius: 3px; }
     .prose pre { background: var(--code-bg); padding: .8rem 1rem; overflow-x: auto; border-radius: 4px; }
     .prose pre code { background: none; padding: 0; }
+    .prose-source { white-space: pre-wrap; }
+    del { color: var(--muted); }
     table { border-collapse: collapse; margin: 1rem 0; }
     th, td { border: 1px solid var(--rule); padding: .3rem .6rem; }
     blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }

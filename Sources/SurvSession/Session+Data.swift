@@ -35,11 +35,13 @@ extension Session {
     /// "loaded NAME: R rows, C columns (a, b, c)", the column list wrapped under it when it is long.
     private func loadedMessage(_ name: String, _ loaded: DataTable) -> String {
         let head = "loaded \(name): \(loaded.rowCount) rows, \(loaded.columns.count) columns"
-        let names = loaded.columnNames.joined(separator: ", ")
+        // The names once: `columnNames` builds a new array each time it is read.
+        let columnNames = loaded.columnNames
+        let names = columnNames.joined(separator: ", ")
         if head.count + names.count + 3 <= 80 { return "\(head) (\(names))" }
         var lines = [head + ":"], line = " "
-        for (i, column) in loaded.columnNames.enumerated() {
-            let piece = " " + column + (i < loaded.columnNames.count - 1 ? "," : "")
+        for (i, column) in columnNames.enumerated() {
+            let piece = " " + column + (i < columnNames.count - 1 ? "," : "")
             if line.count + piece.count > 80 { lines.append(line); line = " " }
             line += piece
         }

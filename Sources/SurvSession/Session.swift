@@ -43,7 +43,11 @@ public enum TranscriptEntry: Equatable, Sendable {
 /// model and the transcript. Each command is parsed and checked before anything runs, so a command that
 /// fails leaves the state exactly as it was.
 public final class Session {
-    public internal(set) var table: DataTable?
+    public internal(set) var table: DataTable? {
+        didSet { columnSchema = nil }
+    }
+    /// The checker's view of `table`, built when first needed after the table changes, not per command.
+    private var columnSchema: ColumnSchema?
     /// Rows kept by the filters, in table order; nil = all rows.
     var keptRows: [Int]?
     var filterSources: [String] = []
@@ -72,9 +76,16 @@ public final class Session {
 
     /// The schema and declarations the checker compiles against.
     public var checkContext: CheckContext {
-        CheckContext(columns: table?.columns.map { ($0.name, $0.kind == .number ? .number : .text) } ?? [],
+        CheckContext(schema: currentColumnSchema(),
                      datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
                      endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+    }
+
+    private func currentColumnSchema() -> ColumnSchema {
+        if let columnSchema { return columnSchema }
+        let schema = ColumnSchema(table?.columns.map { ($0.name, $0.kind == .number ? .number : .text) } ?? [])
+        columnSchema = schema
+        return schema
     }
 
     /// Runs one line: prose (`# ...`) is recorded; otherwise the whole line is parsed first (a parse error

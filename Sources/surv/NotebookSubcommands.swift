@@ -86,10 +86,10 @@ struct Export: ParsableCommand {
         var name = url.lastPathComponent
         for suffix in [".md", ".surv"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
         let page = HTMLExporter.render(parsed, fallbackTitle: name)
-        do {
-            try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+        do throws(ExportedPage.Refusal) {
+            try ExportedPage.write(Data(page.utf8), to: URL(fileURLWithPath: html), exporting: url)
         } catch {
-            NotebookInput.printError("error: cannot write '\(html)': \(error.localizedDescription)")
+            NotebookInput.printError("error: cannot write '\(html)': \(error)")
             throw ExitCode(1)
         }
     }

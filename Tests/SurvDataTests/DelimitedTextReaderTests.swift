@@ -181,6 +181,20 @@ final class DelimitedTextReaderTests: XCTestCase {
         XCTAssertEqual(viaRaw, try DelimitedTextReader.parse(bytes, name: "t"))
     }
 
+    // Finding each column by a linear search made this quadratic: over a minute for 100,000 columns.
+    func testHundredThousandColumnsLoadInLinearTime() throws {
+        let count = 100_000
+        let header = (0..<count).map { "c\($0)" }.joined(separator: ",")
+        let row = (0..<count).map { "\($0)" }.joined(separator: ",")
+        let csv = try temporaryFile(named: "wide.csv", contents: Array("\(header)\n\(row)\n\(row)\n".utf8))
+        let table = try DelimitedTextReader.read(path: csv)
+        XCTAssertEqual(table.columns.count, count)
+        XCTAssertEqual(table.rowCount, 2)
+        XCTAssertEqual(numbers(table, "c99999"), [99_999, 99_999])
+        XCTAssertEqual(table.columnNames.last, "c99999")
+        XCTAssertNil(table.column(named: "c100000"))
+    }
+
     func testReadsFilesNamedAfterTheirStem() throws {
         let csv = try temporaryFile(named: "cohort.v2.csv", contents: Array("a,b\n1,2\n".utf8))
         let table = try DelimitedTextReader.read(path: csv)

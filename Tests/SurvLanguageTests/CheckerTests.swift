@@ -17,6 +17,23 @@ final class CheckerTests: XCTestCase {
         do { _ = try check(line, context); return nil } catch let d as Diagnostic { return d } catch { return nil }
     }
 
+    func testColumnSchemaFindsColumnsByNameInOrder() {
+        let schema = ColumnSchema([("a", .number), ("b", .text), ("a", .text)])
+        XCTAssertEqual(schema.names, ["a", "b", "a"])
+        XCTAssertEqual(schema.type(of: "a"), .number, "a repeated name is found at its first position")
+        XCTAssertEqual(schema.type(of: "b"), .text)
+        XCTAssertNil(schema.type(of: "c"))
+        XCTAssertEqual(context.columnNames, ["time", "status", "sex", "age"])
+        XCTAssertEqual(context.columns.map(\.type), [.number, .number, .text, .number])
+    }
+
+    // A command naming many of many columns: each name is one dictionary lookup, not a search.
+    func testCommandNamingThousandsOfColumnsChecks() throws {
+        let wide = CheckContext(columns: (0..<100_000).map { ("c\($0)", .number) }, datasetLoaded: true)
+        let names = (90_000..<100_000).map { "c\($0)" }.joined(separator: ", ")
+        XCTAssertNil(error("describe \(names)", wide))
+    }
+
     func testUnknownColumnHasDidYouMean() {
         let d = error("stratify by sexx")
         XCTAssertEqual(d?.message, "unknown column 'sexx'")

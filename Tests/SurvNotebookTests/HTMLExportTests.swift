@@ -37,6 +37,149 @@ final class HTMLExportTests: XCTestCase {
         XCTAssertFalse(page.contains("<script"))
     }
 
+    /// The page for one prose block (no front matter, no cells).
+    private func page(prose: String) throws -> String {
+        let (notebook, problems) = try parse(prose)
+        XCTAssertEqual(problems, [])
+        return HTMLExporter.render(notebook, fallbackTitle: "prose")
+    }
+
+    /// The part of the page the prose became.
+    private func proseHTML(_ prose: String) throws -> String {
+        let page = try page(prose: prose)
+        guard let start = page.range(of: "<section class=\"prose\">"), let end = page.range(of: "</section>", range: start.upperBound..<page.endIndex) else {
+            return ""
+        }
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
+    func testMarkdownStillRendersHeadingsListsLinksAndCode() throws {
+        let html = try proseHTML("""
+        ## Results
+
+        - first *point*
+        - second with `code span`
+
+        1. one
+        2. two
+
+        See [the manual](https://example.org/manual "Manual") and ~~old~~ text, or www.example.org.
+
+        ```r
+        survfit(Surv(time, status) ~ x)
+        ```
+
+        > quoted
+        """)
+        XCTAssertTrue(html.contains("<h2>Results</h2>"), html)
+        XCTAssertTrue(html.contains("<li>first <em>point</em></li>"), html)
+        XCTAssertTrue(html.contains("<code>code span</code>"), html)
+        XCTAssertTrue(html.contains("<ol>"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://example.org/manual\" title=\"Manual\">the manual</a>"), html)
+        XCTAssertTrue(html.contains("<del>old</del>"), html)
+        XCTAssertTrue(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), html)
+        XCTAssertTrue(html.contains("<pre><code class=\"language-r\">survfit(Surv(time, status) ~ x)\n</code></pre>"), html)
+        XCTAssertTrue(html.contains("<blockquote>"), html)
+    }
+
+    func testAProseTableBecomesATable() throws {
+        let html = try proseHTML("""
+        | group | n | median |
+        |:------|--:|-------:|
+        | Maintained | 11 | 31 |
+        | Nonmaintained | 12 | 23 |
+        """)
+        XCTAssertTrue(html.contains("<table>"), html)
+        XCTAssertTrue(html.contains("<th align=\"left\">group</th>"), html)
+        XCTAssertTrue(html.contains("<td align=\"left\">Nonmaintained</td>"), html)
+        XCTAssertTrue(html.contains("<td align=\"right\">23</td>"), html)
+    }
+
+    func testRawHTMLInProseNeverBecomesATag() throws {
+        let page = try page(prose: """
+        Before <meta http-equiv="refresh" content="0;url=https://example.com"> after.
+
+        <meta http-equiv="refresh" content="0;url=https://example.com">
+
+        <script>alert(1)</script>
+
+        An image <img src="x" onerror="alert(1)"> inline.
+
+        <iframe src="https://example.com"></iframe>
+
+        <div><a href="javascript:alert(1)">div</a></div>
+        """)
+        for tag in ["<meta http-equiv=\"refresh\"", "<script", "<img", "<iframe", "<div>", "onerror="] {
+            XCTAssertFalse(page.contains(tag), "\(tag) in \(page)")
+        }
+        XCTAssertTrue(page.contains("Before"), page)
+        XCTAssertTrue(page.contains("inline."), page)
+        XCTAssertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\""), "the page's own policy stays")
+    }
+
+    func testDangerousLinkSchemesLoseTheirAddress() throws {
+        let html = try proseHTML("""
+        [x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](vbscript:msgbox) [w](data:text/html;base64,PHNjcmlwdD4=)
+        ![i](javascript:alert(1)) <javascript:alert(1)>
+
+        [r]: javascript:alert(2)
+
+        [ref][r]
+        """)
+        // The text of an autolink may still read "javascript:…"; no address may be one.
+        for attribute in ["href=\"javascript", "src=\"javascript", "href=\"vbscript", "href=\"data:"] {
+            XCTAssertFalse(html.lowercased().contains(attribute), "\(attribute) in \(html)")
+        }
+        XCTAssertTrue(html.contains("<a href=\"\">x</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"\">ref</a>"), html)
+    }
+
+    // Each of these hung Ink (exponential backtracking on brackets) or overflowed its stack.
+    func testHostileProseRendersInLinearTime() throws {
+        let cases = [
+            String(repeating: "[", count: 24),
+            String(repeating: "[", count: 10_000),
+            String(repeating: "[", count: 10_000) + "a" + String(repeating: "]", count: 10_000),
+            String(repeating: "[a](", count: 10_000),
+            String(repeating: ">", count: 10_000) + " a",
+            String(repeating: "> ", count: 10_000) + "a",
+            String(repeating: "*", count: 10_000),
+            String(repeating: "*a ", count: 10_000),
+            // Mid-line: a line starting with backticks would be a notebook fence.
+            "a " + String(repeating: "`", count: 10_000),
+            "a " + String(repeating: "`a``", count: 10_000),
+            String(repeating: "- ", count: 10_000) + "a",
+            String(repeating: "<a ", count: 10_000),
+            String(repeating: "_a", count: 10_000),
+        ]
+        for prose in cases {
+            let html = try proseHTML("text\n\n" + prose)
+            XCTAssertTrue(html.contains("<p>text</p>"), String(prose.prefix(20)))
+        }
+    }
+
+    /// The shapes the cmark-gfm release in Debian takes more than linear time or memory on are shown as
+    /// their source instead.
+    func testProseOverTheParsersBudgetIsShownAsText() throws {
+        let wideTable = "|" + String(repeating: "a|", count: 2_000) + "\n|" + String(repeating: "-|", count: 2_000) + "\n"
+            + String(repeating: "x\n", count: 2_000)
+        let imagesThenLinks = String(repeating: "![", count: 40_000) + String(repeating: "[]()", count: 40_000)
+        let referenceExpansion = "[a]: /" + String(repeating: "x", count: 20_000) + "\n\n" + String(repeating: "[a]", count: 20_000)
+        for prose in [wideTable, imagesThenLinks, referenceExpansion] {
+            let html = try proseHTML(prose)
+            XCTAssertTrue(html.hasPrefix("\n<pre class=\"prose-source\"><code>"), String(html.prefix(100)))
+            XCTAssertLessThan(html.utf8.count, prose.utf8.count * 2)
+        }
+        XCTAssertFalse(ProseBudget.allows(wideTable))
+        XCTAssertFalse(ProseBudget.allows(imagesThenLinks))
+        XCTAssertTrue(ProseBudget.allows(referenceExpansion), "the parser itself declines to expand it")
+        // A long ordinary table, blank-line separated paragraphs of images and links are within budget.
+        let longTable = "| a | b |\n|---|---|\n" + String(repeating: "| - | - |\n", count: 5_000)
+        XCTAssertTrue(ProseBudget.allows(longTable))
+        XCTAssertTrue(ProseBudget.allows(String(repeating: "![i](data:image/png;base64,AA) [a](b) [c](d)\n\n", count: 5_000)))
+        XCTAssertTrue(try proseHTML(longTable).contains("<table>"))
+    }
+
     func testExampleExportRendersInHeadlessChromium() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {

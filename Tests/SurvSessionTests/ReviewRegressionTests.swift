@@ -35,6 +35,21 @@ final class ReviewRegressionTests: XCTestCase {
         return s
     }
 
+    // Loading, naming the loaded columns and checking a command against them were each quadratic in the
+    // number of columns.
+    func testHundredThousandColumnsLoadAndCheckInLinearTime() throws {
+        let count = 100_000
+        let header = (0..<count).map { "c\($0)" }.joined(separator: ",")
+        let row = (0..<count).map { "\($0 % 2)" }.joined(separator: ",")
+        try "\(header)\n\(row)\n\(row)\n".write(to: folder.appendingPathComponent("wide.csv"), atomically: true, encoding: .utf8)
+        let s = session()
+        guard case .success(.message(let loaded))? = outcome(s, "load \"wide.csv\"") else { return XCTFail("not loaded") }
+        XCTAssertTrue(loaded.hasPrefix("loaded wide.csv: 2 rows, 100000 columns:\n  c0, c1,"), String(loaded.prefix(80)))
+        XCTAssertTrue(loaded.hasSuffix(" c99999"))
+        XCTAssertNil(error(s, "endpoint c99998, c99999"))
+        XCTAssertEqual(error(s, "stratify by c999999")?.hint?.hasPrefix("did you mean 'c99999'"), true)
+    }
+
     func testTooManyStrataIsRefusedNotAllocated() throws {
         let s = try manyGroups()
         XCTAssertEqual(error(s, "stratify by g")?.message, "g gives 300 groups; at most 100 can be compared")
