@@ -11,6 +11,7 @@ import SurvSession
 enum AtomicFile {
     enum Failure: Error, Equatable {
         case symbolicLink
+        case folder
         case notRegularFile
         case readOnly
         case noFolder
@@ -18,7 +19,8 @@ enum AtomicFile {
 
         var reason: String {
             switch self {
-            case .symbolicLink: return "it is a symbolic link, and surv does not write through links"
+            case .symbolicLink: return "it is a symbolic link; surv does not write through links"
+            case .folder: return "it is a folder"
             case .notRegularFile: return "it is not a regular file"
             case .readOnly: return "the file is read-only"
             case .noFolder: return "its folder does not exist"
@@ -39,6 +41,7 @@ enum AtomicFile {
             switch existing.st_mode & S_IFMT {
             case S_IFLNK: throw .symbolicLink
             case S_IFREG: break
+            case S_IFDIR: throw .folder
             default: throw .notRegularFile
             }
             // The permission bits, not only access(2): root may write anything, but a file nobody may

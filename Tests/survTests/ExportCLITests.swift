@@ -88,6 +88,6 @@ final class ExportCLITests: XCTestCase {
         let folder = try folderWithNotebook()
         let result = try runSurv(["export", "nb.surv.md", "--html", "missing/page.html"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("error: cannot write 'missing/page.html': No such file or directory"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: cannot write 'missing/page.html': its folder does not exist"), result.stderr)
     }
 }
