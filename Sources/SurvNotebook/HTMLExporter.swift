@@ -22,7 +22,7 @@ public enum HTMLExporter {
             case .cell(let cell):
                 let commands = cell.commands.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 body.append("""
-                <figure class="cell" id="line-\(cell.line)">
+                <figure class="\(cellClass(cell))" id="line-\(cell.line)">\(cellCaption(cell))
                 <pre class="commands"><code>\(commands.map { "<span class=\"prompt\">surv&gt; </span>" + escape($0) }.joined(separator: "\n"))</code></pre>
                 <pre class="output"><code>\(escape(cell.output))</code></pre>
                 </figure>
@@ -50,6 +50,24 @@ public enum HTMLExporter {
         </html>
 
         """
+    }
+
+    /// An error cell stands out: one marked ```output error shows an error on purpose; one that prints an
+    /// error without the mark is a notebook that no longer replays (a reader should not take it for a result).
+    static func cellClass(_ cell: NotebookCell) -> String {
+        cell.expectsError ? "cell error expected" : (printsError(cell) ? "cell error" : "cell")
+    }
+
+    static func cellCaption(_ cell: NotebookCell) -> String {
+        if cell.expectsError { return "\n<figcaption>error, shown on purpose</figcaption>" }
+        if printsError(cell) { return "\n<figcaption>error: this cell fails</figcaption>" }
+        return ""
+    }
+
+    /// Whether a recorded output holds an error: each command's output starts after a blank line, and an
+    /// error's with `error:`.
+    static func printsError(_ cell: NotebookCell) -> Bool {
+        cell.output.hasPrefix("error:") || cell.output.contains("\n\nerror:")
     }
 
     /// Text safe inside HTML elements and double-quoted attributes.
@@ -93,6 +111,12 @@ public enum HTMLExporter {
     .commands { background: #eef2f8; border-bottom: 1px solid var(--rule); color: #123; font-weight: 600; }
     .prompt { color: var(--muted); font-weight: 400; user-select: none; }
     .output { background: #fff; }
+    .cell.error { border-color: #d9534f; }
+    .cell.error .output { background: #fdf1f0; color: #8a1f1b; }
+    .cell.error figcaption { background: #d9534f; color: #fff; font-size: .8rem; padding: .15rem 1rem; }
+    .cell.error.expected { border-color: #e0a458; }
+    .cell.error.expected .output { background: #fff8ee; color: #6b4510; }
+    .cell.error.expected figcaption { background: #e0a458; }
     @media print { .cell { break-inside: avoid; } main { max-width: none; } }
     """
 }

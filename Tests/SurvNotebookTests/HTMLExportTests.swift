@@ -53,6 +53,41 @@ final class HTMLExportTests: XCTestCase {
         return String(page[start.upperBound..<end.lowerBound])
     }
 
+    func testErrorCellsAreStyledAsErrors() throws {
+        let (notebook, _) = try parse("""
+        ```surv
+        load aml
+        ```
+
+        ```output
+        loaded aml: 23 rows, 3 columns (time, status, x)
+        ```
+
+        ```surv
+        km
+        ```
+
+        ```output error
+        error: no endpoint is declared
+        ```
+
+        ```surv
+        load aml; km
+        ```
+
+        ```output
+        loaded aml: 23 rows, 3 columns (time, status, x)
+
+        error: no endpoint is declared
+        ```
+        """)
+        let page = HTMLExporter.render(notebook, fallbackTitle: "e")
+        XCTAssertTrue(page.contains("<figure class=\"cell\" id=\"line-1\">"), page)
+        XCTAssertTrue(page.contains("<figure class=\"cell error expected\" id=\"line-9\">\n<figcaption>error, shown on purpose</figcaption>"), page)
+        XCTAssertTrue(page.contains("<figure class=\"cell error\" id=\"line-17\">\n<figcaption>error: this cell fails</figcaption>"), page)
+        XCTAssertTrue(page.contains(".cell.error .output"))
+    }
+
     func testMarkdownStillRendersHeadingsListsLinksAndCode() throws {
         let html = try proseHTML("""
         ## Results
