@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test check run-tests test-count bench fuzz fuzz-build clean
+.PHONY: deps test-deps install run build test check run-tests test-count bench oracles fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against; the cmark-gfm
 # packages, the Markdown parser (and its table extension) that renders prose in exported notebooks.
@@ -67,6 +67,22 @@ bench: deps
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
 	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
+
+# The reference values the tests compare against are R's, written by the R scripts kept beside them
+# (never typed by hand). This reruns every script with Debian's R and the packages they load; review
+# the JSON diff afterwards. (Sources/SurvData/Bundled/export_bundled.R regenerates the bundled data's
+# Swift files; it is run by hand when a data set is added.)
+R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite
+ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTests/Oracle/km.R \
+	Tests/SurvCoreTests/Oracle/logrank.R Tests/SurvCoreTests/Oracle/cox.R Tests/SurvCoreTests/Oracle/zph.R \
+	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
+	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R
+
+oracles:
+	@$(MAKE) --no-print-directory install PACKAGES="$(R_PACKAGES)"
+	@for script in $(ORACLE_SCRIPTS); do \
+		echo "== $$script"; (cd "$$(dirname "$$script")" && Rscript "$$(basename "$$script")") || exit 1; done
+	@git status --short -- Tests
 
 # Fuzzing (docs/fuzzing.md): a release build with libFuzzer and AddressSanitizer in its own scratch
 # folder, then FUZZ_SECONDS of fuzzing for each mode in FUZZ_MODES. New corpus entries and crash
