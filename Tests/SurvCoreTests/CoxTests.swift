@@ -356,4 +356,25 @@ final class CoxRefusalTests: XCTestCase {
         guard let fit = try? CoxFit.fit(mixed) else { return XCTFail() }
         XCTAssertTrue(fit.coefficients.allSatisfy { $0.se > 0 })
     }
+
+    /// A likelihood pass costs n·p² and can take many seconds for a large model: Ctrl-C must be seen during
+    /// a pass, not only between them. Counted, not timed: every pass over 2,000 distinct times polls several times.
+    func testEveryLikelihoodPassPollsForInterruption() throws {
+        let n = 2_000
+        let time = (0..<n).map { Double($0) + 0.5 }
+        let x = (0..<n).map { Double(($0 * 7919) % 101) / 10 }
+        let input = CoxModelInput(time: time, event: (0..<n).map { $0 % 3 != 0 }, covariates: [x], columnNames: ["x"])
+        final class Counter: @unchecked Sendable { var polls = 0 }
+        let counter = Counter()
+        Interruption.isRequested = { counter.polls += 1; return false }
+        defer { Interruption.isRequested = { false } }
+        let fit = try CoxFit.fit(input)
+        let passes = fit.iterations + 2
+        XCTAssertGreaterThanOrEqual(counter.polls, passes * (n / CoxPartialLikelihood.groupsBetweenPolls),
+                                    "\(counter.polls) polls over about \(passes) passes")
+
+        Interruption.isRequested = { counter.polls += 1; return counter.polls > 3 }
+        counter.polls = 0
+        XCTAssertThrowsError(try CoxFit.fit(input)) { XCTAssertEqual($0 as? CoreError, CoreError.interrupted) }
+    }
 }

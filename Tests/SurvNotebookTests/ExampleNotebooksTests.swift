@@ -24,7 +24,8 @@ final class ExampleNotebooksTests: XCTestCase {
             let result = replayer.replay(url)
             XCTAssertTrue(result.isClean, ReplayReport.text(result, file: name))
             XCTAssertFalse(result.cells.isEmpty, "\(name) has cells")
-            XCTAssertTrue(result.cells.allSatisfy { !$0.failed }, "\(name): an example cell prints an error")
+            // isClean already fails on an unmarked error; an example may show an error only on purpose.
+            XCTAssertTrue(result.cells.allSatisfy { !$0.failed || $0.cell.expectsError }, "\(name): an example cell prints an error")
         }
     }
 }

@@ -20,12 +20,12 @@ enum CoxNewtonRaphson {
         var converged: Bool
     }
 
-    /// Polls `Interruption` before each likelihood pass (each costs n·p² for p coefficients), so that a large
-    /// model stops within one pass of Ctrl-C.
+    /// Polls `Interruption` before each likelihood pass, and each pass polls it as it goes (each costs n·p²
+    /// for p coefficients), so that a large model stops soon after Ctrl-C.
     static func run(_ data: CoxSortedData, ties: TiesMethod, maxIterations: Int, tolerance: Double) throws(CoreError) -> Result {
         let p = data.columns
         var beta = [Double](repeating: 0, count: p)
-        var current = CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
+        var current = try CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
         let loglikInitial = current.loglik
         var factor = PivotingCholesky(symmetric: current.information, size: p)
         let firstStep = factor.solve(current.score)
@@ -60,7 +60,7 @@ enum CoxNewtonRaphson {
         var halving = 0.0
         for iteration in 1...maxIterations {
             try Interruption.checkpoint()
-            current = CoxPartialLikelihood.evaluate(data, beta: newBeta, ties: ties)
+            current = try CoxPartialLikelihood.evaluate(data, beta: newBeta, ties: ties)
             factor = PivotingCholesky(symmetric: current.information, size: p)
             let finite = current.isFinite
             if finite && abs(1 - bestLoglik / current.loglik) <= tolerance {
@@ -87,7 +87,7 @@ enum CoxNewtonRaphson {
         // variance reported matches that.
         if maxIterations > 1 {
             try Interruption.checkpoint()
-            let last = CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
+            let last = try CoxPartialLikelihood.evaluate(data, beta: beta, ties: ties)
             var reciprocalDiagonal = [Double](repeating: 0, count: p * p)
             for i in 0..<p where last.information[i * p + i] > 0 {
                 reciprocalDiagonal[i * p + i] = 1 / last.information[i * p + i]

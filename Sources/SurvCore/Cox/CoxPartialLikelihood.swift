@@ -20,7 +20,11 @@ struct CoxLikelihoodEvaluation {
 }
 
 enum CoxPartialLikelihood {
-    static func evaluate(_ data: CoxSortedData, beta: [Double], ties: TiesMethod) -> CoxLikelihoodEvaluation {
+    static let groupsBetweenPolls = 256
+
+    /// One pass costs n·p² and may take many seconds for a large model: it polls `Interruption` every
+    /// `groupsBetweenPolls` distinct times, so Ctrl-C stops it mid-pass.
+    static func evaluate(_ data: CoxSortedData, beta: [Double], ties: TiesMethod) throws(CoreError) -> CoxLikelihoodEvaluation {
         let n = data.rows, p = data.columns
         // Risk-weighted cross-products are accumulated as full p×p squares: twice the arithmetic of the
         // triangle, but contiguous rows that vectorise, which is faster for the p of clinical models.
@@ -33,6 +37,8 @@ enum CoxPartialLikelihood {
         var cmat = [Double](repeating: 0, count: packed), cmat2 = cmat
         var denom = 0.0
         let efron = ties == .efron
+        var interrupted = false
+        var groupsSincePoll = 0
 
         data.x.withUnsafeBufferPointer { x in
         data.time.withUnsafeBufferPointer { time in
@@ -50,6 +56,14 @@ enum CoxPartialLikelihood {
             guard let xBase = x.baseAddress, let c = cmat.baseAddress, let c2 = cmat2.baseAddress else { return }
             var person = n - 1
             while person >= 0 {
+                groupsSincePoll += 1
+                if groupsSincePoll >= groupsBetweenPolls {
+                    groupsSincePoll = 0
+                    if Interruption.isRequested() {
+                        interrupted = true
+                        return
+                    }
+                }
                 if lastInStratum[person] {
                     denom = 0
                     for i in 0..<p { a[i] = 0 }
@@ -123,6 +137,7 @@ enum CoxPartialLikelihood {
                 for i in 0..<packed { cmat[i] += cmat2[i]; cmat2[i] = 0 }
             }
         }}}}}}}}}}}}
+        if interrupted { throw CoreError.interrupted }
 
         var information = [Double](repeating: 0, count: p * p)
         for i in 0..<p {
