@@ -63,7 +63,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // Beyond what JSON requires, every character a terminal would obey is escaped too, so a JSON
+                // line printed to a terminal is as inert as text output (and still valid JSON).
+                if scalar.value < 0x20 || TerminalText.needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -16,4 +16,10 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertEqual(TerminalText.escapingControls("\u{202e}txt"), "\\u{202e}txt")
         XCTAssertEqual(TerminalText.escapingControls("nul\u{0}"), "nul\\x00")
     }
+
+    func testJSONStringsEscapeTheSameCharactersTheJSONWay() {
+        let out = JSONValue.string("a\u{1b}[8m\u{9b}\u{202e}b").serialized()
+        XCTAssertEqual(out, "\"a\\u001b[8m\\u009b\\u202eb\"")
+        XCTAssertEqual(TerminalText.escapingControls(out), out, "nothing left for the terminal writer to escape")
+    }
 }
