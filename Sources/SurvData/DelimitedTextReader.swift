@@ -25,6 +25,11 @@ public enum DelimitedTextReader {
     /// most frequent of the three on the header line.
     public static func read(path: String) throws -> DataTable {
         let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        return try read(bytes: try readBytes(path: path), fileName: fileName)
+    }
+
+    /// Parses a file's bytes read already; `fileName` names the table and says whether it is a TSV.
+    public static func read(bytes: [UInt8], fileName: String) throws -> DataTable {
         var stem = fileName
         var fileExtension = ""
         if let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex {
@@ -32,7 +37,6 @@ public enum DelimitedTextReader {
             fileExtension = String(fileName[fileName.index(after: dot)...]).lowercased()
         }
         let delimiter: UInt8? = fileExtension == "tsv" || fileExtension == "tab" ? UInt8(ascii: "\t") : nil
-        let bytes = try readBytes(path: path)
         return try parse(bytes, name: stem, delimiter: delimiter)
     }
 
@@ -63,7 +67,8 @@ public enum DelimitedTextReader {
 
     /// The whole file in one allocation of its exact size.
     static func readBytes(path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so a FIFO opens at once and is then refused as not a regular file.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw fileError(path) }
         defer { close(descriptor) }
         var status = stat()

@@ -20,12 +20,8 @@ public enum DataFiles {
         var problems: [String] = []
         for path in paths {
             do throws(Diagnostic) {
-                let url = try policy.resolveForReading(path, relativeTo: folder)
-                do {
-                    records.append(DataFileRecord(path: path, sha256: try SHA256.hex(ofFileAt: url)))
-                } catch {
-                    problems.append("cannot read data file '\(path)': \(NotebookSource.reason(error))")
-                }
+                let bytes = try policy.read(path, relativeTo: folder, limit: FileAccessPolicy.maximumDataFileBytes).bytes
+                records.append(DataFileRecord(path: path, sha256: SHA256.hex(of: bytes)))
             } catch {
                 problems.append(error.message)
             }
@@ -33,30 +29,49 @@ public enum DataFiles {
         return (records, problems)
     }
 
-    /// Problems with the data files the front matter pins: missing, outside the folder, or changed.
+    /// The most data a replay hashes before its first cell. Each file is bounded already; a front matter
+    /// listing many large files (or one many times) would otherwise keep the check busy for hours.
+    static let maximumBytesChecked = 4 << 30
+
+    /// Problems with the data files the front matter pins: missing, outside the folder, or changed. Each
+    /// file is hashed once, however many entries name it.
     static func check(_ frontMatter: FrontMatter?, folder: URL) -> [NotebookProblem] {
         guard let frontMatter else { return [] }
+        let policy = FileAccessPolicy.confined(to: folder)
+        let realFolder = FilePath.realPath(folder.path) ?? folder.standardizedFileURL.path
         var problems: [NotebookProblem] = []
+        var hashed: [String: String] = [:]
+        var bytesChecked = 0
         for record in frontMatter.dataFiles {
+            let typed = folder.appendingPathComponent(record.path).standardizedFileURL.path
+            // Missing is said only of a path that stays inside the folder, so the message reveals nothing outside.
+            if !record.path.hasPrefix("/"), FilePath.isInside(typed, folder: folder.standardizedFileURL.path),
+               FilePath.isInside(FilePath.deepestExistingAncestor(of: typed), folder: realFolder), !FilePath.exists(typed) {
+                problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' is missing",
+                                                hint: "put it next to the notebook (paths are relative to the notebook's folder)"))
+                continue
+            }
+            let actual: String
             do throws(Diagnostic) {
-                let typed = folder.appendingPathComponent(record.path).path
-                guard record.path.hasPrefix("/") || FilePath.exists(typed) else {
-                    problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' is missing",
-                                                    hint: "put it next to the notebook (paths are relative to the notebook's folder)"))
+                guard bytesChecked < maximumBytesChecked else {
+                    problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' was not checked: the notebook's data files exceed \(maximumBytesChecked >> 30) GB in all"))
                     continue
                 }
-                let url = try FileAccessPolicy.confined(to: folder).resolveForReading(record.path, relativeTo: folder)
-                let actual: String
-                do { actual = try SHA256.hex(ofFileAt: url) } catch {
-                    problems.append(NotebookProblem(line: record.line, "cannot read data file '\(record.path)': \(NotebookSource.reason(error))"))
-                    continue
-                }
-                if actual != record.sha256 {
-                    problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' has changed since the notebook was written",
-                                                    hint: "SHA-256 recorded \(record.sha256), now \(actual); 'surv replay --update' accepts the new data"))
+                let (bytes, url) = try policy.read(record.path, relativeTo: folder, limit: FileAccessPolicy.maximumDataFileBytes)
+                if let known = hashed[url.path] {
+                    actual = known
+                } else {
+                    bytesChecked += bytes.count
+                    actual = SHA256.hex(of: bytes)
+                    hashed[url.path] = actual
                 }
             } catch {
                 problems.append(NotebookProblem(line: record.line, error.message))
+                continue
+            }
+            if actual != record.sha256 {
+                problems.append(NotebookProblem(line: record.line, "data file '\(record.path)' has changed since the notebook was written",
+                                                hint: "SHA-256 recorded \(record.sha256), now \(actual); 'surv replay --update' accepts the new data"))
             }
         }
         return problems

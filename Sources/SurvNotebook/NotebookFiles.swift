@@ -14,15 +14,29 @@ public final class NotebookFiles: NotebookFileHandler {
     /// Notebooks being opened, innermost last, so a notebook that opens itself is refused.
     private var opening: [String] = []
     private static let maximumOpenDepth = 8
-    /// Cells replayed since the outermost `open` began. Depth alone does not bound the work: nine small
-    /// notebooks each opening the next five times would replay 5^8 notebooks.
+    /// Cells replayed since the outermost `open` began — or, in a session replaying a notebook, since the
+    /// replay began, its own cells included. Depth alone does not bound the work: nine small notebooks
+    /// each opening the next five times would replay 5^8 notebooks.
     private var cellsReplayed = 0
-    static let maximumCellsReplayed = 5_000
+    public static let maximumCellsReplayed = 5_000
+    /// The notebook a replay session replays: it is open from the start, so it cannot open itself, and its
+    /// cells share the budget with every notebook it opens.
+    private let replaying: String?
 
-    public init(survVersion: String, journal: SessionJournal? = nil, unsavedJournals: [SessionJournal.Unsaved] = []) {
+    public init(survVersion: String, journal: SessionJournal? = nil, unsavedJournals: [SessionJournal.Unsaved] = [],
+                replaying notebook: URL? = nil) {
         self.survVersion = survVersion
         self.journal = journal
         self.unsavedJournals = unsavedJournals
+        self.replaying = notebook.map(Self.key)
+        if let replaying { opening = [replaying] }
+    }
+
+    /// Counts one cell of the notebook being replayed; false once the replay's budget is spent.
+    public func admitReplayedCell() -> Bool {
+        guard cellsReplayed < Self.maximumCellsReplayed else { return false }
+        cellsReplayed += 1
+        return true
     }
 
     private static func key(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
@@ -69,15 +83,15 @@ public final class NotebookFiles: NotebookFileHandler {
 
     // MARK: - open
 
-    public func open(_ url: URL, path: String, into session: Session) throws(Diagnostic) -> Report {
+    public func open(_ url: URL, contents: [UInt8], path: String, into session: Session) throws(Diagnostic) -> Report {
         let key = Self.key(url)
         guard !opening.contains(key) else { throw Diagnostic("'\(path)' opens itself (directly or through another notebook)") }
         guard opening.count < Self.maximumOpenDepth else { throw Diagnostic("notebooks are opened too deeply inside each other") }
-        if opening.isEmpty { cellsReplayed = 0 }
+        if opening.isEmpty && replaying == nil { cellsReplayed = 0 }
         guard cellsReplayed < Self.maximumCellsReplayed else { throw Self.tooManyCells }
         let source: NotebookSource
         do throws(NotebookProblem) {
-            source = try NotebookSource.read(url)
+            source = try NotebookSource(bytes: contents)
         } catch {
             throw Diagnostic(error.formatted(file: path).replacingOccurrences(of: "error: ", with: ""), hint: nil)
         }
@@ -118,7 +132,7 @@ public final class NotebookFiles: NotebookFileHandler {
         }
         // When the session held nothing before, all it holds now is in a notebook file already: nothing
         // new to lose if it ends here. Commands typed before the `open` are still unsaved.
-        if !typedBefore && opening.count == 1 { journal?.markSaved(session) }
+        if !typedBefore && opening.count == 1 && replaying == nil { journal?.markSaved(session) }
         let count = notebook.cells.count
         var lines = ["opened \(path): \(count) cell\(count == 1 ? "" : "s") replayed, "
             + (differing.isEmpty ? "all outputs as recorded"
@@ -128,7 +142,7 @@ public final class NotebookFiles: NotebookFileHandler {
         return .message(lines.joined(separator: "\n"))
     }
 
-    private static var tooManyCells: Diagnostic {
+    static var tooManyCells: Diagnostic {
         Diagnostic("notebooks opened inside each other replay more than \(maximumCellsReplayed) cells; the rest were not run",
                    hint: "open fewer notebooks from inside notebooks")
     }
@@ -148,7 +162,7 @@ public final class NotebookFiles: NotebookFileHandler {
         unsaved.discard()
         unsavedJournals.removeFirst()
         let commands = contents.transcript.filter { if case .command = $0 { return true } else { return false } }.count
-        let opened = try open(url, path: path, into: session)
+        let opened = try open(url, contents: Array(text.utf8), path: path, into: session)
         var lines = ["recovered \(commands) command\(commands == 1 ? "" : "s") of the unsaved session into \(path)"] + notes
         if case .message(let text) = opened { lines.append(text) }
         if let next = unsavedJournals.first {

@@ -26,12 +26,15 @@ public struct ReplayResult: Equatable, Sendable {
     /// Data files pinned in the front matter that are missing or changed (reported before any cell runs).
     public var dataProblems: [NotebookProblem]
     public var cells: [CellOutcome]
+    /// Set when the replay stopped before the end: its cells and the notebooks they open replayed more
+    /// than `NotebookFiles.maximumCellsReplayed` cells.
+    public var stoppedEarly: NotebookProblem? = nil
 
     public var differing: [CellOutcome] { cells.filter { !$0.matches } }
     /// Cells that differ, print an error they are not marked to expect, or no longer print the one they are.
     public var failing: [CellOutcome] { cells.filter { !$0.isClean } }
     /// True when the file is well formed, its data unchanged, every output as recorded and every error expected.
-    public var isClean: Bool { problems.isEmpty && dataProblems.isEmpty && failing.isEmpty }
+    public var isClean: Bool { problems.isEmpty && dataProblems.isEmpty && failing.isEmpty && stoppedEarly == nil }
 }
 
 /// Replays notebooks: every cell in a fresh session, top to bottom, each output compared with the
@@ -65,8 +68,18 @@ public struct NotebookReplayer {
         let folder = url.deletingLastPathComponent()
         let dataProblems = DataFiles.check(notebook.frontMatter, folder: folder)
         let session = makeSession(for: url)
-        let cells = notebook.cells.map { Self.run($0, in: session) }
-        return ReplayResult(notebook: notebook, problems: [], dataProblems: dataProblems, cells: cells)
+        var cells: [CellOutcome] = []
+        var stopped: NotebookProblem?
+        for cell in notebook.cells {
+            guard (session.notebookFiles as? NotebookFiles)?.admitReplayedCell() ?? true else {
+                stopped = NotebookProblem(line: cell.line, "the replay stopped here: with the notebooks its cells open, it replayed "
+                                          + "\(NotebookFiles.maximumCellsReplayed) cells, the most one replay runs",
+                                          hint: "open fewer notebooks from inside notebooks, or split the notebook")
+                break
+            }
+            cells.append(Self.run(cell, in: session))
+        }
+        return ReplayResult(notebook: notebook, problems: [], dataProblems: dataProblems, cells: cells, stoppedEarly: stopped)
     }
 
     /// A fresh session for replaying the notebook at `url`: paths resolve against its folder, files
@@ -74,7 +87,7 @@ public struct NotebookReplayer {
     public func makeSession(for url: URL) -> Session {
         let folder = url.deletingLastPathComponent()
         let session = Session(baseDirectory: folder, fileAccess: .confined(to: folder))
-        session.notebookFiles = NotebookFiles(survVersion: survVersion)
+        session.notebookFiles = NotebookFiles(survVersion: survVersion, replaying: url)
         return session
     }
 

@@ -58,18 +58,14 @@ public struct NotebookSource: Equatable, Sendable {
 
     /// Reads and decodes the file at `url`.
     public static func read(_ url: URL) throws(NotebookProblem) -> NotebookSource {
+        let bytes: [UInt8]
         do throws(Diagnostic) {
-            try FilePath.requireRegularFile(url.path, named: url.lastPathComponent)
+            bytes = try FileAccessPolicy.unrestricted.read(url.path, relativeTo: URL(fileURLWithPath: "/"),
+                                                           limit: FileAccessPolicy.maximumNotebookBytes).bytes
         } catch {
             throw NotebookProblem(line: nil, error.message, hint: error.hint)
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw NotebookProblem(line: nil, "cannot read the notebook: \(Self.reason(error))")
-        }
-        return try NotebookSource(bytes: [UInt8](data))
+        return try NotebookSource(bytes: bytes)
     }
 
     /// The file's text again, exactly as read.

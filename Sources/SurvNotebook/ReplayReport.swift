@@ -22,6 +22,7 @@ public enum ReplayReport {
                                               actualLabel: "replayed output", expectedStart: cell.outputLine))
             }
         }
+        if let stopped = result.stoppedEarly { out.append(stopped.formatted(file: file)) }
         out.append(summary(result, file: file))
         return out.joined(separator: "\n")
     }

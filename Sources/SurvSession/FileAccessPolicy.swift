@@ -13,25 +13,61 @@ public enum FileAccessPolicy: Equatable, Sendable {
     /// Whether commands that write files (`save`, `recover`, `export`) may run.
     public var allowsWriting: Bool { self == .unrestricted }
 
-    /// The file a path typed by the user names, for reading: it must exist, be a regular file (a FIFO
-    /// would block the read forever, a device or folder is not data) and, when confined, lie inside the folder.
-    public func resolveForReading(_ path: String, relativeTo base: URL) throws(Diagnostic) -> URL {
+    /// The largest data file surv reads (2 GiB, some 25 million rows of a dozen columns): a file is read
+    /// whole, and a sparse file of any size costs nothing to send.
+    public static let maximumDataFileBytes = 1 << 31
+    /// The largest notebook surv reads (64 MiB of Markdown is far beyond any analysis written by hand).
+    public static let maximumNotebookBytes = 64 << 20
+
+    /// Reads the whole file a path typed by the user names, checking the file it actually opened — not the
+    /// path, which another process could swap for a link or a FIFO between a check and the open. The file
+    /// must be a regular file (a FIFO would block the read forever, a device can be endless, a folder is
+    /// not data) of at most `limit` bytes, and, when confined, lie inside the folder. A path that leads out
+    /// of the folder is refused before anything outside is looked at, so a notebook's recorded output never
+    /// says whether a file outside exists.
+    public func read(_ path: String, relativeTo base: URL, limit: Int) throws(Diagnostic) -> (bytes: [UInt8], url: URL) {
         let typed = expand(path, relativeTo: base)
-        guard let real = FilePath.realPath(typed.path) else {
+        var folderPath: String?
+        if case .confined(let folder) = self {
+            let realFolder = FilePath.realPath(folder.path) ?? folder.standardizedFileURL.path
+            folderPath = realFolder
+            guard FilePath.isInside(typed.standardizedFileURL.path, folder: folder.standardizedFileURL.path)
+                    || FilePath.isInside(typed.standardizedFileURL.path, folder: realFolder) else { throw outside(path) }
+        }
+        let descriptor = open(typed.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else {
             let reason = FilePath.lastErrorReason()
+            // Where the path breaks off through a link that leads out of the folder, say only that.
+            if let folderPath, !FilePath.isInside(FilePath.deepestExistingAncestor(of: typed.path), folder: folderPath) {
+                throw outside(path)
+            }
             if FilePath.isSymbolicLink(typed.path) {
                 throw Diagnostic("'\(path)' is a symbolic link to a file that does not exist", hint: "check the link's target")
             }
             throw Diagnostic("cannot read '\(path)': \(reason)", hint: "check the path")
         }
-        if case .confined(let folder) = self {
-            guard FilePath.isInside(real, folder: FilePath.realPath(folder.path) ?? folder.standardizedFileURL.path) else {
-                throw Diagnostic("'\(path)' is outside the notebook's folder; a notebook may only read files inside it",
-                                 hint: "copy the file next to the notebook")
-            }
+        defer { close(descriptor) }
+        let opened = FilePath.path(ofDescriptor: descriptor) ?? FilePath.realPath(typed.path) ?? typed.path
+        if let folderPath, !FilePath.isInside(opened, folder: folderPath) { throw outside(path) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw Diagnostic("cannot read '\(path)': \(FilePath.lastErrorReason())", hint: "check the path")
         }
-        try FilePath.requireRegularFile(real, named: path)
-        return URL(fileURLWithPath: real)
+        try FilePath.requireRegularFile(mode: status.st_mode, named: path)
+        let size = Int(status.st_size)
+        guard size <= limit else {
+            throw Diagnostic("'\(path)' is \(FilePath.megabytes(size)); surv reads files of at most \(FilePath.megabytes(limit))",
+                             hint: "split the file, or keep only the columns and rows the analysis needs")
+        }
+        guard let bytes = FilePath.readAll(descriptor, size: size) else {
+            throw Diagnostic("cannot read '\(path)': \(FilePath.lastErrorReason())", hint: "check the file's permissions")
+        }
+        return (bytes, URL(fileURLWithPath: opened))
+    }
+
+    private func outside(_ path: String) -> Diagnostic {
+        Diagnostic("'\(path)' is outside the notebook's folder; a notebook may only read files inside it",
+                   hint: "copy the file next to the notebook")
     }
 
     /// Where a file the user asked to write goes. The folder must exist; the file itself, if it exists,
@@ -100,12 +136,61 @@ public enum FilePath {
         guard stat(path, &status) == 0 else {
             throw Diagnostic("cannot read '\(typed)': \(lastErrorReason())", hint: "check the path")
         }
-        switch status.st_mode & S_IFMT {
+        try requireRegularFile(mode: status.st_mode, named: typed)
+    }
+
+    static func requireRegularFile(mode: mode_t, named typed: String) throws(Diagnostic) {
+        switch mode & S_IFMT {
         case S_IFREG: return
         case S_IFDIR: throw Diagnostic("'\(typed)' is a folder, not a file", hint: "give the path of a file inside it")
         case S_IFIFO: throw Diagnostic("'\(typed)' is a pipe (FIFO), not a file; surv reads only regular files", hint: "save the data to a file first")
         default: throw Diagnostic("'\(typed)' is a device or other special file, not a regular file", hint: "give the path of a regular file")
         }
+    }
+
+    /// The path the kernel has for an open file, whatever links led to it (Linux: /proc/self/fd).
+    static func path(ofDescriptor descriptor: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasPrefix("/") ? path : nil
+    }
+
+    /// The real path of the longest leading part of `path` that exists.
+    public static func deepestExistingAncestor(of path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        // Each step drops a component, so this ends at "/" at the latest.
+        for _ in 0..<4096 {
+            if let real = realPath(url.path) { return real }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { break }
+            url = parent
+        }
+        return "/"
+    }
+
+    /// Reads exactly `size` bytes, or fewer if the file shrank meanwhile; nil on a read error.
+    static func readAll(_ descriptor: Int32, size: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress.map { $0 + initialized }, size - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if got == 0 { break }
+                initialized += got
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 30 ? "\(bytes >> 30) GB" : bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
     }
 
     static func lastErrorReason() -> String {

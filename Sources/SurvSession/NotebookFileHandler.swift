@@ -15,8 +15,9 @@ import SurvRender
 public protocol NotebookFileHandler: AnyObject {
     /// Writes the session's transcript as a notebook at `url` (`path` as the user typed it, for messages).
     func save(_ session: Session, to url: URL, path: String) throws(Diagnostic) -> Report
-    /// Replays the notebook at `url` into `session`: its prose and cells join the transcript.
-    func open(_ url: URL, path: String, into session: Session) throws(Diagnostic) -> Report
+    /// Replays the notebook read from `url` into `session`: its prose and cells join the transcript. The
+    /// session has read the file already (`contents`), checked as it was opened.
+    func open(_ url: URL, contents: [UInt8], path: String, into session: Session) throws(Diagnostic) -> Report
     /// Writes the previous unsaved session to a new notebook at `url`, then opens it into `session`.
     func recover(to url: URL, path: String, into session: Session) throws(Diagnostic) -> Report
 }

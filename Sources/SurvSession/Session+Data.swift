@@ -14,10 +14,10 @@ extension Session {
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {
-        let url = try fileAccess.resolveForReading(path, relativeTo: baseDirectory)
+        let (bytes, url) = try fileAccess.read(path, relativeTo: baseDirectory, limit: FileAccessPolicy.maximumDataFileBytes)
         let loaded: DataTable
         do {
-            loaded = try DelimitedTextReader.read(path: url.path)
+            loaded = try DelimitedTextReader.read(bytes: bytes, fileName: url.lastPathComponent)
         } catch let error as DataError {
             var location = path
             if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }

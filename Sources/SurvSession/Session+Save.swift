@@ -12,8 +12,8 @@ extension Session {
     }
 
     func open(_ path: String) throws(Diagnostic) -> Report {
-        let url = try fileAccess.resolveForReading(path, relativeTo: baseDirectory)
-        return try requireNotebookFiles().open(url, path: path, into: self)
+        let (bytes, url) = try fileAccess.read(path, relativeTo: baseDirectory, limit: FileAccessPolicy.maximumNotebookBytes)
+        return try requireNotebookFiles().open(url, contents: bytes, path: path, into: self)
     }
 
     func recover(_ path: String) throws(Diagnostic) -> Report {

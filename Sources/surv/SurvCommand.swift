@@ -129,6 +129,11 @@ struct Run: ParsableCommand {
         let printer = CommandPrinter(json: output.json)
         var failed = false
         for cell in notebook.cells {
+            guard (session.notebookFiles as? NotebookFiles)?.admitReplayedCell() ?? true else {
+                NotebookInput.printError("\(file):\(cell.line): error: stopped here: with the notebooks its cells open, this notebook "
+                                         + "ran \(NotebookFiles.maximumCellsReplayed) cells, the most one run replays")
+                throw ExitCode(1)
+            }
             let cellFailed = printer.run(numbered: cell.commands.map { ($0.line, $0.text) }, in: session, file: file)
             failed = failed || (cellFailed && !cell.expectsError)
         }

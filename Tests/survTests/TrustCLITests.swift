@@ -315,6 +315,24 @@ final class TrustCLITests: XCTestCase {
         let replay = try runSurv(["replay", "n0.surv.md"], in: folder)
         XCTAssertEqual(replay.status, 1)
     }
+
+    /// The budget is the whole replay's: a notebook that opens a 400-cell notebook twenty times stops at
+    /// 5,000 cells, and a replayed notebook cannot open itself.
+    func testTheCellBudgetSpansTheWholeReplay() throws {
+        let folder = try temporaryFolder()
+        try write(String(repeating: cell("set digits 3"), count: 400), to: folder.appendingPathComponent("c.surv.md"))
+        try write(String(repeating: cell("open \"c.surv.md\""), count: 20), to: folder.appendingPathComponent("top.surv.md"))
+        let replay = try runSurv(["replay", "top.surv.md"], in: folder)
+        XCTAssertEqual(replay.status, 1)
+        XCTAssertTrue(replay.stderr.contains("the replay stopped here: with the notebooks its cells open, it replayed 5000 cells"), replay.stderr)
+        let run = try runSurv(["run", "top.surv.md"], in: folder)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("notebooks opened inside each other replay more than 5000 cells"), run.stderr)
+
+        try write(cell("open \"self.surv.md\""), to: folder.appendingPathComponent("self.surv.md"))
+        let selfOpen = try runSurv(["replay", "self.surv.md"], in: folder)
+        XCTAssertTrue(selfOpen.stderr.contains("'self.surv.md' opens itself"), selfOpen.stderr)
+    }
 }
 
 private enum FilePathTest {
