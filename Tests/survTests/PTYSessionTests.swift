@@ -78,6 +78,26 @@ final class PTYSessionTests: XCTestCase {
         try tmux.waitForScreen { $0.contains(Expected.evaluated("logrank age + ph sex")) }
     }
 
+    /// With standard error closed (`surv 2>&-`), descriptor 2 is free: the journal must not take it, or every
+    /// error message would be written into the journal between its JSON lines.
+    func testErrorsWithStandardErrorClosedStayOutOfTheJournal() throws {
+        let journals = scratch.appendingPathComponent("journals")
+        try tmux.startSession(environment + ["SURV_JOURNAL_DIR=\(journals.path)", "/bin/sh", "-c", "exec \"$0\" 2>&-", survPath])
+        try tmux.waitForScreen { $0.contains("surv>") }
+        try tmux.send(literal: "kmx")
+        try tmux.send(keys: "Enter")
+        try tmux.send(literal: "load aml")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains("loaded aml") }
+        let files = try FileManager.default.contentsOfDirectory(at: journals, includingPropertiesForKeys: nil)
+        XCTAssertEqual(files.count, 1)
+        let journal = try String(contentsOf: try XCTUnwrap(files.first), encoding: .utf8)
+        XCTAssertTrue(journal.contains("kmx"), journal)
+        for line in journal.split(separator: "\n") {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)), "not a journal record: \(line)")
+        }
+    }
+
     func testHistoryIsRecalledAfterRestart() throws {
         // A shell around surv reports its exit status on the screen: tmux's
         // own #{pane_dead_status} is sometimes never filled in, the server
