@@ -145,6 +145,8 @@ public struct FrontMatter: Equatable, Sendable {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            // A raw carriage return would end the line when the notebook is read back.
+            case "\r", "\r\n": out += c == "\r" ? "\\r" : "\\r\\n"
             default: out.append(c)
             }
         }

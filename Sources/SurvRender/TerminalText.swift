@@ -22,7 +22,7 @@ public enum TerminalText {
 
     /// C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides and isolates, which
     /// reorder what is shown after them.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F...0x9F: return true

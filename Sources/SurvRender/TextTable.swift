@@ -15,7 +15,9 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     public func rendered(indent: String = "") -> String {
-        let all = [header] + rows
+        // Cells hold names and levels from data files: escaped before they are measured, so a control
+        // character shown as `\x1b` takes the width it is shown with.
+        let all = ([header] + rows).map { $0.map(TerminalText.escapingControls) }
         let count = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: count)
         for row in all {

@@ -26,15 +26,19 @@ extension Session {
     private func render(_ outcome: CommandOutcome, file: String?) -> RenderedOutcome {
         switch outcome.result {
         case .success(let report):
-            let rendered = TextRenderer(digits: outcome.digits).render(report)
+            // Outputs carry strings from files; escaped here, a notebook never stores a raw control character
+            // (one would be a line break, or a terminal command, when the notebook is read or shown).
+            let rendered = TerminalText.escapingControls(TextRenderer(digits: outcome.digits).render(report))
             if outcome.belongsInTranscript { record(source: outcome.source, output: rendered) }
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: rendered,
                                    json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
         case .failure(let diagnostic):
-            let shown = diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line)
+            let shown = TerminalText.escapingControls(diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line))
             // A command stopped by Ctrl-C changed nothing and was not the user's result: it is no cell.
             if outcome.belongsInTranscript && !Interruption.isRequested() {
-                record(source: outcome.source, output: diagnostic.shifted(by: outcome.column).formatted(source: outcome.source), failed: true)
+                record(source: outcome.source,
+                       output: TerminalText.escapingControls(diagnostic.shifted(by: outcome.column).formatted(source: outcome.source)),
+                       failed: true)
             }
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
                                    json: JSONRenderer.errorLine(command: outcome.source, line: outcome.line,

@@ -97,6 +97,13 @@ public final class Session {
                     afterEach: (CommandOutcome) -> Void = { _ in }) -> [CommandOutcome] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return [] }
+        if let problem = Self.controlCharacter(in: text, line: lineNumber) {
+            // Not a cell: stored, the raw character would do exactly what it is refused for.
+            let outcome = CommandOutcome(source: trimmed, lineText: text, line: lineNumber, column: 0,
+                                         belongsInTranscript: false, result: .failure(problem))
+            afterEach(outcome)
+            return [outcome]
+        }
         if trimmed.hasPrefix("#") {
             transcript.append(.prose(text))
             return []
@@ -130,6 +137,19 @@ public final class Session {
             outcomes.append(outcome)
         }
         return outcomes
+    }
+
+    /// A line is one line of text: a carriage return or another control character in it (possible from a
+    /// pipe or `-c`, never from the keyboard) would become a line break, or a terminal command, once the
+    /// line is saved in a notebook and read back — a way to smuggle cells into a notebook. Tabs are text.
+    static func controlCharacter(in text: String, line: Int) -> Diagnostic? {
+        for (offset, character) in text.enumerated() {
+            guard let scalar = character.unicodeScalars.first(where: { $0 == "\n" || TerminalText.needsEscape($0) }) else { continue }
+            return Diagnostic("the line holds a control character (\(TerminalText.escapingControls(String(scalar)))); a line is one line of text",
+                              at: SourceRange(start: offset, end: offset + 1, line: line),
+                              hint: "remove it; to write several commands, put them on separate lines or separate them with ';'")
+        }
+        return nil
     }
 
     /// Records a command and its printed output in the transcript (the notebook's cells).

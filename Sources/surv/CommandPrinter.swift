@@ -36,7 +36,7 @@ struct CommandPrinter {
 enum ScriptLines {
     static func split(_ text: String) -> [(Int, String)] {
         // "\r\n" is a single Character in Swift, so it must be named as a separator of its own.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().map { i, line in
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).enumerated().map { i, line in
             (i + 1, String(line))
         }
     }

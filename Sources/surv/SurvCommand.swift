@@ -66,14 +66,21 @@ struct Interactive: ParsableCommand {
         session.notebookFiles = NotebookFiles(survVersion: survVersion)
         let printer = CommandPrinter(json: output.json)
         if let initial {
-            _ = printer.run(lines: [initial], in: session, file: nil)
+            _ = printer.run(lines: Self.lines(of: [initial]), in: session, file: nil)
         }
         if !command.isEmpty {
-            // Each -c is a line of its own, as if typed at the prompt one after the other.
-            if printer.run(lines: command, in: session, file: nil) { throw ExitCode(1) }
+            // Each -c is a line of its own, as if typed at the prompt one after the other (and a -c holding
+            // line breaks is several lines).
+            if printer.run(lines: Self.lines(of: command), in: session, file: nil) { throw ExitCode(1) }
             return
         }
         try InteractiveLoop(session: session, json: output.json).run()
+    }
+}
+
+extension Interactive {
+    static func lines(of texts: [String]) -> [String] {
+        texts.flatMap { ScriptLines.split($0).map(\.1) }
     }
 }
 

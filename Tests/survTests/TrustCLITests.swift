@@ -266,8 +266,24 @@ final class TrustCLITests: XCTestCase {
             XCTAssertFalse((result.stdout + result.stderr).contains("\u{1b}"), result.stdout + result.stderr)
         }
         XCTAssertTrue(replay.stderr.contains("-\\x1b[8mhidden\\x1b[0m"), replay.stderr)
-        XCTAssertTrue(run.stderr.contains("cannot read '\\x1b]52;c;cHduZWQ=\\x07.csv'"), run.stderr)
-        XCTAssertTrue(typed.stdout.contains("\\u001b]52"), "JSON escapes it its own way: \(typed.stdout)")
+        XCTAssertTrue(run.stderr.contains("the line holds a control character (\\x1b)"), run.stderr)
+        XCTAssertTrue(typed.stdout.contains("the line holds a control character (\\\\x1b)"), "JSON escapes it its own way: \(typed.stdout)")
+    }
+
+    /// A carriage return typed into prose or a command (from a pipe) would become a line break in the saved
+    /// notebook and could smuggle in a cell that never ran. Such a line is refused and not saved.
+    func testACarriageReturnCannotSmuggleACellIntoASavedNotebook() throws {
+        let folder = try temporaryFolder()
+        let input = "# hi\r```surv\rload lung\r```\r\r```output\rX\r```\rload aml\ntitle \"a\rb\"\nsave \"t.surv.md\"\n"
+        let piped = try runSurv([], in: folder, input: input)
+        XCTAssertTrue(piped.stderr.contains("the line holds a control character (\\x0d)"), piped.stderr)
+        let saved = try String(contentsOf: folder.appendingPathComponent("t.surv.md"), encoding: .utf8)
+        XCTAssertFalse(saved.contains("load lung"), saved)
+        XCTAssertFalse(saved.contains("\r"), saved)
+        XCTAssertEqual(try runSurv(["replay", "t.surv.md"], in: folder).status, 1, "no cells: nothing was saved but the front matter")
+        // From -c, line breaks separate lines, as in a script.
+        let lines = try runSurv(["-c", "load aml\nendpoint time, status\rkm"], in: folder)
+        XCTAssertEqual(lines.status, 0, lines.stderr)
     }
 
     /// `surv run x | head -1`: the reader leaves, surv ends quietly.
