@@ -38,6 +38,14 @@ public enum NotebookParser {
         }
 
         scan: while index < lines.count {
+            let afterText = index > 0 && !prose.isEmpty && !(prose.last ?? "").allSatisfy { $0 == " " || $0 == "\t" }
+            if let last = HTMLBlock.lastLine(startingAt: index, in: lines, interruptsParagraph: afterText) {
+                // Raw HTML: prose, whatever it holds (a fence inside it is no cell).
+                if prose.isEmpty { proseStart = index }
+                prose.append(contentsOf: lines[index...last])
+                index = last + 1
+                continue
+            }
             guard let fence = Fence(opening: lines[index]) else {
                 if prose.isEmpty { proseStart = index }
                 prose.append(lines[index])

@@ -129,4 +129,27 @@ final class NotebookParserTests: XCTestCase {
         let text = "```surv\nload \"a.csv\"  # load \"b.csv\"\nload aml; load \"c.csv\"\n```\n```output\n```\n"
         XCTAssertEqual(try parse(text).notebook.loadedFiles, ["a.csv", "c.csv"])
     }
+
+    /// A fence inside raw HTML is no cell: no Markdown viewer shows it as one (inside a comment it shows
+    /// nothing at all), so running it would let a notebook hide a filter behind its numbers.
+    func testFencesInsideRawHTMLAreNotCells() throws {
+        let cell = "```surv\nwhere time > 20\n```\n```output\n```\n"
+        let visible = "```surv\nshow\n```\n\n```output\n```\n"
+        for hidden in ["<!--\n\(cell)-->\n", "<div>\n\(cell)</div>\n", "<script type=\"x\">\n\(cell)</script>\n",
+                       "<details>\n\(cell)\n", "<x-note>\n\(cell)\n", "<!-- one line -->\n<!--\n\(cell)\n\nstill hidden\n-->\n"] {
+            let (notebook, problems) = try parse(hidden + "\n" + visible)
+            XCTAssertEqual(problems, [], hidden)
+            XCTAssertEqual(notebook.cells.map { $0.commands.map(\.text) }, [["show"]], hidden)
+        }
+        // HTML that ends at a blank line leaves a fence after the blank line a cell, as in any viewer.
+        let (notebook, problems) = try parse("<details>\n<summary>more</summary>\n\n" + cell + "\n</details>\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(notebook.cells.count, 1)
+        // A cell whose blank line lets its output block out of the HTML is refused, not half-read.
+        let (_, split) = try parse("<div>\n```surv\nshow\n```\n\n```output\n```\n")
+        XCTAssertEqual(split.map(\.message), ["this output block has no surv cell before it"])
+        // Text that merely starts with '<' is not HTML.
+        let (autolink, _) = try parse("<https://example.org>\n" + visible)
+        XCTAssertEqual(autolink.cells.count, 1)
+    }
 }
