@@ -49,17 +49,27 @@ struct DelimitedTextParser {
         return UInt8(ascii: ",")
     }
 
+    /// A million columns: far beyond any data table, and a bound on what a header line can make surv hold.
+    static let maximumColumns = 1_000_000
+
     func parse() throws -> DataTable {
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: bodyStart)
         var fields: [FieldSpan] = []
         fields.reserveCapacity(64)
+        scanner.fieldLimit = Self.maximumColumns
         guard try scan(&scanner, &fields) != nil else {
             throw DataError("the file is empty", line: 1, column: nil,
                             hint: "a header row naming the columns is required")
         }
+        guard scanner.extraFields == 0 else {
+            throw DataError("the header names more than \(Self.maximumColumns) columns", line: 1, column: nil,
+                            hint: "this does not look like a data table; check the delimiter")
+        }
         let names = try headerNames(fields)
         let columnCount = names.count
         let dataStart = scanner.position
+        // One field past the header's count is enough to say where a ragged row goes wrong.
+        scanner.fieldLimit = columnCount + 1
 
         var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: columnCount)
         let expectedRows = estimateRowCount(from: dataStart, columns: columnCount)
@@ -71,7 +81,7 @@ struct DelimitedTextParser {
             // A large file can take seconds: let Ctrl-C stop it every 64k rows.
             if row & 0xFFFF == 0xFFFF { try Interruption.checkpoint() }
             if fields.count != columnCount {
-                throw raggedRowError(fields: fields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
+                throw raggedRowError(fields: fields, extra: scanner.extraFields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
             }
             for c in 0..<columnCount {
                 let span = fields[c]
@@ -177,6 +187,7 @@ struct DelimitedTextParser {
     /// (An overestimate only reserves address space; untouched pages are not resident.)
     private func estimateRowCount(from dataStart: Int, columns: Int) -> Int {
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+        scanner.fieldLimit = columns + 1
         var fields: [FieldSpan] = []
         var records = 0
         while records < 64, (try? scanner.nextRecord(&fields)) ?? nil != nil { records += 1 }
@@ -218,11 +229,11 @@ struct DelimitedTextParser {
         }
     }
 
-    private func raggedRowError(fields: [FieldSpan], expected: Int, recordEnd: Int) -> DataError {
+    private func raggedRowError(fields: [FieldSpan], extra: Int, expected: Int, recordEnd: Int) -> DataError {
         let delimiterName = delimiter == UInt8(ascii: "\t") ? "tab" : "'\(Character(Unicode.Scalar(delimiter)))'"
         if fields.count > expected {
             let (line, column) = location(of: fields[expected].sourceOffset)
-            return DataError("expected \(expected) fields (as in the header), found \(fields.count)",
+            return DataError("expected \(expected) fields (as in the header), found \(fields.count + extra)",
                              line: line, column: column,
                              hint: "a value containing the delimiter \(delimiterName) must be in double quotes")
         }

@@ -37,6 +37,10 @@ struct RecordScanner {
     private(set) var position: Int
     /// Offset of the byte that ended the last record (its terminator, or the end of the input).
     private(set) var lastRecordEnd = 0
+    /// The most fields a record keeps; the ones beyond are counted in `extraFields`, not stored, so a row of
+    /// fifty million commas costs no more memory than a row of the right length before it is refused.
+    var fieldLimit = Int.max
+    private(set) var extraFields = 0
 
     private static let quote = UInt8(ascii: "\"")
     private static let lineFeed = UInt8(ascii: "\n")
@@ -50,9 +54,14 @@ struct RecordScanner {
         self.position = start
     }
 
+    private mutating func keep(_ field: FieldSpan, in fields: inout [FieldSpan]) {
+        if fields.count < fieldLimit { fields.append(field) } else { extraFields += 1 }
+    }
+
     /// Fills `fields` with the next record and returns the offset where it starts, or `nil` at the end.
     mutating func nextRecord(_ fields: inout [FieldSpan]) throws(ScanFailure) -> Int? {
         fields.removeAll(keepingCapacity: true)
+        extraFields = 0
         let n = bytes.count
         var pos = position
         while pos < n, bytes[pos] == Self.lineFeed || bytes[pos] == Self.carriageReturn { pos += 1 }
@@ -89,7 +98,7 @@ struct RecordScanner {
                         pos += try sequenceLength(at: pos)
                     }
                 }
-                fields.append(FieldSpan(start: fieldStart + 1, end: pos, quoted: true, hasEscapedQuotes: escaped))
+                keep(FieldSpan(start: fieldStart + 1, end: pos, quoted: true, hasEscapedQuotes: escaped), in: &fields)
                 pos += 1
                 while pos < n, bytes[pos] == Self.space || (bytes[pos] == Self.tab && delimiter != Self.tab) {
                     pos += 1
@@ -104,7 +113,7 @@ struct RecordScanner {
                         pos += try sequenceLength(at: pos)
                     }
                 }
-                fields.append(FieldSpan(start: fieldStart, end: pos, quoted: false, hasEscapedQuotes: false))
+                keep(FieldSpan(start: fieldStart, end: pos, quoted: false, hasEscapedQuotes: false), in: &fields)
             }
             guard pos < n else {
                 lastRecordEnd = n

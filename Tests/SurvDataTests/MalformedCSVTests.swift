@@ -27,6 +27,20 @@ final class MalformedCSVTests: XCTestCase {
                            line: 3, column: 4)
     }
 
+    /// A row of millions of empty fields is refused with its true count, holding only the header's worth.
+    func testRowWithMillionsOfFieldsIsCountedNotStored() throws {
+        let row = [UInt8](repeating: UInt8(ascii: ","), count: 3_000_000)
+        let bytes = Array("a,b\n1,2\n".utf8) + row + [UInt8(ascii: "\n")]
+        let scanner = RecordScannerProbe(bytes)
+        XCTAssertEqual(scanner.storedFields, 3, "a limit of 3 keeps 3 of the 3,000,001 fields")
+        XCTAssertDataError(bytes, message: "expected 2 fields (as in the header), found 3000001", line: 3, column: 3)
+    }
+
+    func testHeaderWithMoreThanAMillionColumnsIsRefused() {
+        let header = [UInt8](repeating: UInt8(ascii: ","), count: 1_000_001)
+        XCTAssertDataError(header + [UInt8(ascii: "\n")], message: "the header names more than 1000000 columns", line: 1, column: nil)
+    }
+
     func testRowWithTooManyFields() {
         XCTAssertDataError("a,b\n1,2\n3,4,5\n", message: "expected 2 fields (as in the header), found 3",
                            line: 3, column: 5)
@@ -196,5 +210,21 @@ final class MalformedCSVTests: XCTestCase {
         }
         XCTAssertGreaterThan(outcomes.tables, 0)
         XCTAssertGreaterThan(outcomes.errors, 0)
+    }
+}
+
+/// Scans the first data record the way the parser does, to see how many fields it keeps.
+private struct RecordScannerProbe {
+    var storedFields = 0
+    init(_ bytes: [UInt8]) {
+        storedFields = bytes.withUnsafeBufferPointer { buffer -> Int in
+            var scanner = RecordScanner(bytes: buffer, delimiter: UInt8(ascii: ","), start: 0)
+            var fields: [FieldSpan] = []
+            _ = try? scanner.nextRecord(&fields)  // the header
+            scanner.fieldLimit = 3
+            _ = try? scanner.nextRecord(&fields)
+            _ = try? scanner.nextRecord(&fields)
+            return fields.count
+        }
     }
 }
