@@ -15,7 +15,7 @@ struct Completions {
     /// writer: a file or column name with a control character in it (which no one can type anyway) is
     /// left out rather than sent raw.
     func candidates(for request: CompletionRequest) -> [String] {
-        allCandidates(for: request).filter { TerminalText.escapingControls($0) == $0 }
+        allCandidates(for: request).filter { !$0.contains("\n") && TerminalText.escapingControls($0) == $0 }
     }
 
     private func allCandidates(for request: CompletionRequest) -> [String] {

@@ -50,16 +50,22 @@ struct Replay: ParsableCommand {
         if !clean { throw ExitCode(1) }
     }
 
+    /// Line numbers, the first ten of them: a notebook of thousands of cells gets a line, not a page.
+    static func lineList(_ lines: [Int]) -> String {
+        let shown = lines.prefix(10).map(String.init).joined(separator: ", ")
+        return lines.count > 10 ? shown + " and \(lines.count - 10) more" : shown
+    }
+
     private func describe(_ summary: NotebookUpdater.Summary, file: String) -> String {
         var parts: [String] = []
         if !summary.updatedCells.isEmpty {
             let n = summary.updatedCells.count
-            parts.append("\(n) output\(n == 1 ? "" : "s") rewritten (line\(n == 1 ? "" : "s") \(summary.updatedCells.map(String.init).joined(separator: ", ")))")
+            parts.append("\(n) output\(n == 1 ? "" : "s") rewritten (line\(n == 1 ? "" : "s") \(Self.lineList(summary.updatedCells)))")
         }
         if summary.dataChanged { parts.append("data hashes rewritten") }
         var text = "\(file): " + (parts.isEmpty ? "up to date" : parts.joined(separator: "; "))
         if !summary.failingCells.isEmpty {
-            text += "\nwarning: the cell\(summary.failingCells.count == 1 ? "" : "s") at line\(summary.failingCells.count == 1 ? "" : "s") \(summary.failingCells.map(String.init).joined(separator: ", ")) print\(summary.failingCells.count == 1 ? "s" : "") an error its output block is not marked to expect; "
+            text += "\nwarning: the cell\(summary.failingCells.count == 1 ? "" : "s") at line\(summary.failingCells.count == 1 ? "" : "s") \(Self.lineList(summary.failingCells)) print\(summary.failingCells.count == 1 ? "s" : "") an error its output block is not marked to expect; "
                 + "the next replay fails on \(summary.failingCells.count == 1 ? "it" : "them") (mark a block ```output error if the error is meant to be shown)"
         }
         return text
