@@ -46,8 +46,8 @@ check: test-deps
 	@status=0; $(MAKE) --no-print-directory run-tests || status=1; $(MAKE) --no-print-directory test-count; exit $$status
 
 run-tests:
+	@mkdir -p .build && rm -f .build/test-output.log
 	$(SWIFT) build --build-tests
-	@mkdir -p .build
 	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.log
 
 # XCTest's summary reads "Executed N tests, with F failures", or "... with S tests skipped and F failures";

@@ -65,14 +65,20 @@ struct InteractiveLoop {
         if let problem = start.problem { note(problem + "; this session is not journaled") }
         if let latest = start.unsaved.first {
             let n = latest.commands
-            var text = "an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
-                + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it"
-            if start.unsaved.count > 1 {
-                let others = start.unsaved.dropFirst().map { "\($0.commands) command\($0.commands == 1 ? "" : "s")" }
-                text += "\nsurv: \(start.unsaved.count - 1) older unsaved session\(start.unsaved.count == 2 ? "" : "s") (\(others.joined(separator: ", "))) "
-                    + "can be recovered after it, one 'recover' each; they are in \(folder.path)"
+            if start.unsaved.count == 1 {
+                note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
+                     + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it")
+            } else {
+                let format = DateFormatter()
+                format.dateFormat = "yyyy-MM-dd HH:mm"
+                var lines = ["\(start.unsaved.count) unsaved sessions exist (from sessions that ended without saving), the most recent first:"]
+                for (i, unsaved) in start.unsaved.enumerated() {
+                    lines.append("  \(i + 1). \(unsaved.commands) command\(unsaved.commands == 1 ? "" : "s"), last written \(format.string(from: unsaved.modified))")
+                }
+                lines.append("type  recover \"FILE.surv.md\"  to write the first to a notebook and continue from it; recover again for the next "
+                             + "(they are in \(folder.path))")
+                note(lines.joined(separator: "\nsurv: "))
             }
-            note(text)
         }
         return start.journal
     }

@@ -163,6 +163,28 @@ final class TrustCLITests: XCTestCase {
         XCTAssertEqual(try next.finish(), 0)
     }
 
+    /// Several sessions that ended unsaved are listed, most recent first, and recovered one after another.
+    func testSeveralUnsavedSessionsAreListedAndRecoveredInTurn() throws {
+        let folder = try temporaryFolder()
+        let journals = folder.appendingPathComponent("journals")
+        try FileManager.default.createDirectory(at: journals, withIntermediateDirectories: true)
+        let record = { (command: String) in "{\"kind\":\"command\",\"output\":\"x\",\"text\":\"\(command)\"}\n" }
+        try write(record("load lung"), to: journals.appendingPathComponent("session-1-1.jsonl"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)],
+                                              ofItemAtPath: journals.appendingPathComponent("session-1-1.jsonl").path)
+        try write(record("load aml") + record("endpoint time, status"), to: journals.appendingPathComponent("session-2-2.jsonl"))
+        let prompt = try TerminalSession(in: folder)
+        try prompt.wait(for: "surv> ")
+        XCTAssertTrue(prompt.screen.contains("2 unsaved sessions exist"), prompt.screen)
+        XCTAssertTrue(prompt.screen.contains("1. 2 commands, last written"), prompt.screen)
+        XCTAssertTrue(prompt.screen.contains("2. 1 command, last written"), prompt.screen)
+        try prompt.type("recover \"a.surv.md\"")
+        XCTAssertTrue(prompt.screen.contains("recovered 2 commands"), prompt.screen)
+        try prompt.type("recover \"b.surv.md\"")
+        XCTAssertTrue(prompt.screen.contains("recovered 1 command"), prompt.screen)
+        XCTAssertEqual(try prompt.finish(), 0)
+    }
+
     // MARK: - Command line
 
     func testCommandsGivenWithDashCAreCellsAndRunInOrder() throws {
