@@ -57,7 +57,7 @@ enum AtomicFile {
         guard descriptor >= 0 else { throw .system(errno) }
         var failure: Int32 = 0
         if existing.st_mode & S_IFMT == S_IFREG, fchmod(descriptor, mode) != 0 { failure = errno }
-        if failure == 0 { failure = writeAll(data, to: descriptor) }
+        if failure == 0 { failure = data.withUnsafeBytes { FilePath.writeAll($0, to: descriptor) } ?? 0 }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure == 0, rename(temporary, path) != 0 { failure = errno }
@@ -69,22 +69,6 @@ enum AtomicFile {
     }
 
     static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
-
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return 0
-        }
-    }
 
     /// A surv killed while saving leaves `.NAME.PID.tmp`, possibly large. When the process that wrote it
     /// is gone, nobody will ever rename it, so the next write of the same file removes it.

@@ -69,24 +69,8 @@ public final class SessionJournal {
     private func append(_ record: Record) {
         guard writeFailure == nil, let data = try? Self.encoder.encode(record) else { return }
         // One write per record: a killed process leaves whole lines, the last one at worst cut short.
-        if let failure = SessionJournal.writeAll(data + Data("\n".utf8), to: descriptor) {
+        if let failure = (data + Data("\n".utf8)).withUnsafeBytes({ FilePath.writeAll($0, to: descriptor) }) {
             writeFailure = String(cString: strerror(failure))
-        }
-    }
-
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return nil
         }
     }
 

@@ -189,6 +189,22 @@ public enum FilePath {
         return failed ? nil : bytes
     }
 
+    /// Writes every byte, retrying interrupted and partial writes; returns the error number that stopped it,
+    /// or nil. The one place surv writes to a descriptor: the journal, saved files, standard streams.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if written == 0 { return EIO }
+            offset += written
+        }
+        return nil
+    }
+
     static func megabytes(_ bytes: Int) -> String {
         bytes >= 1 << 30 ? "\(bytes >> 30) GB" : bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
     }

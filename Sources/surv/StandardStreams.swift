@@ -1,5 +1,6 @@
 import Foundation
 import SurvRender
+import SurvSession
 
 /// Every byte surv prints goes through here, for three reasons:
 /// - text from files (data, notebooks) reaches the terminal with its control characters shown as escapes
@@ -51,18 +52,6 @@ enum StandardStreams {
 
     private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return nil
-        }
+        return text.withUTF8 { FilePath.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 }
