@@ -142,14 +142,17 @@ runCohort <- function(folder) {
           else { dd[[t$col]] <- asFactor(dd[[t$col]]); rhs <- c(rhs, paste0("strata(", t$col, ")")) }
         }
         f <- as.formula(paste("Surv(time, .status) ~", paste(rhs, collapse = " + ")))
-        fit <- coxph(f, data = dd, ties = ties)
+        # The fit keeps its own rows (x, model, and a formula environment of its own): cox.zph rebuilds the
+        # design from the fit, and must not find a later command's data under the same name.
+        env <- new.env(parent = globalenv()); env$dd <- dd; environment(f) <- env
+        fit <- coxph(f, data = dd, ties = ties, x = TRUE, model = TRUE)
         sm <- summary(fit, conf.int = level)
         keep <- !is.na(coef(fit))
         cm <- sm$coefficients[keep, , drop = FALSE]
         ci <- sm$conf.int[keep, , drop = FALSE]
         k <- sum(keep)
         test <- function(x) list(chisq = unname(x), df = k, p = pchisq(unname(x), k, lower.tail = FALSE))
-        if (all(keep)) lastFit <- fit
+        lastFit <- fit
         list(n = fit$n, events = fit$nevent, na_coef = any(!keep),
              terms = lapply(seq_len(nrow(cm)), function(i)
                list(name = rownames(cm)[i], coef = cm[i, "coef"], se = cm[i, "se(coef)"], z = cm[i, "z"],
@@ -173,9 +176,15 @@ runCohort <- function(folder) {
         a <- sub[[cmd$a]]; b <- sub[[cmd$b]]
         miss <- is.na(a) | is.na(b)
         tab <- table(a[!miss], b[!miss])
-        ft <- tryCatch(fisher.test(tab, conf.level = level),
-                       error = function(e) fisher.test(tab, conf.level = level, workspace = 2e7))
-        r <- list(p = ft$p.value, counts = as.vector(tab), missing = sum(miss))
+        # R's default workspace is too small for some tables R can answer with a larger one; the answer
+        # is compared either way, and the flag tells a refusal by surv from one R shares at its default.
+        big <- FALSE
+        ft <- tryCatch(fisher.test(tab, conf.level = level), error = function(e) {
+          if (!grepl("FEXACT|workspace|LDKEY|LDSTP", conditionMessage(e))) stop(e)
+          big <<- TRUE
+          fisher.test(tab, conf.level = level, workspace = 2e7)
+        })
+        r <- list(p = ft$p.value, counts = as.vector(tab), missing = sum(miss), needed_workspace = big)
         if (all(dim(tab) == 2)) {
           r$odds_ratio <- unname(ft$estimate)
           r$odds_ratio_lower <- ft$conf.int[1]; r$odds_ratio_upper <- ft$conf.int[2]
