@@ -362,10 +362,13 @@ class Comparison:
         self.expected = []     # (seed, command, reason)
         self.both_refused = 0
         self.commands = 0
+        self.by_op = {}
 
     def num(self, seed, cmd, field, s, r):
         r = rnum(r)
         self.numbers += 1
+        op = cmd.split()[0]
+        self.by_op[op] = self.by_op.get(op, 0) + 1
         if s is None and (r is None or (isinstance(r, float) and not math.isfinite(r))):
             return True
         if s is None or r is None:
@@ -445,6 +448,14 @@ def explain(pc, so, rr):
     if op == "phtest" and lc is not None and not lc["converged"] and ("singular" in rmsg or "singular" in smsg):
         return ("phtest of a Cox fit that did not converge: one side finds the information matrix "
                 "computationally singular, the other answers")
+    if (op == "phtest" and not s_err and "singular" in rmsg and lc is not None
+            and any(t["name"] == "big" for t in lc["terms"])):
+        return ("phtest with a covariate of scale 1e6: R's cox.zph finds the information matrix computationally "
+                "singular, surv's test is scale-invariant and answers (docs/language.md)")
+    if (op == "phtest" and not s_err and lc is not None
+            and any(w["code"] == "collinear_term" for w in lc["warnings"])):
+        return ("phtest of a model with aliased (NA in R) coefficients: R's cox.zph fails, surv tests the model "
+                "without them")
     if (op == "phtest" and not s_err and "singular" in rmsg and lc is not None
             and any(w["code"] == "infinite_coefficient" for w in lc["warnings"])):
         return ("phtest of a model with an infinite coefficient: R's cox.zph finds the information matrix "
@@ -533,6 +544,7 @@ def cmp_cox(cmp, seed, text, res, rr):
         trial.inner = True
         cmp_cox(trial, seed, text, res, rr)
         cmp.numbers += trial.numbers
+        cmp.by_op["cox"] = cmp.by_op.get("cox", 0) + trial.numbers
         if trial.mismatches:
             fields = ", ".join(sorted({m[2] for m in trial.mismatches}))[:120]
             cmp.expected.append((seed, text, "both fits ran out of iterations and stopped at different "
@@ -672,6 +684,7 @@ def main():
     print(f"cohorts: {len(seeds)} (seeds {seeds[0]}..{seeds[-1]}), commands compared: {cmp.commands}, "
           f"numbers compared: {cmp.numbers}, both refused: {cmp.both_refused}, "
           f"expected differences: {len(cmp.expected)}, mismatches: {len(cmp.mismatches)}")
+    print("  numbers by command: " + ", ".join(f"{k} {v}" for k, v in sorted(cmp.by_op.items())))
     if args.verbose or cmp.expected:
         reasons = {}
         for seed, text, why, msg in cmp.expected:

@@ -93,8 +93,15 @@ runCohort <- function(folder) {
         fit <- survfit(sf$formula, data = sf$data, conf.type = ct, conf.int = level)
         ct2 <- curveTable(fit)
         at <- unlist(cmd$at)
-        s <- if (length(at)) summary(fit, times = at) else NULL
+        # extend = TRUE, then blanked beyond each curve's last time: summary() without it refuses when some
+        # curve has no requested time within its follow-up ("no points selected").
+        s <- if (length(at)) summary(fit, times = at, extend = TRUE) else NULL
         sl <- if (is.null(s)) NULL else if (is.null(s$strata)) rep("all", length(s$time)) else as.character(s$strata)
+        if (!is.null(s)) {
+          lastTime <- tapply(fit$time, rep(ct2$labels, if (is.null(fit$strata)) length(fit$time) else fit$strata), max)
+          beyond <- s$time > lastTime[sl]
+          for (f in c("n.risk", "surv", "std.err", "lower", "upper")) s[[f]][beyond] <- NA
+        }
         list(strata = lapply(seq_along(ct2$labels), function(i) {
           lab <- ct2$labels[i]; row <- ct2$tab[i, ]
           k <- which(sl == lab)
