@@ -22,6 +22,21 @@ guarded <- function(expr) {
   res
 }
 
+fisherSeconds <- as.numeric(Sys.getenv("FISHER_SECONDS", "20"))
+
+# Evaluates expr in a forked child, giving up (and killing it) after `seconds`.
+withTimeout <- function(expr, seconds) {
+  job <- parallel::mcparallel(expr, silent = TRUE)
+  res <- parallel::mccollect(job, wait = FALSE, timeout = seconds)
+  if (is.null(res)) {
+    tools::pskill(job$pid); parallel::mccollect(job, wait = TRUE)
+    stop(sprintf("gave up after %g s", seconds))
+  }
+  res <- res[[1]]
+  if (inherits(res, "try-error")) stop(conditionMessage(attr(res, "condition")))
+  res
+}
+
 runCohort <- function(folder) {
   plan <- fromJSON(file.path(folder, "plan.json"), simplifyVector = FALSE)
   types <- unlist(plan$types)
@@ -185,11 +200,13 @@ runCohort <- function(folder) {
         tab <- table(a[!miss], b[!miss])
         # R's default workspace is too small for some tables R can answer with a larger one; the answer
         # is compared either way, and the flag tells a refusal by surv from one R shares at its default.
+        # With the larger workspace FEXACT can run for many minutes: that attempt gets FISHER_SECONDS in a
+        # forked child, and taking longer counts as R refusing too.
         big <- FALSE
         ft <- tryCatch(fisher.test(tab, conf.level = level), error = function(e) {
           if (!grepl("FEXACT|workspace|LDKEY|LDSTP", conditionMessage(e))) stop(e)
           big <<- TRUE
-          fisher.test(tab, conf.level = level, workspace = 2e7)
+          withTimeout(fisher.test(tab, conf.level = level, workspace = 2e7), fisherSeconds)
         })
         r <- list(p = ft$p.value, counts = as.vector(tab), missing = sum(miss), needed_workspace = big)
         if (all(dim(tab) == 2)) {
