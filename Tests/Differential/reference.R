@@ -174,7 +174,9 @@ runCohort <- function(folder) {
         ci <- sm$conf.int[keep, , drop = FALSE]
         k <- sum(keep)
         test <- function(x) list(chisq = unname(x), df = k, p = pchisq(unname(x), k, lower.tail = FALSE))
-        lastFit <- fit
+        # surv refuses a model with no events or no information about any term (docs/language.md), and
+        # phtest then tests its previous model: so does this.
+        if (fit$nevent > 0 && any(keep) && any(cm[, "se(coef)"] > 0)) lastFit <- fit
         list(n = fit$n, events = fit$nevent, na_coef = any(!keep),
              terms = lapply(seq_len(nrow(cm)), function(i)
                list(name = rownames(cm)[i], coef = cm[i, "coef"], se = cm[i, "se(coef)"], z = cm[i, "z"],
