@@ -116,3 +116,15 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf .build .build-fuzz
+
+# Differential test against R's survival package on DIFF_N random cohorts (Tests/Differential/README.md).
+# For developers only (needs R; not part of `make test`). Fails on any unexplained difference.
+DIFF_N ?= 200
+DIFF_SEED ?= 1
+DIFF_ARGS ?=
+.PHONY: differential
+differential: deps
+	@$(MAKE) --no-print-directory install PACKAGES="r-base-core r-cran-survival r-cran-jsonlite python3"
+	$(SWIFT) build -c release --product surv
+	python3 Tests/Differential/differential.py --surv "$$($(SWIFT) build -c release --show-bin-path)/surv" \
+		-n $(DIFF_N) --seed $(DIFF_SEED) $(DIFF_ARGS)
