@@ -11,6 +11,10 @@ aml <- read.csv("data/aml.csv")
 num <- function(v) if (is.infinite(v)) (if (v > 0) "Inf" else "-Inf") else unname(v)
 rows <- function(m) lapply(seq_len(nrow(m)), function(i) as.integer(m[i, ]))
 asCounts <- function(t) matrix(as.integer(t), nrow = nrow(t))
+finding <- function(file) {
+  d <- read.csv(file.path("..", "..", "Differential", "findings", file))
+  asCounts(table(d$a, d$b))
+}
 
 tables <- list(
   list(name = "2/6 vs 2/26", x = matrix(c(2, 4, 2, 24), 2)),
@@ -34,7 +38,10 @@ tables <- list(
   list(name = "constructed 3x3", x = matrix(c(3, 1, 2, 1, 5, 6, 4, 9, 5), 3)),
   list(name = "constructed 2x3", x = matrix(c(1, 4, 2, 5, 3, 0), 2)),
   list(name = "constructed 3x4", x = matrix(c(8, 2, 1, 2, 7, 3, 3, 1, 9, 1, 4, 2), 3)),
-  list(name = "job satisfaction 4x4", x = matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4))
+  list(name = "job satisfaction 4x4", x = matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4)),
+  # Tables the differential test found surv refusing under a smaller step budget (Tests/Differential/findings).
+  list(name = "differential 5x5 n=51", x = finding("fisher-5x5-refused.csv")),
+  list(name = "differential 5x5 n=69", x = finding("fisher-5x5-seed288.csv"))
 )
 
 fisher <- lapply(tables, function(t) {
