@@ -18,7 +18,13 @@ struct FisherNetwork {
     /// notebook replays the same answer on any machine. 20 million steps answer the 4×5 and 5×5 tables of a
     /// few hundred patients that R's FEXACT answers at its default workspace (the hardest seen needed 13.6
     /// million, 1.2 s), and refuse a hopeless table (lung's inst × ph.ecog) in about 1.3 s and 350 MB.
+    #if FUZZING
+    // Under AddressSanitizer a step costs ten times as much; the fuzzer's 10 s hang limit would take a
+    // refusal at the full budget for a hang. The budget's logic is the same at any size.
+    static let defaultMaxSteps = 1_000_000
+    #else
     static let defaultMaxSteps = 20_000_000
+    #endif
     /// Largest total for which the log-factorial table is built.
     static let maxTotal = 1_000_000
 
