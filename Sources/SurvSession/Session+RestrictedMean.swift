@@ -7,6 +7,12 @@ import SurvRender
 extension Session {
     func restrictedMean(tau: Double) throws(Diagnostic) -> Report {
         let data = try stratifiedOutcome()
+        // R's survfit refuses a horizon before the first time of all the curves together, not of each one.
+        let firstOverall = data.outcome.time.min() ?? 0
+        guard tau >= firstOverall else {
+            throw Diagnostic("the horizon \(NumberText.short(tau)) is before the first observed time (\(NumberText.short(firstOverall)))",
+                             hint: "R refuses this too; choose a later horizon")
+        }
         var strata: [RestrictedMeanStratum] = []
         for (g, members) in data.members.enumerated() where !members.isEmpty {
             let label = data.grouping.labels[g]
@@ -18,14 +24,12 @@ extension Session {
                 throw Diagnostic("the horizon \(NumberText.short(tau)) is beyond the follow-up of \(label) (its last time is \(NumberText.short(last)))",
                                  hint: "choose a horizon no later than every stratum's last time: the restricted mean is not estimable past it")
             }
-            guard tau >= first else {
-                throw Diagnostic("the horizon \(NumberText.short(tau)) is before the first time of \(label) (\(NumberText.short(first)))",
-                                 hint: "R refuses this too; choose a later horizon")
-            }
             do {
                 let curve = try KaplanMeierCurve.fit(time: times, event: members.map { data.outcome.event[$0] },
                                                      transform: settings.transform, level: settings.level)
-                let mean = try curve.restrictedMean(upTo: tau)
+                // Everyone in this stratum is still followed at tau: the area is the whole rectangle, without
+                // sampling error (R answers tau with se 0; the core refuses a lone curve here, as R does).
+                let mean = tau < first ? RestrictedMean(tau: tau, estimate: tau, stdErr: 0) : try curve.restrictedMean(upTo: tau)
                 strata.append(RestrictedMeanStratum(label: label, n: curve.n, events: curve.events, mean: mean,
                                                     interval: mean.interval(level: settings.level)))
             } catch { throw Self.diagnostic(error) }
