@@ -45,10 +45,19 @@ extension TextRenderer {
     func wilcoxon(_ r: WilcoxonReport) -> String {
         var lines = ["Wilcoxon rank-sum test: \(r.variable) by \(r.by)", rankGroups(r.groups, by: r.by, variable: r.variable)]
         let method = r.result.exact ? "exact" : "normal approximation with continuity correction"
-        lines.append("W = \(format.measure(r.result.statistic)), p = \(format.pValue(r.result.p)) (\(method))")
+        lines.append("W = \(Self.halfInteger(r.result.statistic)), p = \(format.pValue(r.result.p)) (\(method))")
         if r.tiesPreventedExact { lines.append("tied values: the exact p-value cannot be computed, as R warns") }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         return lines.joined(separator: "\n")
+    }
+
+    /// W is a whole or half number (mid-ranks); printed in full, as R prints it, never rounded to `digits`.
+    static func halfInteger(_ w: Double) -> String {
+        guard w.isFinite, abs(w) < 1e15 else { return "\(w)" }
+        let twice = (w * 2).rounded()
+        guard twice == w * 2 else { return "\(w)" }
+        let whole = Int(twice) / 2
+        return Int(twice) % 2 == 0 ? String(whole) : "\(whole).5"
     }
 
     func kruskal(_ r: KruskalReport) -> String {
