@@ -55,6 +55,10 @@ public enum Command: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
+    /// `km quantile 0.25, 0.75`: survival-time quantiles (probabilities of the event) per stratum.
+    case kaplanMeierQuantiles([Double])
+    /// `rmst at TAU`: restricted mean survival time up to TAU.
+    case restrictedMean(tau: Double)
     case logrank(trend: Bool, rho: Double?)
     case cox(terms: [CoxTermSyntax])
     case phtest
@@ -62,6 +66,10 @@ public enum Command: Equatable, Sendable {
     case describe([Name])
     case tabulate(Name, by: Name?)
     case fisher(Name, by: Name)
+    /// `chisq A by B [correct | nocorrect]`; `correct` is nil when neither word is written (R's default).
+    case chisq(Name, by: Name, correct: Bool?)
+    case wilcoxon(Name, by: Name)
+    case kruskal(Name, by: Name)
     case set(Name, value: Token)
     case show
     case help(topic: Name?)

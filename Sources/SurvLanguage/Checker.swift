@@ -69,6 +69,19 @@ public struct Checker {
         case .kaplanMeierTable:
             try requireEndpoint()
             return .kaplanMeierTable
+        case .kaplanMeierQuantiles(let probabilities):
+            try requireEndpoint()
+            if let bad = probabilities.first(where: { !($0 > 0 && $0 < 1) }) {
+                throw Diagnostic("a quantile's probability must be between 0 and 1, not \(Self.numberText(bad))",
+                                 hint: "e.g. km quantile 0.25, 0.75 (the times by which 25% and 75% have had the event)")
+            }
+            return .kaplanMeierQuantiles(probabilities)
+        case .restrictedMean(let tau):
+            try requireEndpoint()
+            guard tau > 0 else {
+                throw Diagnostic("the restricted-mean horizon must be a time after 0, not \(Self.numberText(tau))", hint: "e.g. rmst at 365")
+            }
+            return .restrictedMean(tau: tau)
         case .logrank(let trend, let rho):
             try requireEndpoint()
             if let rho {
@@ -105,6 +118,17 @@ public struct Checker {
             _ = try column(a)
             _ = try column(b)
             return .fisher(a.text, by: b.text)
+        case .chisq(let a, let b, let correct):
+            try requireData(at: a.range)
+            _ = try column(a)
+            _ = try column(b)
+            return .chisq(a.text, by: b.text, correct: correct ?? true)
+        case .wilcoxon(let x, let g), .kruskal(let x, let g):
+            try requireData(at: x.range)
+            try requireColumn(x, type: .number, role: "the compared column")
+            _ = try column(g)
+            if case .wilcoxon = command { return .wilcoxon(x.text, by: g.text) }
+            return .kruskal(x.text, by: g.text)
         case .set(let setting, let value):
             return .setting(try checkSetting(setting, value))
         case .show:
@@ -377,11 +401,14 @@ public struct Checker {
         }
     }
 
+    /// A number as typed: no trailing `.0` on whole numbers.
+    static func numberText(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
     /// `<b1`, `b1-b2`, ..., `>=bk`, with breaks printed as typed numbers (no trailing `.0`).
     static func cutLabels(_ breaks: [Double]) -> [String] {
-        func show(_ v: Double) -> String {
-            v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-        }
+        let show = numberText
         guard let first = breaks.first, let last = breaks.last else { return [] }
         var labels = ["<" + show(first)]
         for (a, b) in zip(breaks, breaks.dropFirst()) { labels.append(show(a) + "-" + show(b)) }

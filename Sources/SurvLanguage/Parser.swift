@@ -156,6 +156,11 @@ public struct Parser {
             }
         case "km":
             if acceptWord("table") { command = .kaplanMeierTable }
+            else if acceptWord("quantile") {
+                var probabilities = [try expectNumber("a probability, e.g. 0.25")]
+                while accept(.comma) { probabilities.append(try expectNumber("a probability, e.g. 0.75")) }
+                command = .kaplanMeierQuantiles(probabilities)
+            }
             else if acceptWord("at") {
                 var times = [try expectNumber("a time")]
                 while accept(.comma) { times.append(try expectNumber("a time")) }
@@ -171,6 +176,9 @@ public struct Parser {
                 throw Diagnostic("cox needs at least one term", at: current.range, hint: "e.g. cox age + sex")
             }
             command = .cox(terms: try coxTerms())
+        case "rmst":
+            guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
+            command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
         case "phtest": command = .phtest
         case "followup": command = .followup
         case "show": command = .show
@@ -183,6 +191,24 @@ public struct Parser {
             let a = try expectName("a column name", hint: "fisher A by B")
             guard acceptWord("by") else { throw unexpected(expecting: "'by'", hint: "fisher A by B") }
             command = .fisher(a, by: try expectName("a column name"))
+        case "chisq":
+            let a = try expectName("a column name", hint: "chisq A by B")
+            guard acceptWord("by") else { throw unexpected(expecting: "'by'", hint: "chisq A by B") }
+            let b = try expectName("a column name")
+            var correct: Bool? = nil
+            if acceptWord("correct") { correct = true }
+            else if acceptWord("nocorrect") { correct = false }
+            else if current.kind != .end {
+                throw unexpected(expecting: "'correct', 'nocorrect' or the end of the command",
+                                 hint: "chisq A by B nocorrect leaves out Yates' continuity correction")
+            }
+            command = .chisq(a, by: b, correct: correct)
+        case "wilcoxon", "kruskal":
+            let usage = "\(word) X by GROUP"
+            let x = try expectName("a numeric column", hint: usage)
+            guard acceptWord("by") else { throw unexpected(expecting: "'by'", hint: usage) }
+            let g = try expectName("a column of groups", hint: usage)
+            command = word == "wilcoxon" ? .wilcoxon(x, by: g) : .kruskal(x, by: g)
         case "set":
             let setting = try expectName("a setting name", hint: "e.g. set ci loglog, set ties breslow, set level 0.9")
             guard current.kind != .end else { throw unexpected(expecting: "a value for '\(setting.text)'") }

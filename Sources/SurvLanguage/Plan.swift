@@ -13,6 +13,10 @@ public enum Plan: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
+    /// Probabilities strictly between 0 and 1.
+    case kaplanMeierQuantiles([Double])
+    /// A horizon > 0; whether the data reach it is known only when it runs.
+    case restrictedMean(tau: Double)
     /// `rho` weights each event time by S(t-)^rho (Fleming–Harrington; 0 = log-rank, 1 = Peto–Peto).
     case logrank(trend: Bool, rho: Double)
     case cox([CoxTermPlan])
@@ -21,6 +25,12 @@ public enum Plan: Equatable, Sendable {
     case describe([String])
     case tabulate(String, by: String?)
     case fisher(String, by: String)
+    /// Yates' continuity correction is asked for (R's default); it applies to 2×2 tables only.
+    case chisq(String, by: String, correct: Bool)
+    /// A numeric column compared between the two groups of another (R's `wilcox.test(x ~ g)`).
+    case wilcoxon(String, by: String)
+    /// A numeric column compared across the groups of another (R's `kruskal.test(x ~ g)`).
+    case kruskal(String, by: String)
     case setting(SettingChange)
     case show
     case help(String?)

@@ -14,6 +14,10 @@ public enum JSONRenderer {
         case .describe(let columns): return .object([("columns", .array(columns.map(describe)))])
         case .tabulate(let t): return crossTable(t)
         case .fisher(let r): return fisher(r)
+        case .restrictedMean(let r): return restrictedMean(r)
+        case .chisq(let r): return chisq(r)
+        case .wilcoxon(let r): return wilcoxon(r)
+        case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
         }
     }
@@ -60,6 +64,13 @@ public enum JSONRenderer {
                                 ("std_err", .number(p.stdErr)), ("lower", .number(p.lower)), ("upper", .number(p.upper))])
             }
             fields.append(("at", .array(at)))
+            if !r.probabilities.isEmpty {
+                let quantiles: [JSONValue] = r.probabilities.enumerated().map { i, p in
+                    let q = i < s.quantiles.count ? s.quantiles[i] : EstimateWithInterval(estimate: nil, lower: nil, upper: nil)
+                    return .object([("p", .number(p)), ("time", .number(q.estimate)), ("lower", .number(q.lower)), ("upper", .number(q.upper))])
+                }
+                fields.append(("quantiles", .array(quantiles)))
+            }
             if r.fullTable {
                 fields.append(("table", .object([
                     ("time", .array(c.time.map { .number($0) })), ("n_risk", .array(c.nRisk.map { .number($0) })),

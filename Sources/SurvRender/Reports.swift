@@ -35,11 +35,15 @@ public struct KaplanMeierStratum: Equatable, Sendable {
     /// The median under the conventions in force (R's or Stata's rule).
     public var median: EstimateWithInterval
     public var at: [SurvivalAtTime?]
-    public init(label: String, curve: KaplanMeierCurve, median: EstimateWithInterval, at: [SurvivalAtTime?]) {
+    /// One per probability of `km quantile`, under the same rule as the median.
+    public var quantiles: [EstimateWithInterval]
+    public init(label: String, curve: KaplanMeierCurve, median: EstimateWithInterval, at: [SurvivalAtTime?],
+                quantiles: [EstimateWithInterval] = []) {
         self.label = label
         self.curve = curve
         self.median = median
         self.at = at
+        self.quantiles = quantiles
     }
 }
 
@@ -51,13 +55,17 @@ public struct KaplanMeierReport: Equatable, Sendable {
     public var conventions: Conventions
     /// `km table`: the whole product-limit table instead of the summary.
     public var fullTable: Bool
-    public init(endpoint: String, strata: [KaplanMeierStratum], times: [Double], rows: RowAccounting, conventions: Conventions, fullTable: Bool) {
+    /// The probabilities of `km quantile` (empty otherwise).
+    public var probabilities: [Double]
+    public init(endpoint: String, strata: [KaplanMeierStratum], times: [Double], rows: RowAccounting, conventions: Conventions, fullTable: Bool,
+                probabilities: [Double] = []) {
         self.endpoint = endpoint
         self.strata = strata
         self.times = times
         self.rows = rows
         self.conventions = conventions
         self.fullTable = fullTable
+        self.probabilities = probabilities
     }
 }
 
@@ -204,6 +212,10 @@ public enum Report: Equatable, Sendable {
     case describe([ColumnDescription])
     case tabulate(CrossTable)
     case fisher(FisherReport)
+    case restrictedMean(RestrictedMeanReport)
+    case chisq(ChiSquareReport)
+    case wilcoxon(WilcoxonReport)
+    case kruskal(KruskalReport)
     case state(StateReport)
     case help(String)
 
@@ -219,6 +231,10 @@ public enum Report: Equatable, Sendable {
         case .describe: return "describe"
         case .tabulate: return "tab"
         case .fisher: return "fisher"
+        case .restrictedMean: return "rmst"
+        case .chisq: return "chisq"
+        case .wilcoxon: return "wilcoxon"
+        case .kruskal: return "kruskal"
         case .state: return "show"
         case .help: return "help"
         }

@@ -20,6 +20,10 @@ public struct TextRenderer: Sendable {
         case .describe(let columns): return describe(columns)
         case .tabulate(let t): return crossTable(t)
         case .fisher(let r): return fisher(r)
+        case .restrictedMean(let r): return restrictedMean(r)
+        case .chisq(let r): return chisq(r)
+        case .wilcoxon(let r): return wilcoxon(r)
+        case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
         }
     }
@@ -68,6 +72,18 @@ public struct TextRenderer: Sendable {
             }
             lines.append("")
             lines.append(at.rendered())
+        }
+        if !r.probabilities.isEmpty {
+            // Labelled as R's quantile.survfit labels its columns: the probability of the event by that time.
+            var quantiles = TextTable(["", "quantile", "time", "\(percent(r.conventions.level)) CI"])
+            for s in r.strata {
+                for (i, p) in r.probabilities.enumerated() {
+                    let q = i < s.quantiles.count ? s.quantiles[i] : EstimateWithInterval(estimate: nil, lower: nil, upper: nil)
+                    quantiles.append([s.label, format.measure(p), format.measure(q.estimate), interval(q.lower, q.upper)])
+                }
+            }
+            lines.append("")
+            lines.append(quantiles.rendered())
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append("NR = not reached. " + footer(r.conventions))

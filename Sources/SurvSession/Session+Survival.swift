@@ -31,7 +31,7 @@ extension Session {
         return StratifiedOutcome(endpoint: describeEndpoint(name), outcome: outcome, grouping: grouping, accounting: selection.accounting)
     }
 
-    func kaplanMeier(times: [Double], fullTable: Bool) throws(Diagnostic) -> Report {
+    func kaplanMeier(times: [Double], fullTable: Bool, probabilities: [Double] = []) throws(Diagnostic) -> Report {
         let data = try stratifiedOutcome()
         var strata: [KaplanMeierStratum] = []
         for (g, members) in data.members.enumerated() where !members.isEmpty {
@@ -41,10 +41,11 @@ extension Session {
                                                  transform: settings.transform, level: settings.level)
             } catch { throw Self.diagnostic(error) }
             strata.append(KaplanMeierStratum(label: data.grouping.labels[g], curve: curve, median: curve.quantile(0.5, rule: settings.quantileRule),
-                                             at: times.isEmpty ? [] : curve.summary(at: times)))
+                                             at: times.isEmpty ? [] : curve.summary(at: times),
+                                             quantiles: probabilities.map { curve.quantile($0, rule: settings.quantileRule) }))
         }
         return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
-                                              conventions: settings.conventions, fullTable: fullTable))
+                                              conventions: settings.conventions, fullTable: fullTable, probabilities: probabilities))
     }
 
     func logrank(trend: Bool, rho: Double) throws(Diagnostic) -> Report {

@@ -27,7 +27,7 @@ extension Session {
     static let maximumCategories = 50
 
     /// The distinct values of a column over some rows as categories: text levels in order, numbers sorted.
-    private func categories(_ name: String, rows: [Int]) throws(Diagnostic) -> (codes: [Int], levels: [String]) {
+    func categories(_ name: String, rows: [Int]) throws(Diagnostic) -> (codes: [Int], levels: [String]) {
         guard let column = table?.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
         switch column.data {
         case .text(let codes, let levels):
@@ -77,6 +77,22 @@ extension Session {
 
     func tabulate(_ a: String, by b: String?) throws(Diagnostic) -> Report {
         .tabulate(try crossTable(a, by: b))
+    }
+
+    func chisq(_ a: String, by b: String, correct: Bool) throws(Diagnostic) -> Report {
+        // As for Fisher's test: a level seen only beside a missing value would be an empty row, which makes
+        // R's chisq.test answer NaN; it is left out of the table tested and shown.
+        let table = try crossTable(a, by: b, onlyLevelsCounted: true)
+        guard table.rowLevels.count >= 2, table.columnLevels.count >= 2 else {
+            throw Diagnostic("the chi-square test needs at least two values in each column; '\(table.rowLevels.count < 2 ? a : b)' has one in the kept rows")
+        }
+        do {
+            let result = try PearsonChiSquare.test(table.counts, yates: correct)
+            let corrected = correct && table.rowLevels.count == 2 && table.columnLevels.count == 2
+            return .chisq(ChiSquareReport(table: table, result: result, corrected: corrected))
+        } catch {
+            throw Self.diagnostic(error)
+        }
     }
 
     func fisher(_ a: String, by b: String) throws(Diagnostic) -> Report {

@@ -185,6 +185,8 @@ public final class Session {
             return .message("no strata")
         case .kaplanMeier(let times): return try kaplanMeier(times: times, fullTable: false)
         case .kaplanMeierTable: return try kaplanMeier(times: [], fullTable: true)
+        case .kaplanMeierQuantiles(let probabilities): return try kaplanMeier(times: [], fullTable: false, probabilities: probabilities)
+        case .restrictedMean(let tau): return try restrictedMean(tau: tau)
         case .logrank(let trend, let rho): return try logrank(trend: trend, rho: rho)
         case .cox(let terms): return try cox(terms, source: source)
         case .phtest: return try phtest()
@@ -192,6 +194,9 @@ public final class Session {
         case .describe(let columns): return try describe(columns)
         case .tabulate(let a, let b): return try tabulate(a, by: b)
         case .fisher(let a, let b): return try fisher(a, by: b)
+        case .chisq(let a, let b, let correct): return try chisq(a, by: b, correct: correct)
+        case .wilcoxon(let x, let g): return try wilcoxon(x, by: g)
+        case .kruskal(let x, let g): return try kruskal(x, by: g)
         case .setting(let change):
             settings.apply(change)
             return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberFormat.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")

@@ -45,7 +45,11 @@ struct Completions {
         case "endpoint" where previous.count == 1:
             options = session.checkContext.endpointNames.filter { !$0.contains(",") } + columnNames
         case "km" where previous.count == 1:
-            options = ["at", "table"]
+            options = ["at", "quantile", "table"]
+        case "rmst" where previous.count == 1:
+            options = ["at"]
+        case "chisq" where previous.count == 4:
+            options = ["correct", "nocorrect"]
         case "logrank":
             options = ["trend"]
         case "stratify" where previous.count == 1:

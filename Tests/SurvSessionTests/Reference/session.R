@@ -97,4 +97,81 @@ stopifnot(abs(gf$p.value - gr$p.value) < 1e-12)
 out$fisher_empty_level <- list(p = gf$p.value, odds_ratio = unname(gr$estimate), lower = gr$conf.int[1], upper = gr$conf.int[2],
                                data = graded)
 
+# --- rmst, km quantile, chisq, wilcoxon, kruskal ---
+# R prints a warning as text; these record whether it warned, so the tests can check surv warns alike.
+warned <- function(expr) {
+  w <- FALSE
+  value <- withCallingHandlers(expr, warning = function(c) { w <<- TRUE; invokeRestart("muffleWarning") })
+  list(value = value, warned = w)
+}
+
+# rmst at TAU: rmean and se(rmean) from summary(survfit, rmean = TAU); the interval is rmean ± z·se.
+# survRM2 (not installed here) reports the two-group difference as (second − first) with
+# se = sqrt(se1² + se2²), interval ± z·se and p = 2·(1 − Φ(|d| / se)); it is computed from R's per-stratum
+# rmean and se the same way. `limit` is survRM2's largest allowed horizon: the smallest of the groups' last times.
+rmstRef <- function(formula, data, tau, level = 0.95) {
+  fit <- survfit(formula, data = data)
+  tab <- summary(fit, rmean = tau)$table
+  if (is.null(dim(tab))) tab <- t(as.matrix(tab))
+  z <- qnorm(0.5 + level / 2)
+  rm <- unname(tab[, "rmean"]); se <- unname(tab[, "se(rmean)"])
+  r <- list(tau = tau, rmst = rm, se = se, lower = rm - z * se, upper = rm + z * se, n = unname(tab[, "n.max"]),
+            events = unname(tab[, "events"]))
+  if (length(rm) == 2) {
+    d <- rm[2] - rm[1]; dse <- sqrt(se[1]^2 + se[2]^2)
+    r$difference <- list(estimate = d, se = dse, lower = d - z * dse, upper = d + z * dse, p = 2 * pnorm(-abs(d / dse)))
+  }
+  r
+}
+# aml stratified by x at 40; the horizon limit is the Nonmaintained group's last time
+out$rmst_aml <- rmstRef(Surv(time, status) ~ x, aml, 40)
+out$rmst_aml$limit <- min(tapply(aml$time, aml$x, max))
+# lung where age >= 60, stratified by sex, at 365 with set level 0.9
+out$rmst_lung_old <- rmstRef(Surv(time, status) ~ sex, subset(lung, age >= 60), 365, level = 0.9)
+# lung stratified by ph.ecog (one row with a missing ph.ecog dropped; four strata, no difference) at 100
+out$rmst_lung_ecog <- rmstRef(Surv(time, status) ~ ph.ecog, lung, 100)
+# lung, no strata, at 365
+out$rmst_lung_all <- rmstRef(Surv(time, status) ~ 1, lung, 365)
+
+# km quantile 0.25, 0.75 on aml by x; km quantile 0.1, 0.25, 0.75 on lung by sex with set ci loglog
+qRef <- function(fit, probs) {
+  q <- quantile(fit, probs = probs)
+  list(probs = probs, quantile = as.vector(t(q$quantile)), lower = as.vector(t(q$lower)), upper = as.vector(t(q$upper)))
+}
+out$km_quantile_aml <- qRef(survfit(Surv(time, status) ~ x, data = aml), c(0.25, 0.75))
+out$km_quantile_lung <- qRef(survfit(Surv(time, status) ~ sex, data = lung, conf.type = "log-log"), c(0.1, 0.25, 0.75))
+
+# chisq: R's chisq.test on table(A, B) (rows with a missing value dropped by table()).
+chisqRef <- function(a, b, correct = TRUE) {
+  r <- warned(chisq.test(table(a, b), correct = correct))
+  list(chisq = unname(r$value$statistic), df = unname(r$value$parameter), p = r$value$p.value,
+       yates = grepl("Yates", r$value$method), warned = r$warned)
+}
+out$chisq_sex_dead <- chisqRef(lung$sex, lung$status - 1)                                  # chisq sex by dead
+out$chisq_sex_dead_nocorrect <- chisqRef(lung$sex, lung$status - 1, correct = FALSE)       # ... nocorrect
+out$chisq_sex_ecog <- chisqRef(lung$sex, lung$ph.ecog)                                 # 2x4, small expected counts
+old60 <- subset(lung, age >= 60)
+out$chisq_old_sex_ecog <- chisqRef(old60$sex, old60$ph.ecog, correct = FALSE)          # where age >= 60; ... nocorrect
+out$chisq_aml <- chisqRef(aml$x, aml$status)                                           # aml: chisq x by status
+
+# wilcoxon X by G: wilcox.test(x ~ g) with R's defaults (exact below 50 per group without ties).
+wilcoxRef <- function(formula, data) {
+  r <- warned(wilcox.test(formula, data = data))
+  list(statistic = unname(r$value$statistic), p = r$value$p.value, exact = grepl("exact", r$value$method), warned = r$warned)
+}
+out$wilcoxon_lung <- wilcoxRef(age ~ sex, lung)                                        # ties, large: normal approximation
+out$wilcoxon_aml <- wilcoxRef(time ~ x, aml)                                           # ties, small: R warns, normal approximation
+inst12 <- subset(lung, inst == 12)
+stopifnot(!anyDuplicated(inst12$time), all(table(inst12$sex) < 50))
+out$wilcoxon_inst12 <- wilcoxRef(time ~ sex, inst12)                                   # where inst == 12: exact
+
+# kruskal X by G: kruskal.test(x ~ g)
+kruskalRef <- function(formula, data) {
+  k <- kruskal.test(formula, data = data)
+  list(chisq = unname(k$statistic), df = unname(k$parameter), p = k$p.value)
+}
+out$kruskal_lung <- kruskalRef(age ~ ph.ecog, lung)                                    # one row with missing ph.ecog dropped
+out$kruskal_women <- kruskalRef(wt.loss ~ ph.ecog, subset(lung, sex == 2))             # where sex == 2: missing wt.loss too
+out$kruskal_aml <- kruskalRef(time ~ x, aml)
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)
