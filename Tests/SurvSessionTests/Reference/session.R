@@ -2,6 +2,8 @@
 # computed by R survival on the bundled data sets. Run from this folder:
 #   Rscript session.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- survival::lung
 lung$sexc <- ifelse(lung$sex == 1, "male", "female")
 lung$ecog <- factor(lung$ph.ecog)
