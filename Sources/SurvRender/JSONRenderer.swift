@@ -9,6 +9,7 @@ public enum JSONRenderer {
         case .kaplanMeier(let r): return kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
+        case .coxNull(let r): return coxNull(r)
         case .phtest(let r): return phtest(r)
         case .followup(let r): return followup(r)
         case .describe(let columns): return .object([("columns", .array(columns.map(describe)))])
@@ -105,6 +106,18 @@ public enum JSONRenderer {
             ("concordance", .number(f.concordance)), ("concordance_se", .number(f.concordanceStdErr)),
             ("iterations", .integer(f.iterations)), ("converged", .bool(f.converged)), ("warnings", .array(warnings)),
             ("strata", .array(r.strataColumns.map { .string($0) })), ("conf_level", .number(f.level)), ("profile", .string(r.conventions.profile)),
+            ("null_model", .bool(false)),
+        ] + rows(r.rows))
+    }
+
+    /// The fields of `cox` that a model without coefficients has: no terms, and the null log-likelihood as both.
+    static func coxNull(_ r: CoxNullReport) -> JSONValue {
+        let m = r.model
+        return .object([
+            ("endpoint", .string(r.endpoint)), ("n", .integer(m.n)), ("events", .integer(m.events)), ("ties", .string(m.ties.rawValue)),
+            ("terms", .array([])), ("loglik_null", .number(m.loglik)), ("loglik", .number(m.loglik)), ("null_model", .bool(true)),
+            ("warnings", .array([])), ("strata", .array(r.strataColumns.map { .string($0) })),
+            ("conf_level", .number(r.conventions.level)), ("profile", .string(r.conventions.profile)),
         ] + rows(r.rows))
     }
 

@@ -93,6 +93,23 @@ public struct CoxReport: Equatable, Sendable {
     }
 }
 
+/// A Cox model with no terms but strata (R's `coxph(Surv(t, s) ~ strata(g))`): the null model, of which
+/// R reports the log-likelihood, n and the events.
+public struct CoxNullReport: Equatable, Sendable {
+    public var endpoint: String
+    public var model: CoxNullModel
+    public var strataColumns: [String]
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    public init(endpoint: String, model: CoxNullModel, strataColumns: [String], rows: RowAccounting, conventions: Conventions) {
+        self.endpoint = endpoint
+        self.model = model
+        self.strataColumns = strataColumns
+        self.rows = rows
+        self.conventions = conventions
+    }
+}
+
 public struct PHTestReport: Equatable, Sendable {
     public var test: ProportionalHazardsTest
     public var conventions: Conventions
@@ -199,6 +216,7 @@ public enum Report: Equatable, Sendable {
     case kaplanMeier(KaplanMeierReport)
     case logrank(LogRankReport)
     case cox(CoxReport)
+    case coxNull(CoxNullReport)
     case phtest(PHTestReport)
     case followup(FollowupReport)
     case describe([ColumnDescription])
@@ -213,7 +231,7 @@ public enum Report: Equatable, Sendable {
         case .message: return "message"
         case .kaplanMeier(let r): return r.fullTable ? "km_table" : "km"
         case .logrank: return "logrank"
-        case .cox: return "cox"
+        case .cox, .coxNull: return "cox"
         case .phtest: return "phtest"
         case .followup: return "followup"
         case .describe: return "describe"

@@ -15,6 +15,7 @@ public struct TextRenderer: Sendable {
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
+        case .coxNull(let r): return coxNull(r)
         case .phtest(let r): return phtest(r)
         case .followup(let r): return followup(r)
         case .describe(let columns): return describe(columns)
@@ -139,6 +140,16 @@ public struct TextRenderer: Sendable {
         lines.append(test("score (log-rank)    ", f.scoreTest))
         lines.append("concordance = \(format.fixed(f.concordance, decimals: 3)) (se = \(format.fixed(f.concordanceStdErr, decimals: 3)))")
         for w in f.warnings { lines.append("warning: \(w.message)") }
+        if let dropped = rowsLine(r.rows) { lines.append(dropped) }
+        lines.append(footer(r.conventions, cox: true, survival: false))
+        return lines.joined(separator: "\n")
+    }
+
+    func coxNull(_ r: CoxNullReport) -> String {
+        var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
+        lines.append("n = \(r.model.n), events = \(r.model.events)")
+        lines.append("no terms: null model")
+        lines.append("log-likelihood = \(format.fixed(r.model.loglik, decimals: 3))")
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions, cox: true, survival: false))
         return lines.joined(separator: "\n")
