@@ -224,8 +224,8 @@ public struct Checker {
             }
         default:
             throw Diagnostic("unknown setting '\(setting.text)'", at: setting.range,
-                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile"])
-                                ?? "settings: ci, ties, level, digits, profile")
+                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile", "ref"])
+                                ?? "settings: ci, ties, level, digits, profile, ref")
         }
     }
 

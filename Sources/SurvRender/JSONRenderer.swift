@@ -165,6 +165,8 @@ public enum JSONRenderer {
         .object([("dataset", s.dataset.map { .string($0) } ?? .null), ("rows", .integer(s.rows)), ("rows_kept", .integer(s.kept)),
                  ("filters", .array(s.filters.map { .string($0) })), ("endpoint", s.endpoint.map { .string($0) } ?? .null),
                  ("endpoints", .array(s.endpoints.map { .string($0) })), ("strata", .array(s.strata.map { .string($0) })),
-                 ("ties", .string(s.conventions.ties.rawValue)), ("digits", .integer(s.digits))] + conventions(s.conventions))
+                 ("ties", .string(s.conventions.ties.rawValue)), ("digits", .integer(s.digits)),
+                 ("references", .array(s.references.map { .object([("column", .string($0.column)), ("level", .string($0.level))]) }))]
+                + conventions(s.conventions))
     }
 }

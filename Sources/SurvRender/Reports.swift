@@ -188,6 +188,12 @@ public struct FisherReport: Equatable, Sendable {
 
 /// The session's state as `show` prints it.
 public struct StateReport: Equatable, Sendable {
+    public static func == (a: StateReport, b: StateReport) -> Bool {
+        a.dataset == b.dataset && a.rows == b.rows && a.kept == b.kept && a.filters == b.filters && a.endpoint == b.endpoint
+            && a.endpoints == b.endpoints && a.strata == b.strata && a.conventions == b.conventions && a.digits == b.digits
+            && a.references.map(\.column) == b.references.map(\.column) && a.references.map(\.level) == b.references.map(\.level)
+    }
+
     public var dataset: String?
     public var rows: Int
     public var kept: Int
@@ -197,7 +203,11 @@ public struct StateReport: Equatable, Sendable {
     public var strata: [String]
     public var conventions: Conventions
     public var digits: Int
-    public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int) {
+    /// `set ref` choices, by column name: the reference level as text (a number as it prints).
+    public var references: [(column: String, level: String)] = []
+    public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int,
+                references: [(column: String, level: String)] = []) {
+        self.references = references
         self.dataset = dataset
         self.rows = rows
         self.kept = kept

@@ -257,6 +257,9 @@ public struct TextRenderer: Sendable {
         let named = s.endpoints.filter { !$0.contains(",") }
         if !named.isEmpty { t.append(["endpoints", named.joined(separator: ", ")]) }
         t.append(["strata", s.strata.isEmpty ? "none" : s.strata.joined(separator: ", ")])
+        if !s.references.isEmpty {
+            t.append(["reference", s.references.map { "\($0.column)=\($0.level)" }.joined(separator: ", ")])
+        }
         t.append(["profile", s.conventions.profile])
         t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.measure(s.conventions.level))"])
         t.append(["ties", s.conventions.ties.rawValue])

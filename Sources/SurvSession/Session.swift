@@ -212,7 +212,15 @@ public final class Session {
     var stateReport: StateReport {
         StateReport(dataset: table?.name, rows: table?.rowCount ?? 0, kept: keptRows?.count ?? table?.rowCount ?? 0,
                     filters: filterSources, endpoint: currentEndpoint.map(describeEndpoint), endpoints: endpointOrder,
-                    strata: strata, conventions: settings.conventions, digits: settings.digits)
+                    strata: strata, conventions: settings.conventions, digits: settings.digits,
+                    references: referenceLevels.keys.sorted().compactMap { column in
+                        referenceLevels[column].map { level in
+                            switch level {
+                            case .text(let text): return (column, text)
+                            case .number(let value): return (column, NumberText.short(value))
+                            }
+                        }
+                    })
     }
 
     func describeEndpoint(_ name: String) -> String {

@@ -71,6 +71,30 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(plan, .cox(model))
     }
 
+    /// R's terms.formula: main effects, then interactions by degree; variables in order of first appearance.
+    func testFormulaTermsInROrder() throws {
+        guard case .cox(let model) = try check("cox sex:age + age + sex") else { return XCTFail() }
+        XCTAssertEqual(model.variables.map(\.label), ["sex", "age"])
+        XCTAssertEqual(model.terms.map(\.variables), [[1], [0], [0, 1]])
+        guard case .cox(let three) = try check("cox age*sex*grp") else { return XCTFail() }
+        XCTAssertEqual(three.terms.map(\.variables), [[0], [1], [2], [0, 1], [0, 2], [1, 2], [0, 1, 2]])
+        guard case .cox(let null) = try check("cox strata(grp)") else { return XCTFail() }
+        XCTAssertEqual(null.terms, [])
+        XCTAssertEqual(null.strata, ["grp"])
+    }
+
+    func testFormulaMistakesAreRefusedBeforeFitting() {
+        XCTAssertEqual(error("cox age + age")?.message, "the term 'age' appears twice in the model")
+        XCTAssertEqual(error("cox age*sex + sex")?.hint, "a*b already includes a, b and a:b")
+        XCTAssertEqual(error("cox sex + strata(sex)")?.message, "'sex' is both a term ('sex') and a stratum")
+        XCTAssertEqual(error("cox age*2")?.message, "a number cannot be a model term")
+        XCTAssertTrue(error("cox age*2")?.hint?.contains("I(age * 2)") ?? false)
+        XCTAssertTrue(error("cox age^2")?.hint?.contains("I(age^2)") ?? false)
+        XCTAssertNotNil(error("cox age*sex*grp*time"))
+        XCTAssertNotNil(error("cox factor(sex, ref = 2)"))
+        XCTAssertNil(error("cox log(age*age) + I(age*age) + factor(age, ref = 60)"))
+    }
+
     func testCutLabels() throws {
         XCTAssertEqual(Checker.cutLabels([0.1, 1]), ["<0.1", "0.1-1", ">=1"])
         XCTAssertEqual(error("let g = cut(age, 60, 40)")?.message, "cut() breaks must increase")
