@@ -72,7 +72,7 @@ bench: deps
 # (never typed by hand). This reruns every script with Debian's R and the packages they load; review
 # the JSON diff afterwards. (Sources/SurvData/Bundled/export_bundled.R regenerates the bundled data's
 # Swift files; it is run by hand when a data set is added.)
-R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite
+R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite locales
 ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTests/Oracle/km.R \
 	Tests/SurvCoreTests/Oracle/logrank.R Tests/SurvCoreTests/Oracle/cox.R Tests/SurvCoreTests/Oracle/zph.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
@@ -80,6 +80,8 @@ ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTes
 
 oracles:
 	@$(MAKE) --no-print-directory install PACKAGES="$(R_PACKAGES)"
+	@# The scripts sort factor levels under en_US.UTF-8, the order surv uses; generate that locale if it is missing.
+	@locale -a | grep -qi '^en_US.utf-\?8$$' || { $(SUDO) sed -i 's/^# *en_US.UTF-8/en_US.UTF-8/' /etc/locale.gen && $(SUDO) locale-gen; }
 	@for script in $(ORACLE_SCRIPTS); do \
 		echo "== $$script"; (cd "$$(dirname "$$script")" && Rscript "$$(basename "$$script")") || exit 1; done
 	@git status --short -- Tests

@@ -19,9 +19,9 @@ public struct Column: Sendable, Equatable {
         self.init(name: name, data: .number(numbers.map { $0 ?? 0 }, missing: numbers.map { $0 == nil }))
     }
 
-    /// A categorical column; `nil` entries are missing. Levels are the distinct values, sorted.
+    /// A categorical column; `nil` entries are missing. Levels are the distinct values in `LevelOrder`.
     public init(name: String, texts: [String?]) {
-        let levels = Array(Set(texts.compactMap { $0 })).sorted()
+        let levels = LevelOrder.sorted(Array(Set(texts.compactMap { $0 })))
         var index: [String: Int32] = [:]
         for (i, level) in levels.enumerated() { index[level] = Int32(i) }
         self.init(name: name, data: .text(codes: texts.map { $0.flatMap { index[$0] } ?? -1 }, levels: levels))

@@ -67,11 +67,11 @@ struct ColumnAccumulator {
         codes.reserveCapacity(rows)
     }
 
-    /// The finished column data; text levels sorted by `String` `<` and codes renumbered to match.
+    /// The finished column data; text levels in `LevelOrder` (R's factor level order) and codes renumbered to match.
     func finish() -> ColumnData {
         guard isText else { return .number(numbers, missing: missing) }
         let values = interner.values()
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        let order = LevelOrder.order(values)
         var newCode = [Int32](repeating: 0, count: values.count)
         for (rank, old) in order.enumerated() { newCode[old] = Int32(rank) }
         let renumbered = codes.map { $0 < 0 ? -1 : newCode[Int($0)] }

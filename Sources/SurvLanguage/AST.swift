@@ -7,11 +7,13 @@ public indirect enum Expression: Equatable, Sendable {
     case binary(BinaryOperator, Expression, Expression, SourceRange)
     case call(String, [Expression], SourceRange)
     case inList(Expression, [Expression], negated: Bool, SourceRange)
+    /// `name = value`, an argument of a call given by name (`factor(x, ref = "B")`).
+    case namedArgument(String, Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .number(_, let r), .string(_, let r), .name(_, let r), .unary(_, _, let r),
-             .binary(_, _, _, let r), .call(_, _, let r), .inList(_, _, _, let r):
+             .binary(_, _, _, let r), .call(_, _, let r), .inList(_, _, _, let r), .namedArgument(_, _, let r):
             return r
         }
     }
@@ -60,7 +62,7 @@ public enum Command: Equatable, Sendable {
     /// `rmst at TAU`: restricted mean survival time up to TAU.
     case restrictedMean(tau: Double)
     case logrank(trend: Bool, rho: Double?)
-    case cox(terms: [CoxTermSyntax])
+    case cox(terms: [FormulaTerm])
     case phtest
     case followup
     case describe([Name])
@@ -71,6 +73,8 @@ public enum Command: Equatable, Sendable {
     case wilcoxon(Name, by: Name)
     case kruskal(Name, by: Name)
     case set(Name, value: Token)
+    /// `set ref COLUMN VALUE` (a string or a number; nil = `none`, back to the first level).
+    case setReference(column: Name, value: Expression?)
     case show
     case help(topic: Name?)
     case save(String, SourceRange)
@@ -92,4 +96,29 @@ public struct ParsedCommand: Equatable, Sendable {
 public struct CoxTermSyntax: Equatable, Sendable {
     public var expression: Expression
     public var text: String
+}
+
+/// One `+`-separated part of a Cox model formula, as written. At the top level of a term `*` and `:` are
+/// formula operators, as in R: `a * b` is `a + b + a:b`, `a : b` the interaction alone.
+public indirect enum FormulaTerm: Equatable, Sendable {
+    case variable(CoxTermSyntax)
+    /// `a * b`
+    case cross(FormulaTerm, FormulaTerm, SourceRange)
+    /// `a : b`
+    case interaction(FormulaTerm, FormulaTerm, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .variable(let v): return v.expression.range
+        case .cross(_, _, let r), .interaction(_, _, let r): return r
+        }
+    }
+
+    /// The variables as written, left to right.
+    public var variables: [CoxTermSyntax] {
+        switch self {
+        case .variable(let v): return [v]
+        case .cross(let a, let b, _), .interaction(let a, let b, _): return a.variables + b.variables
+        }
+    }
 }

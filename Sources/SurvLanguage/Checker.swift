@@ -95,7 +95,7 @@ public struct Checker {
             return .logrank(trend: trend, rho: rho ?? 0)
         case .cox(let terms):
             try requireEndpoint()
-            return .cox(try terms.map(checkCoxTerm))
+            return .cox(try checkModel(terms))
         case .phtest:
             guard context.hasCoxModel else {
                 throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age + sex")
@@ -131,6 +131,20 @@ public struct Checker {
             return .kruskal(x.text, by: g.text)
         case .set(let setting, let value):
             return .setting(try checkSetting(setting, value))
+        case .setReference(let column, let value):
+            try requireData(at: column.range)
+            let type = try self.column(column)
+            switch (type, value) {
+            case (_, nil): return .setReference(column: column.text, nil)
+            case (.text, .string(let level, _)?): return .setReference(column: column.text, .text(level))
+            case (.number, .number(let level, _)?): return .setReference(column: column.text, .number(level))
+            case (.text, let value?):
+                throw Diagnostic("'\(column.text)' holds text: its reference level goes in double quotes", at: value.range,
+                                 hint: "e.g. set ref \(column.text) \"LEVEL\"")
+            case (_, let value?):
+                throw Diagnostic("'\(column.text)' is numeric: its reference level is a number", at: value.range,
+                                 hint: "e.g. set ref \(column.text) 1")
+            }
         case .show:
             return .show
         case .help(let topic):
@@ -170,7 +184,7 @@ public struct Checker {
     }
 
     @discardableResult
-    private func column(_ name: Name) throws(Diagnostic) -> ValueType {
+    func column(_ name: Name) throws(Diagnostic) -> ValueType {
         guard let type = context.type(of: name.text) else {
             let names = context.columnNames
             throw Diagnostic("unknown column '\(name.text)'", at: name.range,
@@ -234,32 +248,8 @@ public struct Checker {
             }
         default:
             throw Diagnostic("unknown setting '\(setting.text)'", at: setting.range,
-                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile"])
-                                ?? "settings: ci, ties, level, digits, profile")
-        }
-    }
-
-    // MARK: - Cox terms
-
-    private func checkCoxTerm(_ term: CoxTermSyntax) throws(Diagnostic) -> CoxTermPlan {
-        if case .call(let function, let arguments, let range) = term.expression, function == "strata" {
-            guard arguments.count == 1, case .name(let column, let columnRange) = arguments[0] else {
-                throw Diagnostic("strata() takes one column name", at: range, hint: "e.g. cox age + strata(center)")
-            }
-            _ = try self.column(Name(column, columnRange))
-            return .strata(column: column)
-        }
-        let typed = try check(term.expression)
-        switch typed {
-        case .column(let name, .text):
-            return .categorical(column: name)
-        case _ where typed.type == .text:
-            throw Diagnostic("a Cox term must be a column or a numeric expression", at: term.expression.range,
-                             hint: "derive a categorical column with let first")
-        case _ where typed.type == .logical:
-            return .numeric(label: term.text, .ifElse(typed, .number(1), .number(0), .number))
-        default:
-            return .numeric(label: term.text, typed)
+                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile", "ref"])
+                                ?? "settings: ci, ties, level, digits, profile, ref")
         }
     }
 
@@ -335,6 +325,9 @@ public struct Checker {
             }
         case .call(let function, let arguments, let range):
             return try checkCall(function, arguments, range)
+        case .namedArgument(let name, _, let range):
+            throw Diagnostic("'\(name) = ...' names an argument, which only factor(x, ref = LEVEL) takes", at: range,
+                             hint: "to compare use '=='")
         }
     }
 
@@ -346,7 +339,7 @@ public struct Checker {
         }
     }
 
-    private static let functionNames = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata"]
+    static let functionNames = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata", "factor", "I"]
 
     private func checkCall(_ function: String, _ arguments: [Expression], _ range: SourceRange) throws(Diagnostic) -> TypedExpression {
         func arity(_ n: Int, _ usage: String) throws(Diagnostic) {
@@ -395,6 +388,13 @@ public struct Checker {
             return .cut(subject, breaks: breaks, labels: Self.cutLabels(breaks))
         case "strata":
             throw Diagnostic("strata() can only be a term of cox", at: range, hint: "e.g. cox age + strata(center)")
+        case "factor":
+            throw Diagnostic("factor() can only be a term of cox (a text column is already categorical)", at: range,
+                             hint: "e.g. cox factor(ph.ecog); 'set ref COLUMN VALUE' chooses the reference level everywhere")
+        case "I":
+            // R's I(): arithmetic as written. Anywhere but a model term it changes nothing.
+            try arity(1, "I(expression)")
+            return try check(arguments[0])
         default:
             throw Diagnostic("unknown function '\(function)'", at: range,
                              hint: Suggestions.hint(for: function, in: Self.functionNames) ?? "functions: \(Self.functionNames.joined(separator: ", "))")

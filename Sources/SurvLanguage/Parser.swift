@@ -211,6 +211,16 @@ public struct Parser {
             command = word == "wilcoxon" ? .wilcoxon(x, by: g) : .kruskal(x, by: g)
         case "set":
             let setting = try expectName("a setting name", hint: "e.g. set ci loglog, set ties breslow, set level 0.9")
+            if setting.text.lowercased() == "ref" {
+                let column = try expectName("a column name", hint: "set ref COLUMN \"LEVEL\", set ref COLUMN NUMBER, or set ref COLUMN none")
+                if acceptWord("none") {
+                    command = .setReference(column: column, value: nil)
+                } else {
+                    let value = try primaryOrNegativeNumber()
+                    command = .setReference(column: column, value: value)
+                }
+                break
+            }
             guard current.kind != .end else { throw unexpected(expecting: "a value for '\(setting.text)'") }
             var value = advance()
             // `log-log` is typed with a hyphen in R's documentation; accept it as one word.
@@ -241,11 +251,13 @@ public struct Parser {
         return command
     }
 
-    /// `cox a + log(b) + c`: terms are the operands of the top-level additions.
-    private mutating func coxTerms() throws(Diagnostic) -> [CoxTermSyntax] {
-        var terms = [try coxTerm()]
+    /// `cox a + log(b) + c*d + e:f`: terms are the operands of the top-level additions; inside a term `*`
+    /// crosses and `:` interacts, as in R's formulas. Arithmetic at the top level of a term is written
+    /// inside `I()` (R's rule), so `/`, `^` and parentheses there are refused rather than read one way.
+    private mutating func coxTerms() throws(Diagnostic) -> [FormulaTerm] {
+        var terms = [try formulaProduct()]
         while accept(.plus) {
-            terms.append(try coxTerm())
+            terms.append(try formulaProduct())
             guard terms.count <= Self.maximumOperators else {
                 throw Diagnostic("too many terms (more than \(Self.maximumOperators))", at: current.range)
             }
@@ -253,14 +265,54 @@ public struct Parser {
         if current.isSymbol(.minus) {
             throw Diagnostic("terms cannot be removed with '-'", at: current.range, hint: "list only the terms to include, joined by '+'")
         }
+        if current.isSymbol(.slash) {
+            throw Diagnostic("'/' at the top level of a model term is a formula operator in R (nesting), not division",
+                             at: current.range, hint: "for arithmetic write it inside I(), e.g. I(age / 10)")
+        }
         return terms
     }
 
-    private mutating func coxTerm() throws(Diagnostic) -> CoxTermSyntax {
-        let expression = try multiplicative()
+    private mutating func formulaOperator(_ op: String, _ left: FormulaTerm, _ right: FormulaTerm) throws(Diagnostic) -> FormulaTerm {
+        operatorCount += 1
+        guard operatorCount <= Self.maximumOperators else {
+            throw Diagnostic("model too long (more than \(Self.maximumOperators) operators)", at: right.range)
+        }
+        let range = left.range.union(right.range)
+        return op == "*" ? .cross(left, right, range) : .interaction(left, right, range)
+    }
+
+    private mutating func formulaProduct() throws(Diagnostic) -> FormulaTerm {
+        var left = try formulaInteraction()
+        while accept(.star) {
+            left = try formulaOperator("*", left, try formulaInteraction())
+        }
+        return left
+    }
+
+    private mutating func formulaInteraction() throws(Diagnostic) -> FormulaTerm {
+        var left = try coxVariable()
+        while accept(.colon) {
+            left = try formulaOperator(":", left, try coxVariable())
+        }
+        return left
+    }
+
+    private mutating func coxVariable() throws(Diagnostic) -> FormulaTerm {
+        if current.isSymbol(.leftParen) {
+            throw Diagnostic("parentheses at the top level of a model term group formula terms in R, not arithmetic", at: current.range,
+                             hint: "for arithmetic write I(...), e.g. I(age * wt.loss); for an interaction write a:b or a*b")
+        }
+        let expression = try unary()
+        if case .binary(.power, _, _, let range) = expression {
+            throw Diagnostic("'^' at the top level of a model term is a formula operator in R (crossing), not a power",
+                             at: range, hint: "for the power write it inside I(): I(\(text(of: expression)))")
+        }
+        return .variable(CoxTermSyntax(expression: expression, text: text(of: expression)))
+    }
+
+    private func text(of expression: Expression) -> String {
         let r = expression.range
-        let text = r.end <= source.count ? String(source[r.start..<r.end]) : "term"
-        return CoxTermSyntax(expression: expression, text: text)
+        return r.start <= r.end && r.end <= source.count ? String(source[r.start..<r.end]) : "term"
     }
 
     // MARK: - Expressions (lowest precedence first)
@@ -387,6 +439,32 @@ public struct Parser {
         return base
     }
 
+    /// A literal level: a string, or a number with an optional minus sign.
+    private mutating func primaryOrNegativeNumber() throws(Diagnostic) -> Expression {
+        let start = current.range
+        if accept(.minus) {
+            guard case .number(let v) = current.kind else { throw unexpected(expecting: "a number") }
+            let token = advance()
+            return .number(-v, start.union(token.range))
+        }
+        switch current.kind {
+        case .number(let v): return .number(v, advance().range)
+        case .string(let v): return .string(v, advance().range)
+        default: throw unexpected(expecting: "a level in double quotes or a number", hint: "set ref sex \"F\", set ref ph.ecog 1")
+        }
+    }
+
+    /// An argument of a call: an expression, or `name = expression`.
+    private mutating func argument() throws(Diagnostic) -> Expression {
+        if let name = current.identifier, tokens[min(index + 1, tokens.count - 1)].isSymbol(.assign) {
+            let start = advance().range
+            index += 1
+            let value = try expression()
+            return .namedArgument(name, value, start.union(value.range))
+        }
+        return try expression()
+    }
+
     private mutating func primary() throws(Diagnostic) -> Expression {
         let token = current
         switch token.kind {
@@ -401,8 +479,8 @@ public struct Parser {
             if accept(.leftParen) {
                 var arguments: [Expression] = []
                 if !current.isSymbol(.rightParen) {
-                    arguments.append(try expression())
-                    while accept(.comma) { arguments.append(try expression()) }
+                    arguments.append(try argument())
+                    while accept(.comma) { arguments.append(try argument()) }
                 }
                 let close = current.range
                 try expect(.rightParen, hint: "close the call to \(name) with ')'")

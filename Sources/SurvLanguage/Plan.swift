@@ -19,7 +19,7 @@ public enum Plan: Equatable, Sendable {
     case restrictedMean(tau: Double)
     /// `rho` weights each event time by S(t-)^rho (Fleming–Harrington; 0 = log-rank, 1 = Peto–Peto).
     case logrank(trend: Bool, rho: Double)
-    case cox([CoxTermPlan])
+    case cox(CoxModelPlan)
     case phtest
     case followup
     case describe([String])
@@ -32,6 +32,8 @@ public enum Plan: Equatable, Sendable {
     /// A numeric column compared across the groups of another (R's `kruskal.test(x ~ g)`).
     case kruskal(String, by: String)
     case setting(SettingChange)
+    /// `set ref COLUMN VALUE`: the level listed first for this column (nil = back to the first in level order).
+    case setReference(column: String, ReferenceLevel?)
     case show
     case help(String?)
     case save(String)
@@ -42,14 +44,56 @@ public enum Plan: Equatable, Sendable {
     case recover(String)
 }
 
-/// One term of a Cox model as the user wrote it.
-public enum CoxTermPlan: Equatable, Sendable {
-    /// A numeric column or expression, labelled by its source text.
-    case numeric(label: String, TypedExpression)
-    /// A text column: indicators for each level against the first.
-    case categorical(column: String)
-    /// `strata(column)`: separate baseline hazards, no coefficient.
-    case strata(column: String)
+/// A Cox model: its variables, the terms built from them in R's order, and the strata.
+public struct CoxModelPlan: Equatable, Sendable {
+    /// Each distinct variable once, in order of first appearance (R's variable order, which orders the
+    /// parts of an interaction's name: `sexc:age` when sexc is written first).
+    public var variables: [CoxVariable]
+    /// Main effects first, then two-way, then three-way interactions, each group in the order written.
+    public var terms: [CoxTerm]
+    /// Columns given as `strata(...)`.
+    public var strata: [String]
+
+    public init(variables: [CoxVariable], terms: [CoxTerm], strata: [String]) {
+        self.variables = variables
+        self.terms = terms
+        self.strata = strata
+    }
+}
+
+/// One term: a variable, or the interaction of several (indices into `CoxModelPlan.variables`, ascending).
+public struct CoxTerm: Equatable, Sendable {
+    public var variables: [Int]
+    public init(variables: [Int]) { self.variables = variables }
+}
+
+/// A variable of a Cox model.
+public struct CoxVariable: Equatable, Sendable {
+    /// As written (`age`, `log(bili)`, `factor(ph.ecog)`); coefficient names start with it.
+    public var label: String
+    public var kind: Kind
+    public var range: SourceRange
+
+    public enum Kind: Equatable, Sendable {
+        /// One slope: a numeric column or expression (a condition counts as 1/0).
+        case numeric(TypedExpression)
+        /// Indicators of the levels: a text column or expression, or `factor(x)` of a numeric one.
+        /// `column` names the column when the variable is one (so `set ref` applies); `reference` is
+        /// `factor(x, ref = ...)`'s choice, written at `referenceRange`.
+        case factor(TypedExpression, column: String?, reference: ReferenceLevel?, referenceRange: SourceRange?)
+    }
+
+    public init(label: String, kind: Kind, range: SourceRange) {
+        self.label = label
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A level chosen as a factor's reference: a text level, or a value of a numeric column.
+public enum ReferenceLevel: Equatable, Sendable {
+    case text(String)
+    case number(Double)
 }
 
 public enum Profile: String, Sendable, Equatable, Codable {

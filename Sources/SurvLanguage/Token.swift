@@ -7,7 +7,7 @@ public enum TokenKind: Equatable, Sendable {
     case end
 
     public enum Symbol: String, Sendable, CaseIterable {
-        case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";"
+        case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";", colon = ":"
         case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
         case assign = "=", equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     }

@@ -9,6 +9,7 @@ public enum JSONRenderer {
         case .kaplanMeier(let r): return kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
+        case .coxNull(let r): return coxNull(r)
         case .phtest(let r): return phtest(r)
         case .followup(let r): return followup(r)
         case .describe(let columns): return .object([("columns", .array(columns.map(describe)))])
@@ -116,6 +117,18 @@ public enum JSONRenderer {
             ("concordance", .number(f.concordance)), ("concordance_se", .number(f.concordanceStdErr)),
             ("iterations", .integer(f.iterations)), ("converged", .bool(f.converged)), ("warnings", .array(warnings)),
             ("strata", .array(r.strataColumns.map { .string($0) })), ("conf_level", .number(f.level)), ("profile", .string(r.conventions.profile)),
+            ("null_model", .bool(false)),
+        ] + rows(r.rows))
+    }
+
+    /// The fields of `cox` that a model without coefficients has: no terms, and the null log-likelihood as both.
+    static func coxNull(_ r: CoxNullReport) -> JSONValue {
+        let m = r.model
+        return .object([
+            ("endpoint", .string(r.endpoint)), ("n", .integer(m.n)), ("events", .integer(m.events)), ("ties", .string(m.ties.rawValue)),
+            ("terms", .array([])), ("loglik_null", .number(m.loglik)), ("loglik", .number(m.loglik)), ("null_model", .bool(true)),
+            ("warnings", .array([])), ("strata", .array(r.strataColumns.map { .string($0) })),
+            ("conf_level", .number(r.conventions.level)), ("profile", .string(r.conventions.profile)),
         ] + rows(r.rows))
     }
 
@@ -163,6 +176,8 @@ public enum JSONRenderer {
         .object([("dataset", s.dataset.map { .string($0) } ?? .null), ("rows", .integer(s.rows)), ("rows_kept", .integer(s.kept)),
                  ("filters", .array(s.filters.map { .string($0) })), ("endpoint", s.endpoint.map { .string($0) } ?? .null),
                  ("endpoints", .array(s.endpoints.map { .string($0) })), ("strata", .array(s.strata.map { .string($0) })),
-                 ("ties", .string(s.conventions.ties.rawValue)), ("digits", .integer(s.digits))] + conventions(s.conventions))
+                 ("ties", .string(s.conventions.ties.rawValue)), ("digits", .integer(s.digits)),
+                 ("references", .array(s.references.map { .object([("column", .string($0.column)), ("level", .string($0.level))]) }))]
+                + conventions(s.conventions))
     }
 }

@@ -101,6 +101,23 @@ public struct CoxReport: Equatable, Sendable {
     }
 }
 
+/// A Cox model with no terms but strata (R's `coxph(Surv(t, s) ~ strata(g))`): the null model, of which
+/// R reports the log-likelihood, n and the events.
+public struct CoxNullReport: Equatable, Sendable {
+    public var endpoint: String
+    public var model: CoxNullModel
+    public var strataColumns: [String]
+    public var rows: RowAccounting
+    public var conventions: Conventions
+    public init(endpoint: String, model: CoxNullModel, strataColumns: [String], rows: RowAccounting, conventions: Conventions) {
+        self.endpoint = endpoint
+        self.model = model
+        self.strataColumns = strataColumns
+        self.rows = rows
+        self.conventions = conventions
+    }
+}
+
 public struct PHTestReport: Equatable, Sendable {
     public var test: ProportionalHazardsTest
     public var conventions: Conventions
@@ -179,6 +196,12 @@ public struct FisherReport: Equatable, Sendable {
 
 /// The session's state as `show` prints it.
 public struct StateReport: Equatable, Sendable {
+    public static func == (a: StateReport, b: StateReport) -> Bool {
+        a.dataset == b.dataset && a.rows == b.rows && a.kept == b.kept && a.filters == b.filters && a.endpoint == b.endpoint
+            && a.endpoints == b.endpoints && a.strata == b.strata && a.conventions == b.conventions && a.digits == b.digits
+            && a.references.map(\.column) == b.references.map(\.column) && a.references.map(\.level) == b.references.map(\.level)
+    }
+
     public var dataset: String?
     public var rows: Int
     public var kept: Int
@@ -188,7 +211,11 @@ public struct StateReport: Equatable, Sendable {
     public var strata: [String]
     public var conventions: Conventions
     public var digits: Int
-    public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int) {
+    /// `set ref` choices, by column name: the reference level as text (a number as it prints).
+    public var references: [(column: String, level: String)] = []
+    public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int,
+                references: [(column: String, level: String)] = []) {
+        self.references = references
         self.dataset = dataset
         self.rows = rows
         self.kept = kept
@@ -207,6 +234,7 @@ public enum Report: Equatable, Sendable {
     case kaplanMeier(KaplanMeierReport)
     case logrank(LogRankReport)
     case cox(CoxReport)
+    case coxNull(CoxNullReport)
     case phtest(PHTestReport)
     case followup(FollowupReport)
     case describe([ColumnDescription])
@@ -225,7 +253,7 @@ public enum Report: Equatable, Sendable {
         case .message: return "message"
         case .kaplanMeier(let r): return r.fullTable ? "km_table" : "km"
         case .logrank: return "logrank"
-        case .cox: return "cox"
+        case .cox, .coxNull: return "cox"
         case .phtest: return "phtest"
         case .followup: return "followup"
         case .describe: return "describe"

@@ -15,6 +15,7 @@ public struct TextRenderer: Sendable {
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
+        case .coxNull(let r): return coxNull(r)
         case .phtest(let r): return phtest(r)
         case .followup(let r): return followup(r)
         case .describe(let columns): return describe(columns)
@@ -160,6 +161,16 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    func coxNull(_ r: CoxNullReport) -> String {
+        var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
+        lines.append("n = \(r.model.n), events = \(r.model.events)")
+        lines.append("no terms: null model")
+        lines.append("log-likelihood = \(format.fixed(r.model.loglik, decimals: 3))")
+        if let dropped = rowsLine(r.rows) { lines.append(dropped) }
+        lines.append(footer(r.conventions, cox: true, survival: false))
+        return lines.joined(separator: "\n")
+    }
+
     func interval2(_ lower: Double, _ upper: Double) -> String {
         "\(format.significant(lower))–\(format.significant(upper))"
     }
@@ -262,6 +273,9 @@ public struct TextRenderer: Sendable {
         let named = s.endpoints.filter { !$0.contains(",") }
         if !named.isEmpty { t.append(["endpoints", named.joined(separator: ", ")]) }
         t.append(["strata", s.strata.isEmpty ? "none" : s.strata.joined(separator: ", ")])
+        if !s.references.isEmpty {
+            t.append(["reference", s.references.map { "\($0.column)=\($0.level)" }.joined(separator: ", ")])
+        }
         t.append(["profile", s.conventions.profile])
         t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.measure(s.conventions.level))"])
         t.append(["ties", s.conventions.ties.rawValue])

@@ -101,7 +101,8 @@ struct Grouping {
     var groups: [Int]
     var labels: [String]
 
-    init(table: DataTable, rows: [Int], columns: [String]) {
+    /// - Parameter references: `set ref` choices: a column's reference level comes first, as R's `relevel`.
+    init(table: DataTable, rows: [Int], columns: [String], references: [String: ReferenceLevel] = [:]) {
         guard !columns.isEmpty else {
             groups = [Int](repeating: 0, count: rows.count)
             labels = ["all"]
@@ -112,15 +113,26 @@ struct Grouping {
         var levelNames: [[String]] = []
         for name in columns {
             guard let column = table.column(named: name) else { continue }
+            let labels: [String]
+            let codes: [Int]
+            let rank: [Int]
             switch column.data {
-            case .text(let codes, let levels):
-                perColumn.append(rows.map { Int(codes[$0]) })
-                levelNames.append(levels.map { "\(name)=\($0)" })
+            case .text(let textCodes, let levels):
+                codes = rows.map { Int(textCodes[$0]) }
+                labels = levels
+                guard case .text(let reference)? = references[name] else { rank = Array(levels.indices); break }
+                rank = Session.referenceFirst(count: levels.count) { levels[$0] == reference }
             case .number(let values, _):
                 let levels = NumericLevels(values, rows: rows)
-                perColumn.append(rows.map { levels.code(of: values[$0]) })
-                levelNames.append(levels.labels.map { "\(name)=\($0)" })
+                codes = rows.map { levels.code(of: values[$0]) }
+                labels = levels.labels
+                guard case .number(let reference)? = references[name] else { rank = Array(labels.indices); break }
+                rank = Session.referenceFirst(count: labels.count) { levels.distinct[$0] == reference }
             }
+            perColumn.append(codes.map { $0 >= 0 && $0 < rank.count ? rank[$0] : $0 })
+            var names = [String](repeating: "", count: labels.count)
+            for (i, label) in labels.enumerated() { names[rank[i]] = "\(name)=\(label)" }
+            levelNames.append(names)
         }
         // Combine, keeping only combinations that occur, ordered by the levels' order.
         var keys: [[Int]] = rows.indices.map { i in perColumn.map { $0[i] } }

@@ -266,9 +266,9 @@ struct ExpressionEvaluator {
             }
             return .number(values, missing: missing)
         case let (.text(ca, la), .text(cb, lb)):
-            // The result's levels are sorted, as for text read from a file (R's factor() order), so the
-            // reference level of a Cox term does not depend on how the if() was written.
-            let levels = Array(Set(la + lb)).sorted()
+            // The result's levels are in level order, as for text read from a file (R's factor() order), so
+            // the reference level of a Cox term does not depend on how the if() was written.
+            let levels = LevelOrder.sorted(Array(Set(la + lb)))
             let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
             let remapA = la.map { index[$0] ?? -1 }, remapB = lb.map { index[$0] ?? -1 }
             var codes = [Int32](repeating: -1, count: c.count)

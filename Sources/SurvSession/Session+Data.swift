@@ -59,6 +59,7 @@ extension Session {
         currentEndpoint = nil
         strata = []
         lastCox = nil
+        referenceLevels = [:]
     }
 
     func defineEndpoint(name: String?, time: String, event: String) throws(Diagnostic) -> Report {
@@ -113,9 +114,12 @@ extension Session {
         }
         table = updated
         if replaced { lastCox = nil }
+        // New values may not hold the level chosen for the old ones.
+        let clearedReference = referenceLevels.removeValue(forKey: name) != nil
         let kind = column.kind == .number ? "numeric" : "categorical"
-        let note = lostOutside == 0 ? ""
+        var note = lostOutside == 0 ? ""
             : "\nmissing in \(lostOutside) row\(lostOutside == 1 ? "" : "s") the filter leaves out, where it cannot be computed"
+        if clearedReference { note += "\nits reference level (set ref) is cleared" }
         return .message("\(replaced ? "replaced" : "added") \(kind) column \(name)\(note)")
     }
 }

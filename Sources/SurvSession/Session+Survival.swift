@@ -26,7 +26,7 @@ extension Session {
         }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
         let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, time: endpoint.time, event: endpoint.event)
-        let grouping = Grouping(table: table, rows: selection.rows, columns: strata)
+        let grouping = Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         return StratifiedOutcome(endpoint: describeEndpoint(name), outcome: outcome, grouping: grouping, accounting: selection.accounting)
     }

@@ -37,15 +37,25 @@ extension Session {
                 throw Diagnostic("'\(name)' has \(used.count) distinct values, too many for a table",
                                  hint: "group them first with let, e.g. with if() or cut()")
             }
-            let remap = Dictionary(uniqueKeysWithValues: used.enumerated().map { (Int32($1), $0) })
-            return (rows.map { remap[codes[$0]] ?? -1 }, used.map { levels[$0] })
+            var ordered = used
+            if case .text(let reference)? = referenceLevels[name], let position = used.firstIndex(where: { levels[$0] == reference }) {
+                ordered.insert(ordered.remove(at: position), at: 0)
+            }
+            let remap = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { (Int32($1), $0) })
+            return (rows.map { remap[codes[$0]] ?? -1 }, ordered.map { levels[$0] })
         case .number(let values, let missing):
             let levels = NumericLevels(values, rows: rows.filter { !missing[$0] })
             guard levels.distinct.count <= Self.maximumCategories else {
                 throw Diagnostic("'\(name)' has \(levels.distinct.count) distinct values, too many for a table",
                                  hint: "group it first, e.g. let \(name)_group = cut(\(name), ...)")
             }
-            return (rows.map { missing[$0] ? -1 : levels.code(of: values[$0]) }, levels.labels)
+            var rank = Array(levels.distinct.indices)
+            if case .number(let reference)? = referenceLevels[name] {
+                rank = Self.referenceFirst(count: levels.distinct.count) { levels.distinct[$0] == reference }
+            }
+            var labels = levels.labels
+            for (i, label) in levels.labels.enumerated() { labels[rank[i]] = label }
+            return (rows.map { missing[$0] ? -1 : rank[levels.code(of: values[$0])] }, labels)
         }
     }
 

@@ -55,6 +55,8 @@ public final class Session {
     var endpointOrder: [String] = []
     public internal(set) var currentEndpoint: String?
     public internal(set) var strata: [String] = []
+    /// `set ref COLUMN VALUE`: the level each column lists first — in strata, tables and as a Cox term's reference.
+    public internal(set) var referenceLevels: [String: ReferenceLevel] = [:]
     public internal(set) var settings = Settings()
     /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
     /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
@@ -176,7 +178,7 @@ public final class Session {
         case .derive(let name, let expression): return try derive(name, expression)
         case .stratify(let columns):
             if let table {
-                try Grouping(table: table, rows: keptRows ?? Array(0..<table.rowCount), columns: columns).requireFewGroups(columns: columns)
+                try Grouping(table: table, rows: keptRows ?? Array(0..<table.rowCount), columns: columns, references: referenceLevels).requireFewGroups(columns: columns)
             }
             strata = columns
             return .message("stratified by \(columns.joined(separator: ", "))")
@@ -188,7 +190,7 @@ public final class Session {
         case .kaplanMeierQuantiles(let probabilities): return try kaplanMeier(times: [], fullTable: false, probabilities: probabilities)
         case .restrictedMean(let tau): return try restrictedMean(tau: tau)
         case .logrank(let trend, let rho): return try logrank(trend: trend, rho: rho)
-        case .cox(let terms): return try cox(terms, source: source)
+        case .cox(let model): return try cox(model, source: source)
         case .phtest: return try phtest()
         case .followup: return try followup()
         case .describe(let columns): return try describe(columns)
@@ -200,6 +202,7 @@ public final class Session {
         case .setting(let change):
             settings.apply(change)
             return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberFormat.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
+        case .setReference(let column, let level): return try setReference(column, level)
         case .show: return .state(stateReport)
         case .help(let topic): return .help(HelpText.text(for: topic))
         case .save(let path): return try save(path)
@@ -214,7 +217,15 @@ public final class Session {
     var stateReport: StateReport {
         StateReport(dataset: table?.name, rows: table?.rowCount ?? 0, kept: keptRows?.count ?? table?.rowCount ?? 0,
                     filters: filterSources, endpoint: currentEndpoint.map(describeEndpoint), endpoints: endpointOrder,
-                    strata: strata, conventions: settings.conventions, digits: settings.digits)
+                    strata: strata, conventions: settings.conventions, digits: settings.digits,
+                    references: referenceLevels.keys.sorted().compactMap { column in
+                        referenceLevels[column].map { level in
+                            switch level {
+                            case .text(let text): return (column, text)
+                            case .number(let value): return (column, NumberText.short(value))
+                            }
+                        }
+                    })
     }
 
     func describeEndpoint(_ name: String) -> String {

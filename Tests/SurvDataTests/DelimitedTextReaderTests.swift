@@ -74,13 +74,14 @@ final class DelimitedTextReaderTests: XCTestCase {
         XCTAssertEqual(table.column(named: "x")?.number(at: 2)?.sign, .minus)
     }
 
-    func testLevelsAreSortedByStringOrder() throws {
+    /// R's factor() order under en_US.UTF-8: case and accents matter only between otherwise equal texts.
+    func testLevelsAreInRFactorOrder() throws {
         let table = try parseCSV("g\nb\na\nB\nab\n10\n9\né\n")
         guard case .text(let codes, let levels) = table.column(named: "g")?.data else {
             return XCTFail("expected text")
         }
-        XCTAssertEqual(levels, ["10", "9", "B", "a", "ab", "b", "é"])
-        XCTAssertEqual(codes, [5, 3, 2, 4, 0, 1, 6])
+        XCTAssertEqual(levels, ["10", "9", "a", "ab", "b", "B", "é"])
+        XCTAssertEqual(codes, [4, 2, 5, 3, 0, 1, 6])
     }
 
     func testTextKeepsSurroundingSpacesButHeaderIsTrimmed() throws {

@@ -3,7 +3,7 @@ import SurvCore
 @testable import SurvLanguage
 
 final class CheckerTests: XCTestCase {
-    let context = CheckContext(columns: [("time", .number), ("status", .number), ("sex", .text), ("age", .number)],
+    let context = CheckContext(columns: [("time", .number), ("status", .number), ("sex", .text), ("age", .number), ("grp", .text)],
                                datasetLoaded: true, bundledDatasets: ["aml", "lung"], endpointNames: ["os"],
                                hasCurrentEndpoint: true, hasCoxModel: false)
 
@@ -23,8 +23,8 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(schema.type(of: "a"), .number, "a repeated name is found at its first position")
         XCTAssertEqual(schema.type(of: "b"), .text)
         XCTAssertNil(schema.type(of: "c"))
-        XCTAssertEqual(context.columnNames, ["time", "status", "sex", "age"])
-        XCTAssertEqual(context.columns.map(\.type), [.number, .number, .text, .number])
+        XCTAssertEqual(context.columnNames, ["time", "status", "sex", "age", "grp"])
+        XCTAssertEqual(context.columns.map(\.type), [.number, .number, .text, .number, .text])
     }
 
     // A command naming many of many columns: each name is one dictionary lookup, not a search.
@@ -60,10 +60,39 @@ final class CheckerTests: XCTestCase {
     }
 
     func testCoxTermsBecomeTypedPlans() throws {
-        let plan = try check("cox age + sex + log(age) + strata(sex)")
-        XCTAssertEqual(plan, .cox([.numeric(label: "age", .column("age", .number)), .categorical(column: "sex"),
-                                   .numeric(label: "log(age)", .function(.log, .column("age", .number), SourceRange(start: 16, end: 24))),
-                                   .strata(column: "sex")]))
+        let plan = try check("cox age + sex + log(age) + strata(grp)")
+        let model = CoxModelPlan(variables: [
+            CoxVariable(label: "age", kind: .numeric(.column("age", .number)), range: SourceRange(start: 4, end: 7)),
+            CoxVariable(label: "sex", kind: .factor(.column("sex", .text), column: "sex", reference: nil, referenceRange: nil),
+                        range: SourceRange(start: 10, end: 13)),
+            CoxVariable(label: "log(age)", kind: .numeric(.function(.log, .column("age", .number), SourceRange(start: 16, end: 24))),
+                        range: SourceRange(start: 16, end: 24)),
+        ], terms: [CoxTerm(variables: [0]), CoxTerm(variables: [1]), CoxTerm(variables: [2])], strata: ["grp"])
+        XCTAssertEqual(plan, .cox(model))
+    }
+
+    /// R's terms.formula: main effects, then interactions by degree; variables in order of first appearance.
+    func testFormulaTermsInROrder() throws {
+        guard case .cox(let model) = try check("cox sex:age + age + sex") else { return XCTFail() }
+        XCTAssertEqual(model.variables.map(\.label), ["sex", "age"])
+        XCTAssertEqual(model.terms.map(\.variables), [[1], [0], [0, 1]])
+        guard case .cox(let three) = try check("cox age*sex*grp") else { return XCTFail() }
+        XCTAssertEqual(three.terms.map(\.variables), [[0], [1], [2], [0, 1], [0, 2], [1, 2], [0, 1, 2]])
+        guard case .cox(let null) = try check("cox strata(grp)") else { return XCTFail() }
+        XCTAssertEqual(null.terms, [])
+        XCTAssertEqual(null.strata, ["grp"])
+    }
+
+    func testFormulaMistakesAreRefusedBeforeFitting() {
+        XCTAssertEqual(error("cox age + age")?.message, "the term 'age' appears twice in the model")
+        XCTAssertEqual(error("cox age*sex + sex")?.hint, "a*b already includes a, b and a:b")
+        XCTAssertEqual(error("cox sex + strata(sex)")?.message, "'sex' is both a term ('sex') and a stratum")
+        XCTAssertEqual(error("cox age*2")?.message, "a number cannot be a model term")
+        XCTAssertTrue(error("cox age*2")?.hint?.contains("I(age * 2)") ?? false)
+        XCTAssertTrue(error("cox age^2")?.hint?.contains("I(age^2)") ?? false)
+        XCTAssertNotNil(error("cox age*sex*grp*time"))
+        XCTAssertNotNil(error("cox factor(sex, ref = 2)"))
+        XCTAssertNil(error("cox log(age*age) + I(age*age) + factor(age, ref = 60)"))
     }
 
     func testCutLabels() throws {

@@ -37,7 +37,7 @@ final class ParserTests: XCTestCase {
 
     func testCoxTermsKeepTheirText() throws {
         guard case .cox(let terms)? = try parse("cox age + log(bili) + sex").first else { return XCTFail("not a cox command") }
-        XCTAssertEqual(terms.map(\.text), ["age", "log(bili)", "sex"])
+        XCTAssertEqual(terms.flatMap(\.variables).map(\.text), ["age", "log(bili)", "sex"])
     }
 
     func testSemicolonsSplitCommandsAndKeepSources() throws {

@@ -5,6 +5,8 @@
 # To bundle another data set, add it to `sets` below (for a CSV file: read.csv("file.csv")) and re-run:
 # the data file and the catalog are regenerated, so this script is the only file edited by hand.
 suppressPackageStartupMessages(library(survival))
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 
 lung <- survival::lung
 # R codes lung$status as 1 = censored, 2 = dead; kept as R has it. `dead` (0/1) is added for convenience.

@@ -5,6 +5,8 @@
 # Constructed data sets (separation, collinearity) are written into the JSON so the tests fit the same rows.
 suppressPackageStartupMessages(library(survival))
 library(jsonlite)
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 
 test3 <- function(chisq, df) list(chisq = unname(chisq), df = unname(df), p = pchisq(unname(chisq), unname(df), lower.tail = FALSE))
 

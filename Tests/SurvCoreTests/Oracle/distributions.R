@@ -2,6 +2,8 @@
 # tails (p-values down to 1e-300), small and non-integer df, and large df. Run from this folder:
 #   Rscript distributions.R
 library(jsonlite)
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 # JSON has no infinity: infinite results (a quantile beyond the largest double) are written as strings.
 num <- function(v) if (is.infinite(v)) (if (v > 0) "Inf" else "-Inf") else v
 

@@ -2,6 +2,8 @@
 # oracle tests can read the very rows R computed on. Run from this folder:
 #   Rscript export_datasets.R
 suppressPackageStartupMessages(library(survival))
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 out <- "data"
 dir.create(out, showWarnings = FALSE)
 sets <- list(

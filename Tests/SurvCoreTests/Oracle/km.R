@@ -2,6 +2,8 @@
 # the restricted mean printed by print(fit, rmean=tau), from R's survival package.
 # Run from this folder:  Rscript km.R   (writes km.json)
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 stopifnot(packageVersion("survival") == "3.5.3")
 
 inputs <- list()

@@ -3,6 +3,8 @@
 # (U = s'(O - E), V = s' V s, chisq = U^2 / V, as Stata's `sts test, trend`).
 # Run from this folder:  Rscript logrank.R   (writes logrank.json)
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 stopifnot(packageVersion("survival") == "3.5.3")
 
 cases <- list()

@@ -3,6 +3,8 @@
 # package's data as exported to data/*.csv and on small constructed tables. Run from this folder:
 #   Rscript tables.R
 library(jsonlite)
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- read.csv("data/lung.csv")
 veteran <- read.csv("data/veteran.csv")
 aml <- read.csv("data/aml.csv")

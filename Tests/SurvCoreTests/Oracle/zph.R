@@ -4,6 +4,8 @@
 # Schoenfeld residuals (event times, transformed times, one column per term; NA where R gives NA).
 suppressPackageStartupMessages(library(survival))
 library(jsonlite)
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 
 lung <- survival::lung
 veteran <- survival::veteran

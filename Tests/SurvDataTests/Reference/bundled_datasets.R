@@ -3,6 +3,8 @@
 # Run from this folder:
 #   Rscript bundled_datasets.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- survival::lung
 lung$dead <- lung$status - 1L
 describe <- function(d) {

@@ -2,6 +2,8 @@
 # computed by R survival on the bundled data sets. Run from this folder:
 #   Rscript session.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+# Factor levels in the order surv gives them (R's order under en_US.UTF-8), whatever the machine's locale.
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- survival::lung
 lung$sexc <- ifelse(lung$sex == 1, "male", "female")
 lung$ecog <- factor(lung$ph.ecog)
@@ -173,5 +175,48 @@ kruskalRef <- function(formula, data) {
 out$kruskal_lung <- kruskalRef(age ~ ph.ecog, lung)                                    # one row with missing ph.ecog dropped
 out$kruskal_women <- kruskalRef(wt.loss ~ ph.ecog, subset(lung, sex == 2))             # where sex == 2: missing wt.loss too
 out$kruskal_aml <- kruskalRef(time ~ x, aml)
+# Model terms (issue 8). Each section is the model the test types at surv's prompt, fitted by coxph on lung.
+model <- function(m) list(names = names(coef(m)), coef = unname(coef(m)), se = unname(sqrt(diag(vcov(m)))),
+                          loglik = m$loglik, n = m$n, events = m$nevent)
+terms_data <- lung
+terms_data$sexc <- ifelse(terms_data$sex == 1, "M", "F")     # let sexc = if(sex == 1, "M", "F")
+terms_data$a <- ifelse(terms_data$ph.ecog >= 1, "B", "A")     # let a = if(ph.ecog >= 1, "B", "A")
+terms_data$c <- ifelse(terms_data$age > 60, "Y", "X")         # let c = if(age > 60, "Y", "X")
+# let g = if(age < 55, "b", if(age < 62, "A", if(age < 68, "a", "B"))): mixed-case levels, a A b B in R's order
+terms_data$g <- with(terms_data, ifelse(age < 55, "b", ifelse(age < 62, "A", ifelse(age < 68, "a", "B"))))
+fit <- function(f) model(coxph(as.formula(paste("Surv(time, status) ~", f)), data = terms_data))
+out$terms_numeric_by_factor <- fit("sexc * age")               # cox sexc*age
+out$terms_numeric_by_numeric <- fit("age * wt.loss")           # cox age*wt.loss
+out$terms_interaction_alone <- fit("age:sexc")                  # cox age:sexc (one slope per sex)
+out$terms_factor_by_factor <- fit("a * c")                     # cox a*c
+out$terms_three_way <- fit("age * sexc * wt.loss")             # cox age*sexc*wt.loss
+out$terms_factor_code <- fit("factor(ph.ecog)")                # cox factor(ph.ecog)
+terms_data$ecog_ref2 <- relevel(factor(terms_data$ph.ecog), ref = "2")
+out$terms_factor_ref_number <- fit("ecog_ref2")                # cox factor(ph.ecog, ref = 2)
+terms_data$sexc_refM <- relevel(factor(terms_data$sexc), ref = "M")
+out$terms_factor_ref_text <- fit("sexc_refM + age")            # cox factor(sexc, ref = "M") + age
+out$terms_mixed_case <- fit("g")                               # cox g (reference a)
+# set ref sexc "M"; stratify by sexc; logrank trend; tab sexc; cox sexc: M first everywhere
+d <- survdiff(Surv(time, status) ~ sexc_refM, data = terms_data)
+out$set_ref_logrank <- list(n = as.numeric(d$n), observed = as.numeric(d$obs), expected = as.numeric(d$exp),
+                            labels = sub("sexc_refM", "sexc", names(d$n)))
+out$set_ref_tab <- list(levels = levels(terms_data$sexc_refM), counts = as.numeric(table(terms_data$sexc_refM)))
+out$set_ref_cox <- fit("sexc_refM")
+# set ref ph.ecog 2; cox factor(ph.ecog) + age
+terms_data$ecog_ref2_age <- terms_data$ecog_ref2
+out$set_ref_numeric <- fit("ecog_ref2 + age")
+# stratify by g; logrank trend: strata in R's level order (a, A, b, B), trend scores 1..4 in that order
+dg <- survdiff(Surv(time, status) ~ g, data = terms_data)
+gl <- levels(factor(terms_data$g))
+ot <- as.numeric(dg$obs); et <- as.numeric(dg$exp); sc <- seq_along(gl)
+trend <- sum(sc * (ot - et))^2 / drop(t(sc) %*% dg$var %*% sc)
+out$mixed_case_logrank <- list(levels = gl, observed = ot, expected = et, chisq = dg$chisq, trend_chisq = trend)
+# cox strata(sexc): the null model, its log-likelihood
+nm <- coxph(Surv(time, status) ~ strata(sexc), data = terms_data)
+out$null_model <- list(loglik = nm$loglik, n = nm$n, events = nm$nevent)
+# Level order of text: R's sort() of factor levels under en_US.UTF-8.
+texts <- c("b", "A", "a", "B", "_x", "a b", "a_b", "a-c", "ab", "Ab", "ac", "10", "9", "e", "\u00e9", "f", "Z", "z1", "Z1",
+           "a1", "a-1", "a 1", "a.1", "A1", "\u00e41", "\u00c4", "\u00e4", "aa", "ss", "sz", "\u00df", "o", "\u00f8", "p", "$", "1a")
+out$level_order <- list(texts = texts, levels = levels(factor(texts)))
 
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)

@@ -1,0 +1,42 @@
+import SurvData
+import SurvLanguage
+import SurvRender
+
+/// `set ref COLUMN VALUE`: one reference level per column, so that strata, tables and Cox terms agree on
+/// which level comes first (R's `relevel`): the first stratum of km and logrank, the first row of tab, the
+/// level a Cox term's hazard ratios compare against.
+extension Session {
+    func setReference(_ column: String, _ level: ReferenceLevel?) throws(Diagnostic) -> Report {
+        guard let table, let data = table.column(named: column)?.data else { throw Diagnostic("unknown column '\(column)'") }
+        guard let level else {
+            referenceLevels[column] = nil
+            return .message("\(column): levels in their natural order (no reference level set)")
+        }
+        let exists: Bool
+        let shown: String
+        switch (data, level) {
+        case (.text(let codes, let levels), .text(let text)):
+            // A level no row holds any more (after a replaced column) is not a level.
+            exists = levels.firstIndex(of: text).map { index in codes.contains(Int32(index)) } ?? false
+            shown = "\"\(text)\""
+        case (.number(let values, let missing), .number(let value)):
+            exists = values.indices.contains { !missing[$0] && values[$0] == value }
+            shown = NumberText.short(value)
+        default:
+            exists = false
+            shown = "?"
+        }
+        guard exists else {
+            throw Diagnostic("'\(column)' has no value \(shown)", hint: "'tab \(column)' lists its values")
+        }
+        referenceLevels[column] = level
+        return .message("\(column): reference level \(shown), listed first by stratify and tab and the reference of cox terms")
+    }
+
+    /// The position of each level (by index into `count` levels in natural order) once the column's reference,
+    /// if any, is moved first; `matches` says whether a level is the reference.
+    static func referenceFirst(count: Int, matches: (Int) -> Bool) -> [Int] {
+        guard let reference = (0..<count).first(where: matches) else { return Array(0..<count) }
+        return (0..<count).map { $0 == reference ? 0 : ($0 < reference ? $0 + 1 : $0) }
+    }
+}
