@@ -29,6 +29,26 @@ enum HTMLBlock {
         return nil
     }
 
+    /// Whether `line`, read as prose, leaves a paragraph open for the next line. A blank line, an ATX
+    /// heading, a thematic break or a setext underline does not; nor does a line indented as code outside
+    /// a paragraph. Other text opens or continues one (inside a list item or quote too, as a lazy line).
+    static func continuesParagraph(_ line: String, after inParagraph: Bool) -> Bool {
+        let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+        let rest = line.dropFirst(indent)
+        if rest.isEmpty { return false }
+        if indent >= 4 { return inParagraph }
+        if rest.first == "#" {
+            let hashes = rest.prefix { $0 == "#" }.count
+            let after = rest.dropFirst(hashes).first
+            if hashes <= 6 && (after == nil || after == " " || after == "\t") { return false }
+        }
+        let compact = rest.filter { $0 != " " && $0 != "\t" }
+        if let first = compact.first, "*-_".contains(first), compact.count >= 3, compact.allSatisfy({ $0 == first }) { return false }
+        if inParagraph, let first = compact.first, first == "=" || first == "-",
+           rest.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == first }) { return false }
+        return true
+    }
+
     /// Kinds 1–5: the end marker of the kind this line starts, if it starts one.
     private static func endMarker(_ lower: String) -> String? {
         for tag in ["script", "pre", "style", "textarea"] where lower.hasPrefix("<" + tag) {

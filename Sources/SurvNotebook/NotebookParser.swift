@@ -37,21 +37,27 @@ public enum NotebookParser {
             prose = []
         }
 
+        // Whether the previous line is paragraph text: the one place an HTML block of CommonMark's seventh
+        // kind (a lone tag such as `<span hidden>`) cannot start. After a heading, a rule, a fenced block or
+        // a cell, it can — and then hides what follows from every viewer.
+        var inParagraph = false
         scan: while index < lines.count {
-            let afterText = index > 0 && !prose.isEmpty && !(prose.last ?? "").allSatisfy { $0 == " " || $0 == "\t" }
-            if let last = HTMLBlock.lastLine(startingAt: index, in: lines, interruptsParagraph: afterText) {
+            if let last = HTMLBlock.lastLine(startingAt: index, in: lines, interruptsParagraph: inParagraph) {
                 // Raw HTML: prose, whatever it holds (a fence inside it is no cell).
                 if prose.isEmpty { proseStart = index }
                 prose.append(contentsOf: lines[index...last])
                 index = last + 1
+                inParagraph = false
                 continue
             }
             guard let fence = Fence(opening: lines[index]) else {
                 if prose.isEmpty { proseStart = index }
                 prose.append(lines[index])
+                inParagraph = HTMLBlock.continuesParagraph(lines[index], after: inParagraph)
                 index += 1
                 continue
             }
+            inParagraph = false
             guard let close = fence.closingIndex(in: lines, after: index) else {
                 problems.append(NotebookProblem(line: index + 1, "the \(fence.describe) block opened here is never closed",
                                                 hint: "close it with a line '\(fence.closing)'"))

@@ -141,6 +141,17 @@ final class NotebookParserTests: XCTestCase {
             XCTAssertEqual(problems, [], hidden)
             XCTAssertEqual(notebook.cells.map { $0.commands.map(\.text) }, [["show"]], hidden)
         }
+        // A lone tag cannot interrupt a paragraph, but it starts an HTML block after a heading, a rule, a
+        // setext heading or a fenced block: the cell inside it is hidden there too.
+        for before in ["# Heading\n", "***\n", "Title\n=====\n", "```python\nx = 1\n```\n", "Para\n---\n"] {
+            let (notebook, problems) = try parse(before + "<span hidden>\n" + cell + "</span>\n\n" + visible)
+            XCTAssertEqual(problems, [], before)
+            XCTAssertEqual(notebook.cells.map { $0.commands.map(\.text) }, [["show"]], before)
+        }
+        // After paragraph text the same tag is inline HTML, and the fence that follows is a real cell.
+        let (inline, inlineProblems) = try parse("Some text\n<span>\n" + visible)
+        XCTAssertEqual(inlineProblems, [])
+        XCTAssertEqual(inline.cells.count, 1)
         // HTML that ends at a blank line leaves a fence after the blank line a cell, as in any viewer.
         let (notebook, problems) = try parse("<details>\n<summary>more</summary>\n\n" + cell + "\n</details>\n")
         XCTAssertEqual(problems, [])
