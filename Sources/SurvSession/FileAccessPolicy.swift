@@ -37,9 +37,11 @@ public enum FileAccessPolicy: Equatable, Sendable {
         let descriptor = open(typed.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             let reason = FilePath.lastErrorReason()
-            // Where the path breaks off through a link that leads out of the folder, say only that.
-            if let folderPath, !FilePath.isInside(FilePath.deepestExistingAncestor(of: typed.path), folder: folderPath) {
-                throw outside(path)
+            // Where the path breaks off through a link that leads out of the folder — a sub-folder link, or a
+            // link to a file that does not exist — say only that: the same as for a file outside that exists.
+            if let folderPath {
+                let target = FilePath.finalTarget(of: typed.path)
+                if !FilePath.isInside(FilePath.deepestExistingAncestor(of: target), folder: folderPath) { throw outside(path) }
             }
             if FilePath.isSymbolicLink(typed.path) {
                 throw Diagnostic("'\(path)' is a symbolic link to a file that does not exist", hint: "check the link's target")
@@ -155,6 +157,18 @@ public enum FilePath {
         guard count > 0 else { return nil }
         let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return path.hasPrefix("/") ? path : nil
+    }
+
+    /// Where `path` leads when its last component is a chain of symbolic links, followed by reading the
+    /// links (at most 40, as the kernel allows), whether or not the final target exists.
+    public static func finalTarget(of path: String) -> String {
+        var current = URL(fileURLWithPath: path).standardizedFileURL.path
+        for _ in 0..<40 {
+            guard isSymbolicLink(current), let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
+            let base = URL(fileURLWithPath: current).deletingLastPathComponent().path
+            current = URL(fileURLWithPath: destination.hasPrefix("/") ? destination : base + "/" + destination).standardizedFileURL.path
+        }
+        return current
     }
 
     /// The real path of the longest leading part of `path` that exists.

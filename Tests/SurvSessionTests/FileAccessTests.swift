@@ -70,14 +70,22 @@ final class FileAccessTests: XCTestCase {
         let (root, folder) = try folders()
         try Data("x\n".utf8).write(to: root.appendingPathComponent("exists.csv"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("up").path, withDestinationPath: root.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("live.csv").path, withDestinationPath: "../exists.csv")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dead.csv").path, withDestinationPath: "../missing.csv")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("hop.csv").path, withDestinationPath: "dead.csv")
         let policy = FileAccessPolicy.confined(to: folder)
-        let messages = ["../exists.csv", "../missing.csv", "up/exists.csv", "up/missing.csv", "up/nowhere/missing.csv", root.path + "/exists.csv"].map { path in
+        let messages = ["../exists.csv", "../missing.csv", "up/exists.csv", "up/missing.csv", "up/nowhere/missing.csv", root.path + "/exists.csv",
+                        "live.csv", "dead.csv", "hop.csv"].map { path in
             message { _ = try policy.read(path, relativeTo: folder, limit: 1 << 20) }?.replacingOccurrences(of: path, with: "P")
         }
         XCTAssertEqual(Set(messages).count, 1, "\(messages)")
         XCTAssertEqual(messages.first, "'P' is outside the notebook's folder; a notebook may only read files inside it")
         XCTAssertEqual(message { _ = try policy.read("missing.csv", relativeTo: folder, limit: 1 << 20) },
                        "cannot read 'missing.csv': no such file or folder")
+        // A link to a missing file inside the folder may say so: nothing outside is revealed.
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("inner.csv").path, withDestinationPath: "gone.csv")
+        XCTAssertEqual(message { _ = try policy.read("inner.csv", relativeTo: folder, limit: 1 << 20) },
+                       "'inner.csv' is a symbolic link to a file that does not exist")
     }
 }
 
