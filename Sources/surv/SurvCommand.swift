@@ -94,15 +94,16 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        let bytes: [UInt8]
         do throws(Diagnostic) {
-            try FilePath.requireRegularFile(url.path, named: file)
+            // Checked as opened and bounded like a notebook, before a byte is read: it may be one.
+            bytes = try FileAccessPolicy.unrestricted.read(file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                                           limit: FileAccessPolicy.maximumNotebookBytes).bytes
         } catch {
-            throw ValidationError(error.message)
+            NotebookInput.printError("\(file): error: \(error.message)")
+            throw ExitCode(1)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ValidationError("cannot read '\(file)'")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             NotebookInput.printError("\(file): error: the file is not valid UTF-8 text")
             throw ExitCode(1)
         }
