@@ -162,9 +162,16 @@ public final class NotebookFiles: NotebookFileHandler {
         unsaved.discard()
         unsavedJournals.removeFirst()
         let commands = contents.transcript.filter { if case .command = $0 { return true } else { return false } }.count
-        let opened = try open(url, contents: Array(text.utf8), path: path, into: session)
         var lines = ["recovered \(commands) command\(commands == 1 ? "" : "s") of the unsaved session into \(path)"] + notes
-        if case .message(let text) = opened { lines.append(text) }
+        if contents.skipped > 0 {
+            lines.append("note: \(contents.skipped) line\(contents.skipped == 1 ? "" : "s") of the journal could not have been written by surv and \(contents.skipped == 1 ? "was" : "were") left out")
+        }
+        // The notebook is written and the journal gone: whatever opening it says, the recovery itself stands.
+        do throws(Diagnostic) {
+            if case .message(let text) = try open(url, contents: Array(text.utf8), path: path, into: session) { lines.append(text) }
+        } catch {
+            lines.append("opening \(path) stopped: \(error.message)")
+        }
         if let next = unsavedJournals.first {
             lines.append("another unsaved session (\(next.commands) command\(next.commands == 1 ? "" : "s")) remains; 'recover' again to restore it")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SurvRender
 import SurvSession
 
 /// The REPL's journal: every transcript entry is appended to a file as soon as its command has run, so a
@@ -81,15 +82,27 @@ public final class SessionJournal {
         public var title: String?
         public var transcript: [TranscriptEntry]
         public var commandsSinceSave: Int
+        /// Records that were not what surv writes (cut short by a crash, or made by someone else) and were left out.
+        public var skipped = 0
     }
 
-    /// Reads a journal; unreadable or cut-short lines are skipped.
+    /// The largest journal read: one session's commands and outputs, far beyond any typed by hand.
+    public static let maximumBytes = 64 << 20
+
+    /// Reads a journal. A journal file is input like any other (anyone who can write the folder can plant
+    /// one), so only records surv itself could have written are kept: unreadable or cut-short lines, and
+    /// records whose text could not have been typed or printed (a control character, a line break in a
+    /// command, prose that holds a cell), are skipped and counted.
     public static func read(_ url: URL) -> Contents {
         var contents = Contents(title: nil, transcript: [], commandsSinceSave: 0)
-        guard let data = try? Data(contentsOf: url) else { return contents }
+        guard let bytes = try? FileAccessPolicy.unrestricted.read(url.path, relativeTo: URL(fileURLWithPath: "/"), limit: maximumBytes).bytes
+        else { return contents }
         let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            guard let record = try? decoder.decode(Record.self, from: Data(line)) else { continue }
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            guard let record = try? decoder.decode(Record.self, from: Data(line)), record.isPlausible else {
+                contents.skipped += 1
+                continue
+            }
             switch record.kind {
             case .title: contents.title = record.text
             case .prose: contents.transcript.append(.prose(record.text ?? ""))
@@ -137,6 +150,7 @@ public final class SessionJournal {
     }
 
     static let prefix = "session-"
+    static let maximumClaimed = 20
     static let suffix = ".jsonl"
 
     /// Starts journaling in `folder` (created if missing, readable by the user alone): claims the journals
@@ -209,7 +223,10 @@ public final class SessionJournal {
     static func claimAbandoned(in folder: URL) -> [Unsaved] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var claimed: [Unsaved] = []
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+        for name in names.sorted() where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            // Each claimed journal holds a descriptor and a lock until the prompt ends: a few are offered at a
+            // time, the rest wait for a later start.
+            if claimed.count >= maximumClaimed { break }
             let url = folder.appendingPathComponent(name)
             let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
             guard descriptor >= 0 else { continue }
@@ -218,6 +235,11 @@ public final class SessionJournal {
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &opened) == 0,
                   (opened.st_mode & S_IFMT) == S_IFREG, lstat(url.path, &current) == 0,
                   opened.st_ino == current.st_ino, opened.st_dev == current.st_dev else {
+                close(descriptor)
+                continue
+            }
+            // Too large for surv to have written: left alone, never read whole.
+            if Int(opened.st_size) > maximumBytes {
                 close(descriptor)
                 continue
             }
@@ -246,5 +268,27 @@ public final class SessionJournal {
         var text: String?
         var output: String?
         var failed: Bool?
+
+        /// Whether surv could have written this record: a typed line (title, prose, command) is one line
+        /// without control characters; an output has line breaks and tabs only; opened prose (markdown)
+        /// holds no cell. Anything else would be written into a recovered notebook as structure or as
+        /// terminal commands.
+        var isPlausible: Bool {
+            let text = self.text ?? ""
+            switch kind {
+            case .title, .prose, .command:
+                let output = self.output ?? ""
+                return !text.unicodeScalars.contains { $0 == "\n" || TerminalText.needsEscape($0) }
+                    && !output.unicodeScalars.contains(where: TerminalText.needsEscape)
+            case .markdown:
+                guard !text.unicodeScalars.contains(where: TerminalText.needsEscape),
+                      let source = try? NotebookSource(bytes: Array(("\n" + text).utf8)) else { return false }
+                // (After a blank line, a leading `---` is a rule, not front matter, as it is in the notebook.)
+                let (notebook, problems) = NotebookParser.parse(source)
+                return problems.isEmpty && notebook.cells.isEmpty
+            case .saved:
+                return true
+            }
+        }
     }
 }

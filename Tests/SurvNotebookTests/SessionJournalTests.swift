@@ -150,4 +150,47 @@ final class SessionJournalTests: XCTestCase {
         XCTAssertNil(SessionJournal.folder(environment: ["SURV_JOURNAL_DIR": "", "HOME": "/h"]))
         XCTAssertEqual(SessionJournal.folder(environment: ["HOME": "/h"])?.path, "/h/.surv/journals")
     }
+
+    /// A journal is input too (anyone who can write the folder can plant one): records surv could not
+    /// have written are left out, so a recovered notebook holds no control character and no smuggled cell.
+    func testARecoveredHostileJournalCannotShapeTheNotebook() throws {
+        let folder = try makeTemporaryFolder(self)
+        let journals = folder.appendingPathComponent("journals")
+        try FileManager.default.createDirectory(at: journals, withIntermediateDirectories: true)
+        let lines = [
+            #"{"kind":"title","text":"T\u001b]52;c;aGk=\u0007"}"#,
+            #"{"kind":"prose","text":"hello\n```surv\nload lung\n```\n\n```output\n```"}"#,
+            #"{"kind":"markdown","text":"intro\n\n```surv\nwhere age > 70\n```\n```output\n```"}"#,
+            #"{"kind":"command","text":"load aml\r```","output":"x"}"#,
+            #"{"kind":"command","text":"load aml","output":"out\u001b[2Jput"}"#,
+            ##"{"kind":"prose","text":"# kept"}"##,
+            #"{"kind":"command","text":"load aml","output":"loaded aml: 23 rows, 3 columns (time, status, x)"}"#,
+        ]
+        try write(lines.joined(separator: "\n") + "\n", to: journals.appendingPathComponent("session-9-9.jsonl"))
+        let start = SessionJournal.start(in: journals)
+        let session = Session(baseDirectory: folder)
+        session.notebookFiles = NotebookFiles(survVersion: testVersion, journal: start.journal, unsavedJournals: start.unsaved)
+        let out = type(["recover \"r.surv.md\""], in: session)[0]
+        XCTAssertTrue(out.contains("recovered 1 command"), out)
+        XCTAssertTrue(out.contains("note: 5 lines of the journal could not have been written by surv and were left out"), out)
+        let notebook = try read(folder.appendingPathComponent("r.surv.md"))
+        XCTAssertFalse(notebook.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, notebook)
+        XCTAssertFalse(notebook.contains("load lung") || notebook.contains("where age"), notebook)
+        XCTAssertTrue(NotebookReplayer(survVersion: testVersion).replay(folder.appendingPathComponent("r.surv.md")).isClean)
+    }
+
+    /// Journals too large for surv to have written are never read; at most 20 are claimed at a time, so a
+    /// folder of thousands cannot use up the prompt's file descriptors.
+    func testClaimsAreBoundedInSizeAndNumber() throws {
+        let folder = try makeTemporaryFolder(self)
+        let record = #"{"kind":"command","text":"load aml","output":"x"}"# + "\n"
+        for i in 0..<25 { try write(record, to: folder.appendingPathComponent("session-\(i)-1.jsonl")) }
+        let huge = folder.appendingPathComponent("session-99-1.jsonl")
+        try write(record, to: huge)
+        XCTAssertEqual(truncate(huge.path, off_t(SessionJournal.maximumBytes) + 1), 0)
+        let start = SessionJournal.start(in: folder)
+        XCTAssertEqual(start.unsaved.count, 20)
+        XCTAssertFalse(start.unsaved.contains { $0.url == huge })
+        XCTAssertTrue(FileManager.default.fileExists(atPath: huge.path), "left alone, not removed")
+    }
 }
