@@ -59,6 +59,8 @@ struct CoxDesign {
         var values: [Double]
     }
 
+    static let maximumDesignEntries = 50_000_000
+
     init(model: CoxModelPlan, variables: [EvaluatedVariable], rows: [Int], references: [String: ReferenceLevel]) throws(Diagnostic) {
         // Per variable, the levels in the order the design uses them: the reference first.
         var levelOrder: [[Int]?] = []
@@ -83,6 +85,13 @@ struct CoxDesign {
         guard count <= cap else {
             throw Diagnostic("this model would have \(count) coefficients; at most \(cap) can be fitted",
                              hint: "group the levels of large categorical terms first, e.g. with if() or cut(), or use fewer terms")
+        }
+        // The design is held several times over (by column here, by row in the fit), and every Newton pass
+        // reads it: 50 million numbers (400 MB a copy) is a million rows by 50 coefficients, or 100,000 by 500.
+        guard count.multipliedReportingOverflow(by: rows.count).partialValue <= Self.maximumDesignEntries else {
+            throw Diagnostic("this model would hold \(rows.count) rows × \(count) coefficients = \(String(format: "%.1f", Double(count) * Double(rows.count) / 1e6)) million numbers; "
+                             + "at most \(Self.maximumDesignEntries / 1_000_000) million can be fitted",
+                             hint: "use fewer or coarser categorical terms, or fit on a subset with where")
         }
         for term in model.terms {
             var partsPerVariable: [[Part]] = []

@@ -91,4 +91,18 @@ final class ComparisonDefectTests: XCTestCase {
         XCTAssertTrue(s.lastCox == nil)
         guard case .success(.cox)? = outcome(s, "cox a") else { return XCTFail("a model under the cap still fits") }
     }
+
+    /// Five 100-level factors on 102,000 rows: 495 coefficients, within the cap, but a design of 50.5 million
+    /// numbers (each copy 400 MB; 300,000 such rows took 2.4 GB and a minute). Refused before it is built.
+    func testADesignTooLargeForMemoryIsRefusedBeforeItIsBuilt() throws {
+        var csv = "time,status,a,b,c,d,e\n"
+        csv.reserveCapacity(102_000 * 30)
+        for i in 0..<102_000 {
+            csv += "\(i % 97 + 1),\(i % 3 == 0 ? 0 : 1),L\(i % 100),M\((i / 100) % 100),N\((i * 7) % 100),P\((i * 11) % 100),Q\((i * 13) % 100)\n"
+        }
+        let s = try session(csv: csv)
+        let d = error(s, "cox a + b + c + d + e")
+        XCTAssertEqual(d?.message, "this model would hold 102000 rows × 495 coefficients = 50.5 million numbers; at most 50 million can be fitted")
+        XCTAssertTrue(s.lastCox == nil)
+    }
 }
