@@ -6,4 +6,6 @@ public enum LineEditorInput: Sendable, Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of the input.
     case endOfFile
+    /// A line longer than the reader accepts, skipped whole; `bytes` is how long it was (at least).
+    case tooLong(bytes: Int)
 }

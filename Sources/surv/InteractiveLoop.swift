@@ -26,7 +26,7 @@ struct InteractiveLoop {
         let journal = interactive ? startJournal(environment: environment) : nil
         journal?.record(session)  // what `--init` ran
         var warnedAboutJournal = false
-        let repl = REPL.onStandardInput(
+        var repl = REPL.onStandardInput(
             prompt: "surv> ",
             historyPath: LineEditor.defaultHistoryPath(environment: environment),
             completer: { request in Completions(session: session).candidates(for: request) },
@@ -45,6 +45,10 @@ struct InteractiveLoop {
                     printer.print(outcome)
                 }
             })
+        repl.rejected = { message in
+            failed = true
+            StandardStreams.err("error: \(message)\n")
+        }
         // Long computations in the core poll this, so Ctrl-C stops them and returns to the prompt.
         Interruption.isRequested = { Interrupts.requested }
         repl.run()

@@ -16,6 +16,8 @@ struct REPL {
     let prompt: String
     let isInteractive: Bool
     let evaluate: (String) -> Void
+    /// Told of a line the reader skipped (longer than it accepts), with a message for the user.
+    var rejected: (String) -> Void = { _ in }
 
     /// An interactive loop on `editor`.
     init(editor: LineEditor, prompt: String, evaluate: @escaping (String) -> Void) {
@@ -52,6 +54,8 @@ struct REPL {
                 return
             case .interrupted:
                 continue
+            case .tooLong(let bytes):
+                rejected("a line of \(bytes) bytes is longer than the \(PlainLineReader.maximumLineBytes) a command line may have; it was not run")
             case .line(let line):
                 // Batch: a Ctrl-C while waiting for input stops the script too.
                 if !isInteractive && Interrupts.requested { return }
