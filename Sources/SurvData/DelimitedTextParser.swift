@@ -246,7 +246,9 @@ struct DelimitedTextParser {
     private func outOfRangeError(_ span: FieldSpan) -> DataError {
         let (line, column) = location(of: span.sourceOffset)
         var scratch: [UInt8] = []
-        let text = withCell(span, scratch: &scratch) { String(decoding: Self.trimmed($0), as: UTF8.self) }
+        var text = withCell(span, scratch: &scratch) { String(decoding: Self.trimmed($0), as: UTF8.self) }
+        // A number can be megabytes of digits: the message shows its start and its length.
+        if text.count > 40 { text = String(text.prefix(24)) + "… (\(text.count) characters)" }
         return DataError("the number \(text) is out of range", line: line, column: column,
                          hint: "numbers must lie within ±1.8e308")
     }

@@ -161,6 +161,10 @@ final class MalformedCSVTests: XCTestCase {
 
     func testNumberOutOfRange() {
         XCTAssertDataError("a,b\n1,2\n3,1e400\n", message: "the number 1e400 is out of range", line: 3, column: 3)
+        // A number of a million digits is named by its start and its length, not echoed whole.
+        let huge = "9" + String(repeating: "0", count: 1_000_000)
+        XCTAssertDataError("a,b\n1,2\n3,\(huge)\n", message: "the number 900000000000000000000000… (1000001 characters) is out of range",
+                           line: 3, column: 3)
     }
 
     func testErrorDescriptionCarriesPositionAndHint() {
