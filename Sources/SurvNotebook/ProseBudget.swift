@@ -8,11 +8,14 @@
 /// - Each link closed in a paragraph looks back over every image opener `![` still open before it, so
 ///   a paragraph of `![` followed by as many `]` takes their product in steps (6 s for 240 kB). The
 ///   product is summed over the runs of non-blank lines, as a paragraph never crosses a blank line.
+/// - A table row costs the square of its cells (a single row of 65,000 cells took 7 s): the squares of
+///   every line's pipe count are summed, table or not.
 ///
-/// Both bounds over-count rather than under-count; prose over a bound is shown as its source text.
+/// Each bound over-counts rather than under-counts; prose over a bound is shown as its source text.
 enum ProseBudget {
     static let tableCells = 65_536
     static let imageBracketSteps = 4_000_000
+    static let rowCellSteps = 50_000_000
 
     static func allows(_ markdown: String) -> Bool {
         var measure = Measure(length: markdown.utf8.count)
@@ -56,8 +59,10 @@ enum ProseBudget {
             cellLimit = max(ProseBudget.tableCells, length)
         }
 
+        var rowSteps = 0
+
         var isOver: Bool {
-            cells > cellLimit || steps > ProseBudget.imageBracketSteps
+            cells > cellLimit || steps > ProseBudget.imageBracketSteps || rowSteps > ProseBudget.rowCellSteps
         }
 
         mutating func add(_ byte: UInt8, after previous: UInt8) {
@@ -80,6 +85,7 @@ enum ProseBudget {
         }
 
         mutating func endLine() {
+            rowSteps = Self.saturatingSum(rowSteps, Self.saturatingProduct(linePipes, linePipes))
             if lineIsBlank {
                 endRun()
             } else {

@@ -200,7 +200,10 @@ final class HTMLExportTests: XCTestCase {
             + String(repeating: "x\n", count: 2_000)
         let imagesThenLinks = String(repeating: "![", count: 40_000) + String(repeating: "[]()", count: 40_000)
         let referenceExpansion = "[a]: /" + String(repeating: "x", count: 20_000) + "\n\n" + String(repeating: "[a]", count: 20_000)
-        for prose in [wideTable, imagesThenLinks, referenceExpansion] {
+        // One header column, then rows of 65,000 cells: each row costs the square of its width.
+        let wideRows = "|a|\n|-|\n" + String(repeating: "|" + String(repeating: "x|", count: 65_000) + "\n", count: 2)
+        XCTAssertFalse(ProseBudget.allows(wideRows))
+        for prose in [wideTable, imagesThenLinks, referenceExpansion, wideRows] {
             let html = try proseHTML(prose)
             XCTAssertTrue(html.hasPrefix("\n<pre class=\"prose-source\"><code>"), String(html.prefix(100)))
             XCTAssertLessThan(html.utf8.count, prose.utf8.count * 2)
