@@ -97,7 +97,10 @@ public enum FileAccessPolicy: Equatable, Sendable {
 
     private func expand(_ path: String, relativeTo base: URL) -> URL {
         if path.hasPrefix("~/") && self == .unrestricted {
-            return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(path.dropFirst(2)))
+            // $HOME, as the shell and the journal and history files use it, not the password database's.
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+                ?? FileManager.default.homeDirectoryForCurrentUser
+            return home.appendingPathComponent(String(path.dropFirst(2)))
         }
         return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }

@@ -147,7 +147,9 @@ public final class Session {
     static func controlCharacter(in text: String, line: Int) -> Diagnostic? {
         for (offset, character) in text.enumerated() {
             guard let scalar = character.unicodeScalars.first(where: { $0 == "\n" || TerminalText.needsEscape($0) }) else { continue }
-            return Diagnostic("the line holds a control character (\(TerminalText.escapingControls(String(scalar)))); a line is one line of text",
+            let hex = String(scalar.value, radix: 16)
+            let shown = scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{\(hex)}"
+            return Diagnostic("the line holds a control character (\(shown)); a line is one line of text",
                               at: SourceRange(start: offset, end: offset + 1, line: line),
                               hint: "remove it; to write several commands, put them on separate lines or separate them with ';'")
         }

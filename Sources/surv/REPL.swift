@@ -1,4 +1,5 @@
 import LineEditing
+import SurvRender
 
 /// The read–evaluate loop: reads command lines, keeps them in history, hands
 /// them to `evaluate`, and handles Ctrl-C and Ctrl-D.
@@ -60,7 +61,8 @@ struct REPL {
                 // Batch: a Ctrl-C while waiting for input stops the script too.
                 if !isInteractive && Interrupts.requested { return }
                 if line.allSatisfy(\.isWhitespace) { continue }
-                if isInteractive { reader.remember(line) }
+                // A line the session refuses for a control character is not kept in the history file either.
+                if isInteractive && !line.contains("\n") && TerminalText.escapingControls(line) == line { reader.remember(line) }
                 Interrupts.clear()
                 evaluate(line)
                 let interrupted = Interrupts.requested

@@ -1,0 +1,18 @@
+import XCTest
+import SurvLanguage
+@testable import SurvSession
+
+/// A line holding a control character is refused, named by its escape, and kept out of the transcript.
+final class ControlCharacterLineTests: XCTestCase {
+    func testControlCharactersAreRefusedAndNamedByTheirEscape() {
+        for (line, shown) in [("load aml\nkm", "\\x0a"), ("# hi\r```surv", "\\x0d"), ("title \"a\u{1b}[2Jb\"", "\\x1b"), ("km\u{202e}", "\\u{202e}")] {
+            let session = Session()
+            let outcomes = session.runAndRender(line: line)
+            XCTAssertEqual(outcomes.count, 1)
+            XCTAssertTrue(outcomes[0].failed)
+            XCTAssertTrue(outcomes[0].text.contains("the line holds a control character (\(shown))"), outcomes[0].text)
+            XCTAssertEqual(session.transcript, [], "a refused line is no cell and no prose")
+        }
+        XCTAssertFalse(Session().runAndRender(line: "load aml\t# a tab is text").contains { $0.failed })
+    }
+}
