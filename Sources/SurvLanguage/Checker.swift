@@ -406,13 +406,13 @@ public struct Checker {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 
-    /// `<b1`, `b1-b2`, ..., `>=bk`, with breaks printed as typed numbers (no trailing `.0`).
+    /// `[-Inf, b1)`, `[b1, b2)`, ..., `[bk, Inf)`: interval notation (R's `cut(right = FALSE)` labels), so a
+    /// negative break reads unambiguously (`[-10, 0)`, where `-10-0` read as subtraction) and a Cox term
+    /// named after a level stays readable (`age_group[50, 70)`). Breaks print as typed (no trailing `.0`).
     static func cutLabels(_ breaks: [Double]) -> [String] {
         let show = numberText
-        guard let first = breaks.first, let last = breaks.last else { return [] }
-        var labels = ["<" + show(first)]
-        for (a, b) in zip(breaks, breaks.dropFirst()) { labels.append(show(a) + "-" + show(b)) }
-        labels.append(">=" + show(last))
-        return labels
+        let bounds = ["-Inf"] + breaks.map(show) + ["Inf"]
+        guard !breaks.isEmpty else { return [] }
+        return zip(bounds, bounds.dropFirst()).map { "[\($0), \($1))" }
     }
 }

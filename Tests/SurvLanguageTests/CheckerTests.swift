@@ -96,7 +96,8 @@ final class CheckerTests: XCTestCase {
     }
 
     func testCutLabels() throws {
-        XCTAssertEqual(Checker.cutLabels([0.1, 1]), ["<0.1", "0.1-1", ">=1"])
+        XCTAssertEqual(Checker.cutLabels([0.1, 1]), ["[-Inf, 0.1)", "[0.1, 1)", "[1, Inf)"])
+        XCTAssertEqual(Checker.cutLabels([-10, 0]), ["[-Inf, -10)", "[-10, 0)", "[0, Inf)"])
         XCTAssertEqual(error("let g = cut(age, 60, 40)")?.message, "cut() breaks must increase")
     }
 

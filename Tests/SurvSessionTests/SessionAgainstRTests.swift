@@ -92,7 +92,7 @@ final class SessionAgainstRTests: XCTestCase {
             guard case .cox(let cox) = try report(s, "cox age + sexc + ecog") else { return XCTFail() }
             let section = "cox_\(ties)"
             let f = cox.fit
-            XCTAssertEqual(f.coefficients.map(\.name), ["age", "sexcmale", "ecog1-2", "ecog2-3", "ecog>=3"])
+            XCTAssertEqual(f.coefficients.map(\.name), ["age", "sexcmale", "ecog[1, 2)", "ecog[2, 3)", "ecog[3, Inf)"])
             for (i, c) in f.coefficients.enumerated() {
                 close(c.coef, numbers(section, "coef")[i], "\(ties) coef \(c.name)")
                 close(c.se, numbers(section, "se")[i], "\(ties) se \(c.name)")
