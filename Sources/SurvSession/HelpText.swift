@@ -1,15 +1,20 @@
 import SurvLanguage
+import SurvRender
 
 /// `help` and `help CMD`, drawn from the command catalog so help and the parser cannot disagree.
 enum HelpText {
     static func text(for topic: String?) -> String {
         if let topic, let entry = CommandCatalog.entry(named: topic) {
-            return "\(entry.usage)\n  \(entry.summary)\n  example: \(entry.example)"
+            // Wrapped at word boundaries within 80 columns; a continuation is indented under its own line.
+            return [TextWrap.wrap(entry.usage, hanging: "    "), TextWrap.wrap("  " + entry.summary, hanging: "  "),
+                    TextWrap.wrap("  example: \(entry.example)", hanging: "           ")].joined(separator: "\n")
         }
         let width = CommandCatalog.entries.map(\.name.count).max() ?? 8
         var lines = ["Commands (one per line, or separated by ';'; a line starting with # is prose):"]
         for entry in CommandCatalog.entries {
-            lines.append("  " + entry.name + String(repeating: " ", count: width - entry.name.count + 2) + entry.summary)
+            // A long summary continues under itself, so the command names stay a column of their own.
+            lines.append(TextWrap.wrap("  " + entry.name + String(repeating: " ", count: width - entry.name.count + 2) + entry.summary,
+                                       hanging: String(repeating: " ", count: width + 2)))
         }
         lines.append("Type 'help COMMAND' for its usage and an example.")
         return lines.joined(separator: "\n")
