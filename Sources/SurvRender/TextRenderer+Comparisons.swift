@@ -4,48 +4,42 @@ import SurvCore
 extension TextRenderer {
     func restrictedMean(_ r: RestrictedMeanReport) -> String {
         let level = percent(r.conventions.level)
-        var lines = ["Restricted mean survival time up to \(format.measure(r.tau)): \(r.endpoint)"]
+        var lines = ["Restricted mean survival time up to \(format.data(r.tau)): \(r.endpoint)"]
         var t = TextTable(["", "n", "events", "RMST", "std err", "\(level) CI"])
         for s in r.strata {
-            t.append([s.label, String(s.n), format.measure(s.events), format.significant(s.mean.estimate), format.significant(s.mean.stdErr),
-                      signedInterval(s.interval.lower, s.interval.upper)])
+            t.append([s.label, String(s.n), format.data(s.events), format.estimate(s.mean.estimate), format.estimate(s.mean.stdErr),
+                      format.interval(s.interval.lower, s.interval.upper, format.estimate)])
         }
-        lines.append(t.rendered())
+        lines.append(rendered(t, narrowing: Self.shorterLabels))
         if let d = r.difference, let label = r.differenceLabel {
             lines.append("")
-            lines.append("difference \(label) = \(format.significant(d.estimate)) (std err \(format.significant(d.stdErr)), "
-                         + "\(level) CI \(signedInterval(d.lower, d.upper))), p = \(format.pValue(d.p))")
+            lines.append("difference \(label) = \(format.estimate(d.estimate)) (std err \(format.estimate(d.stdErr)), "
+                         + "\(level) CI \(format.interval(d.lower, d.upper, format.estimate))), \(format.pClause(d.p))")
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append("CI: RMST ± z·se. conventions: profile \(r.conventions.profile), CI \(level)")
         return lines.joined(separator: "\n")
     }
 
-    /// An interval whose limits may be negative, where `a–b` would read as a minus sign.
-    func signedInterval(_ lower: Double?, _ upper: Double?) -> String {
-        guard let lower, let upper, lower >= 0 else { return "\(format.significant(lower)) to \(format.significant(upper))" }
-        return "\(format.significant(lower))–\(format.significant(upper))"
-    }
-
     func chisq(_ r: ChiSquareReport) -> String {
         let s = r.result.statistic
         let name = r.corrected ? "Pearson's chi-square test with Yates' continuity correction" : "Pearson's chi-square test"
         var lines = [crossTable(r.table),
-                     "\(name): chi-square = \(format.significant(s.chisq)) on \(format.measure(s.df)) df, p = \(format.pValue(s.p))"]
-        for w in r.result.warnings { lines.append("warning: \(w.message)") }
+                     "\(name): chi-square = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(s.p))"]
+        for w in r.result.warnings { lines.append(warning(w.message)) }
         return lines.joined(separator: "\n")
     }
 
     func rankGroups(_ groups: [RankTestGroup], by: String, variable: String) -> String {
         var t = TextTable([by, "n", "median \(variable)"])
-        for g in groups { t.append([g.label, String(g.n), format.measure(g.median)]) }
-        return t.rendered()
+        for g in groups { t.append([g.label, String(g.n), format.data(g.median)]) }
+        return rendered(t, narrowing: "shorter level names (let) narrow it")
     }
 
     func wilcoxon(_ r: WilcoxonReport) -> String {
         var lines = ["Wilcoxon rank-sum test: \(r.variable) by \(r.by)", rankGroups(r.groups, by: r.by, variable: r.variable)]
         let method = r.result.exact ? "exact" : "normal approximation with continuity correction"
-        lines.append("W = \(Self.halfInteger(r.result.statistic)), p = \(format.pValue(r.result.p)) (\(method))")
+        lines.append("W = \(Self.halfInteger(r.result.statistic)), \(format.pClause(r.result.p)) (\(method))")
         if r.tiesPreventedExact { lines.append("tied values: the exact p-value cannot be computed, as R warns") }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         return lines.joined(separator: "\n")
@@ -63,7 +57,7 @@ extension TextRenderer {
     func kruskal(_ r: KruskalReport) -> String {
         let s = r.statistic
         var lines = ["Kruskal–Wallis rank-sum test: \(r.variable) by \(r.by)", rankGroups(r.groups, by: r.by, variable: r.variable),
-                     "chi-square = \(format.significant(s.chisq)) on \(format.measure(s.df)) df, p = \(format.pValue(s.p))"]
+                     "chi-square = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(s.p))"]
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         return lines.joined(separator: "\n")
     }

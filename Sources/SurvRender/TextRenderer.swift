@@ -33,8 +33,27 @@ public struct TextRenderer: Sendable {
 
     func percent(_ level: Double) -> String { NumberFormat.percent(level) }
 
-    func interval(_ lower: Double?, _ upper: Double?) -> String {
-        "\(format.measure(lower))–\(format.measure(upper))"
+    /// A median's or quantile's interval: a limit the curve does not reach is NR.
+    func timeInterval(_ lower: Double?, _ upper: Double?) -> String {
+        format.interval(lower, upper, missing: NumberFormat.notReached, format.data)
+    }
+
+    /// A survival probability's interval: a limit that does not exist (S = 0) is NA, never NR.
+    func survivalInterval(_ lower: Double?, _ upper: Double?) -> String {
+        format.interval(lower, upper, format.probability)
+    }
+
+    /// A table's text, with a one-line note saying how to narrow it when it is wider than a terminal.
+    func rendered(_ table: TextTable, narrowing hint: String) -> String {
+        let text = table.rendered()
+        let widest = text.split(separator: "\n").map(\.count).max() ?? 0
+        guard widest > TextWrap.width else { return text }
+        return text + "\n" + TextWrap.wrap("note: this table is \(widest) columns wide; \(hint)", hanging: "  ")
+    }
+
+    /// Warnings are prose: wrapped at word boundaries, the continuation indented under the message.
+    func warning(_ message: String) -> String {
+        TextWrap.wrap("warning: \(message)", hanging: "         ")
     }
 
     func footer(_ c: Conventions, cox: Bool = false, survival: Bool = true) -> String {
@@ -45,7 +64,7 @@ public struct TextRenderer: Sendable {
     }
 
     func rowsLine(_ rows: RowAccounting) -> String? {
-        rows.droppedMissing > 0 ? "\(rows.droppedMissing) row\(rows.droppedMissing == 1 ? "" : "s") dropped for missing values" : nil
+        rows.droppedMissing > 0 ? "\(NumberFormat.count(rows.droppedMissing, "row")) dropped for missing values" : nil
     }
 
     // MARK: - Kaplan–Meier
@@ -55,24 +74,23 @@ public struct TextRenderer: Sendable {
         var summary = TextTable(["", "n", "events", "median", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
             let m = s.median
-            summary.append([s.label, String(s.curve.n), format.measure(s.curve.events), format.measure(m.estimate), interval(m.lower, m.upper)])
+            summary.append([s.label, String(s.curve.n), format.data(s.curve.events), format.reached(m.estimate), timeInterval(m.lower, m.upper)])
         }
-        lines.append(summary.rendered())
+        lines.append(rendered(summary, narrowing: Self.shorterLabels))
         if !r.times.isEmpty {
             var at = TextTable(["", "time", "at risk", "survival", "std err", "\(percent(r.conventions.level)) CI"])
             for s in r.strata {
                 for (i, time) in r.times.enumerated() {
                     if i < s.at.count, let point = s.at[i] {
-                        at.append([s.label, format.measure(time), format.measure(point.nRisk), format.fixed(point.surv, decimals: 3),
-                                   format.fixed(point.stdErr, decimals: 4),
-                                   "\(format.fixed(point.lower, decimals: 3))–\(format.fixed(point.upper, decimals: 3))"])
+                        at.append([s.label, format.data(time), format.data(point.nRisk), format.probability(point.surv),
+                                   format.probabilityStdErr(point.stdErr), survivalInterval(point.lower, point.upper)])
                     } else {
-                        at.append([s.label, format.measure(time), "–", "beyond follow-up", "", ""])
+                        at.append([s.label, format.data(time), "–", "beyond follow-up", "", ""])
                     }
                 }
             }
             lines.append("")
-            lines.append(at.rendered())
+            lines.append(rendered(at, narrowing: Self.shorterLabels))
         }
         if !r.probabilities.isEmpty {
             // Labelled as R's quantile.survfit labels its columns: the probability of the event by that time.
@@ -80,11 +98,11 @@ public struct TextRenderer: Sendable {
             for s in r.strata {
                 for (i, p) in r.probabilities.enumerated() {
                     let q = i < s.quantiles.count ? s.quantiles[i] : EstimateWithInterval(estimate: nil, lower: nil, upper: nil)
-                    quantiles.append([s.label, format.measure(p), format.measure(q.estimate), interval(q.lower, q.upper)])
+                    quantiles.append([s.label, format.data(p), format.reached(q.estimate), timeInterval(q.lower, q.upper)])
                 }
             }
             lines.append("")
-            lines.append(quantiles.rendered())
+            lines.append(rendered(quantiles, narrowing: Self.shorterLabels))
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append("NR = not reached. " + footer(r.conventions))
@@ -101,34 +119,38 @@ public struct TextRenderer: Sendable {
             for i in c.time.indices {
                 // summary.survfit's std.err is on the survival scale: S · se(log S).
                 let se = c.surv[i] * c.stdErrLogSurv[i]
-                t.append([format.measure(c.time[i]), format.measure(c.nRisk[i]), format.measure(c.nEvent[i]), format.measure(c.nCensor[i]),
-                          format.fixed(c.surv[i], decimals: 3), format.fixed(se, decimals: 4),
-                          "\(format.fixed(c.lower[i], decimals: 3))–\(format.fixed(c.upper[i], decimals: 3))"])
+                t.append([format.data(c.time[i]), format.data(c.nRisk[i]), format.data(c.nEvent[i]), format.data(c.nCensor[i]),
+                          format.probability(c.surv[i]), format.probabilityStdErr(se), survivalInterval(c.lower[i], c.upper[i])])
             }
-            lines.append(t.rendered())
+            lines.append(rendered(t, narrowing: "set digits 2 narrows it"))
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions))
         return lines.joined(separator: "\n")
     }
 
+    /// The hint of a table whose rows are strata.
+    static let shorterLabels = "fewer strata or shorter level names (let) narrow it"
+
     // MARK: - Log-rank
 
     func logrank(_ r: LogRankReport) -> String {
-        let name = r.test.rho == 0 ? "Log-rank test" : "Fleming–Harrington test, rho = \(format.measure(r.test.rho))" + (r.test.rho == 1 ? " (Peto–Peto)" : "")
+        let name = r.test.rho == 0 ? "Log-rank test" : "Fleming–Harrington test, rho = \(format.data(r.test.rho))" + (r.test.rho == 1 ? " (Peto–Peto)" : "")
         var lines = ["\(name): \(r.endpoint)"]
         var t = TextTable(["", "n", "observed", "expected", "(O-E)²/E"])
         for (i, g) in r.test.groups.enumerated() {
             let label = i < r.labels.count ? r.labels[i] : "group \(i + 1)"
             let contribution = g.expected > 0 ? (g.observed - g.expected) * (g.observed - g.expected) / g.expected : 0
-            t.append([label, String(g.n), format.measure(g.observed), format.significant(g.expected), format.significant(contribution)])
+            t.append([label, String(g.n), format.data(g.observed), format.estimate(g.expected), format.estimate(contribution)])
         }
-        lines.append(t.rendered())
+        lines.append(rendered(t, narrowing: Self.shorterLabels))
         let s = r.test.statistic
-        lines.append("chi-square = \(format.significant(s.chisq)) on \(format.measure(s.df)) df, p = \(format.pValue(s.p))")
+        // The overall and trend tests are read together: their p-values share one style.
+        let ps = format.pValues([s.p, r.trend?.statistic.p])
+        lines.append("chi-square = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(ps[0]))")
         if let trend = r.trend {
-            let scores = trend.scores.map { format.measure($0) }.joined(separator: ", ")
-            lines.append("trend (scores \(scores)): chi-square = \(format.significant(trend.statistic.chisq)) on 1 df, p = \(format.pValue(trend.statistic.p))")
+            let scores = trend.scores.map { format.data($0) }.joined(separator: ", ")
+            lines.append("trend (scores \(scores)): chi-square = \(format.estimate(trend.statistic.chisq)) on 1 df, \(format.pClause(ps[1]))")
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append("conventions: profile \(r.conventions.profile)")
@@ -142,20 +164,22 @@ public struct TextRenderer: Sendable {
         var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
         lines.append("n = \(f.n), events = \(f.events)")
         var t = TextTable(["", "coef", "HR", "\(percent(f.level)) CI", "se(coef)", "z", "p"])
-        for c in f.coefficients {
-            t.append([c.name, format.significant(c.coef), format.significant(c.hr), interval2(c.hrLower, c.hrUpper),
-                      format.significant(c.se), format.fixed(c.z, decimals: 2), format.pValue(c.p)])
+        let ps = format.pValues(f.coefficients.map(\.p))
+        for (c, p) in zip(f.coefficients, ps) {
+            t.append([c.name, format.estimate(c.coef), format.estimate(c.hr), format.interval(c.hrLower, c.hrUpper, format.estimate),
+                      format.estimate(c.se), format.zScore(c.z), p])
         }
-        lines.append(t.rendered())
+        lines.append(rendered(t, narrowing: "shorter column names (let) narrow it"))
         lines.append("")
-        func test(_ name: String, _ s: ChiSquareStatistic) -> String {
-            "\(name) = \(format.significant(s.chisq)) on \(format.measure(s.df)) df, p = \(format.pValue(s.p))"
+        let tests = format.pValues([f.lrTest.p, f.waldTest.p, f.scoreTest.p])
+        func test(_ name: String, _ s: ChiSquareStatistic, _ p: String) -> String {
+            "\(name) = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(p))"
         }
-        lines.append(test("likelihood ratio test", f.lrTest))
-        lines.append(test("Wald test           ", f.waldTest))
-        lines.append(test("score (log-rank)    ", f.scoreTest))
-        lines.append("concordance = \(format.fixed(f.concordance, decimals: 3)) (se = \(format.fixed(f.concordanceStdErr, decimals: 3)))")
-        for w in f.warnings { lines.append("warning: \(w.message)") }
+        lines.append(test("likelihood ratio test", f.lrTest, tests[0]))
+        lines.append(test("Wald test           ", f.waldTest, tests[1]))
+        lines.append(test("score (log-rank)    ", f.scoreTest, tests[2]))
+        lines.append("concordance = \(format.probability(f.concordance)) (se = \(format.probability(f.concordanceStdErr)))")
+        for w in f.warnings { lines.append(warning(w.message)) }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions, cox: true, survival: false))
         return lines.joined(separator: "\n")
@@ -165,28 +189,25 @@ public struct TextRenderer: Sendable {
         var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
         lines.append("n = \(r.model.n), events = \(r.model.events)")
         lines.append("no terms: null model")
-        lines.append("log-likelihood = \(format.fixed(r.model.loglik, decimals: 3))")
+        lines.append("log-likelihood = \(format.decimals(r.model.loglik, format.digits))")
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions, cox: true, survival: false))
         return lines.joined(separator: "\n")
     }
 
-    func interval2(_ lower: Double, _ upper: Double) -> String {
-        "\(format.significant(lower))–\(format.significant(upper))"
-    }
-
     func phtest(_ r: PHTestReport) -> String {
         var t = TextTable(["", "chisq", "df", "p"])
-        for term in r.test.terms {
-            t.append([term.name, format.significant(term.chisq), format.measure(term.df), format.pValue(term.p)])
+        let ps = format.pValues(r.test.terms.map(\.p) + [r.test.global.p])
+        for (term, p) in zip(r.test.terms, ps) {
+            t.append([term.name, format.estimate(term.chisq), format.data(term.df), p])
         }
-        t.append(["GLOBAL", format.significant(r.test.global.chisq), format.measure(r.test.global.df), format.pValue(r.test.global.p)])
+        t.append(["GLOBAL", format.estimate(r.test.global.chisq), format.data(r.test.global.df), ps[ps.count - 1]])
         var lines = ["Proportional-hazards test (scaled Schoenfeld residuals, \(r.test.transform) time)"]
         if let model = r.model {
             let size = r.n.flatMap { n in r.events.map { " (n = \(n), events = \($0))" } } ?? ""
             lines.append("model: \(model)\(size)")
         }
-        lines.append(t.rendered())
+        lines.append(rendered(t, narrowing: "shorter column names (let) narrow it"))
         lines.append("conventions: profile \(r.conventions.profile), ties \(r.conventions.ties.rawValue)")
         return lines.joined(separator: "\n")
     }
@@ -196,9 +217,9 @@ public struct TextRenderer: Sendable {
     func followup(_ r: FollowupReport) -> String {
         var t = TextTable(["", "n", "median follow-up", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
-            t.append([s.label, String(s.n), format.measure(s.median.estimate), interval(s.median.lower, s.median.upper)])
+            t.append([s.label, String(s.n), format.reached(s.median.estimate), timeInterval(s.median.lower, s.median.upper)])
         }
-        var lines = ["Median follow-up (reverse Kaplan–Meier): \(r.endpoint)", t.rendered()]
+        var lines = ["Median follow-up (reverse Kaplan–Meier): \(r.endpoint)", rendered(t, narrowing: Self.shorterLabels)]
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions))
         return lines.joined(separator: "\n")
@@ -214,21 +235,22 @@ public struct TextRenderer: Sendable {
             switch column {
             case .numeric(let name, let s):
                 hasNumeric = true
-                // A summary that does not exist (no values, or one value's sd) is NA, as R prints it.
-                func value(_ x: Double?, _ show: (Double?) -> String) -> String { x == nil ? "NA" : show(x) }
+                // A summary that does not exist (no values, or one value's sd) is NA, as R prints it. The mean
+                // and sd are estimates; the median, quartiles and range are values of the data.
                 func range(_ a: Double?, _ b: Double?) -> String {
-                    a == nil || b == nil ? "NA" : "\(format.measure(a))–\(format.measure(b))"
+                    a == nil || b == nil ? NumberFormat.missing : format.interval(a, b, format.data)
                 }
-                numeric.append([name, String(s.n), String(s.missing), value(s.mean, format.significant), value(s.sd, format.significant),
-                                value(s.median, format.measure), range(s.q1, s.q3), range(s.min, s.max)])
+                numeric.append([name, String(s.n), String(s.missing), format.estimate(s.mean), format.estimate(s.sd),
+                                format.data(s.median), range(s.q1, s.q3), range(s.min, s.max)])
             case .categorical(let name, let counts, let missing):
                 var t = TextTable([name, "n", "%"])
-                for c in counts { t.append([c.level, String(c.count), c.percent.map { format.fixed($0, decimals: 1) } ?? ""]) }
+                for c in counts { t.append([c.level, String(c.count), c.percent.map { format.percentage($0) } ?? ""]) }
                 if missing > 0 { t.append(["(missing)", String(missing), ""]) }
-                blocks.append(t.rendered())
+                blocks.append(rendered(t, narrowing: "shorter levels narrow it"))
             }
         }
-        return ((hasNumeric ? [numeric.rendered()] : []) + blocks).joined(separator: "\n\n")
+        let numericText = rendered(numeric, narrowing: "describing fewer columns at a time (describe a, b) narrows it")
+        return ((hasNumeric ? [numericText] : []) + blocks).joined(separator: "\n\n")
     }
 
     func crossTable(_ t: CrossTable) -> String {
@@ -241,32 +263,33 @@ public struct TextRenderer: Sendable {
             }
             let totals = t.columnLevels.indices.map { j in t.counts.reduce(0) { $0 + $1[j] } }
             table.append(["total"] + totals.map(String.init) + [String(totals.reduce(0, +))])
-            lines.append(table.rendered())
+            lines.append(rendered(table, narrowing: "fewer levels (let x2 = cut(x, ...)) or swapping the two columns narrows it"))
         } else {
             var table = TextTable([t.rowName, "n", "%"])
             let total = t.counts.reduce(0) { $0 + ($1.first ?? 0) }
             for (i, level) in t.rowLevels.enumerated() {
                 let n = t.counts[i].first ?? 0
-                table.append([level, String(n), format.fixed(total > 0 ? 100 * Double(n) / Double(total) : 0, decimals: 1)])
+                table.append([level, String(n), format.percentage(total > 0 ? 100 * Double(n) / Double(total) : 0)])
             }
-            table.append(["total", String(total), total > 0 ? "100.0" : ""])
-            lines.append(table.rendered())
+            table.append(["total", String(total), total > 0 ? format.percentage(100) : ""])
+            lines.append(rendered(table, narrowing: "shorter levels narrow it"))
         }
-        if t.missing > 0 { lines.append("\(t.missing) row\(t.missing == 1 ? "" : "s") with a missing value not counted") }
+        if t.missing > 0 { lines.append("\(NumberFormat.count(t.missing, "row")) with a missing value not counted") }
         return lines.joined(separator: "\n")
     }
 
     func fisher(_ r: FisherReport) -> String {
-        var lines = [crossTable(r.table), "Fisher's exact test: p = \(format.pValue(r.result.p))"]
+        var lines = [crossTable(r.table), "Fisher's exact test: \(format.pClause(r.result.p))"]
         if let or = r.result.oddsRatio {
-            lines.append("odds ratio (conditional MLE) = \(format.significant(or)), \(percent(r.level)) CI \(format.significant(r.result.oddsRatioLower))–\(format.significant(r.result.oddsRatioUpper))")
+            let ci = format.interval(r.result.oddsRatioLower, r.result.oddsRatioUpper, format.estimate)
+            lines.append("odds ratio (conditional MLE) = \(format.estimate(or)), \(percent(r.level)) CI \(ci)")
         }
         return lines.joined(separator: "\n")
     }
 
     func state(_ s: StateReport) -> String {
         var t = TextTable(["", ""], alignments: [.left, .left])
-        t.append(["dataset", s.dataset.map { "\($0) (\(s.rows) rows)" } ?? "none"])
+        t.append(["dataset", s.dataset.map { "\($0) (\(NumberFormat.count(s.rows, "row")))" } ?? "none"])
         t.append(["rows kept", s.filters.isEmpty ? "\(s.kept) (no filter)" : "\(s.kept) of \(s.rows)"])
         for f in s.filters { t.append(["where", f]) }
         t.append(["endpoint", s.endpoint ?? "none"])
@@ -277,7 +300,7 @@ public struct TextRenderer: Sendable {
             t.append(["reference", s.references.map { "\($0.column)=\($0.level)" }.joined(separator: ", ")])
         }
         t.append(["profile", s.conventions.profile])
-        t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.measure(s.conventions.level))"])
+        t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.data(s.conventions.level))"])
         t.append(["ties", s.conventions.ties.rawValue])
         t.append(["digits", String(s.digits)])
         return t.rendered()

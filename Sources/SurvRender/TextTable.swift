@@ -17,7 +17,9 @@ public struct TextTable: Sendable {
     public func rendered(indent: String = "") -> String {
         // Cells hold names and levels from data files: escaped before they are measured, so a control
         // character shown as `\x1b` takes the width it is shown with.
-        let all = ([header] + rows).map { $0.map(TerminalText.escapingControls) }
+        // A header with no text (a two-column listing such as `show`) is not printed: it would be a blank line.
+        let shown = header.allSatisfy(\.isEmpty) ? rows : [header] + rows
+        let all = shown.map { $0.map(TerminalText.escapingControls) }
         let count = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: count)
         for row in all {
