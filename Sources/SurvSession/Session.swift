@@ -176,7 +176,7 @@ public final class Session {
         case .clearFilter:
             keptRows = nil
             filterSources = []
-            return .message("filter cleared: \(table?.rowCount ?? 0) rows kept")
+            return .message("filter cleared: \(NumberFormat.count(table?.rowCount ?? 0, "row")) kept")
         case .derive(let name, let expression): return try derive(name, expression)
         case .stratify(let columns):
             if let table {
