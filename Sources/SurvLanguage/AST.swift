@@ -57,6 +57,8 @@ public enum Command: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
+    /// `km at 12, 24 wide`: the survival at those times as one row per stratum, one column per time.
+    case kaplanMeierWide(times: [Double])
     /// `km quantile 0.25, 0.75`: survival-time quantiles (probabilities of the event) per stratum.
     case kaplanMeierQuantiles([Double])
     /// `rmst at TAU`: restricted mean survival time up to TAU.

@@ -60,11 +60,12 @@ public struct Checker {
             return .stratify(names.map(\.text))
         case .stratifyNone:
             return .stratifyNone
-        case .kaplanMeier(let times):
+        case .kaplanMeier(let times), .kaplanMeierWide(let times):
             try requireEndpoint()
             if let bad = times.first(where: { $0 < 0 }) {
-                throw Diagnostic("survival times cannot be negative (\(bad))", hint: "km at 12, 24")
+                throw Diagnostic("survival times cannot be negative (\(Self.numberText(bad)))", hint: "km at 12, 24")
             }
+            if case .kaplanMeierWide = command { return .kaplanMeierWide(times: times) }
             return .kaplanMeier(times: times)
         case .kaplanMeierTable:
             try requireEndpoint()

@@ -164,7 +164,7 @@ public struct Parser {
             else if acceptWord("at") {
                 var times = [try expectNumber("a time")]
                 while accept(.comma) { times.append(try expectNumber("a time")) }
-                command = .kaplanMeier(times: times)
+                command = acceptWord("wide") ? .kaplanMeierWide(times: times) : .kaplanMeier(times: times)
             } else { command = .kaplanMeier(times: []) }
         case "logrank":
             let trend = acceptWord("trend")

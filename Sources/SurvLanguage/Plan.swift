@@ -13,6 +13,7 @@ public enum Plan: Equatable, Sendable {
     case stratifyNone
     case kaplanMeier(times: [Double])
     case kaplanMeierTable
+    case kaplanMeierWide(times: [Double])
     /// Probabilities strictly between 0 and 1.
     case kaplanMeierQuantiles([Double])
     /// A horizon > 0; whether the data reach it is known only when it runs.

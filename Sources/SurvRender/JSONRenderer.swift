@@ -83,7 +83,9 @@ public enum JSONRenderer {
             }
             return .object(fields)
         }
-        return .object([("endpoint", .string(r.endpoint)), ("strata", .array(strata))] + conventions(r.conventions) + rows(r.rows))
+        // `wide` only changes the text layout; the field says it was asked for, and appears only then.
+        let layout: [(String, JSONValue)] = r.wide ? [("wide", .bool(true))] : []
+        return .object([("endpoint", .string(r.endpoint)), ("strata", .array(strata))] + conventions(r.conventions) + rows(r.rows) + layout)
     }
 
     static func logrank(_ r: LogRankReport) -> JSONValue {

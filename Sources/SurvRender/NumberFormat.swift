@@ -85,7 +85,8 @@ public struct NumberFormat: Sendable {
     /// A fixed number of decimals; never `-0.00`.
     public func decimals(_ value: Double?, _ places: Int) -> String {
         guard let value else { return Self.missing }
-        if let special = Self.special(value) { return special }
+        // Zero keeps its decimals here (a survival of 0.000 lines up with 0.909).
+        if value != 0, let special = Self.special(value) { return special }
         return Self.fixedText(value, decimals: places)
     }
 

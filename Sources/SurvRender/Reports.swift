@@ -57,8 +57,11 @@ public struct KaplanMeierReport: Equatable, Sendable {
     public var fullTable: Bool
     /// The probabilities of `km quantile` (empty otherwise).
     public var probabilities: [Double]
+    /// `km at T, ... wide`: the survival at the times as a strata × times table.
+    public var wide: Bool
     public init(endpoint: String, strata: [KaplanMeierStratum], times: [Double], rows: RowAccounting, conventions: Conventions, fullTable: Bool,
-                probabilities: [Double] = []) {
+                probabilities: [Double] = [], wide: Bool = false) {
+        self.wide = wide
         self.endpoint = endpoint
         self.strata = strata
         self.times = times

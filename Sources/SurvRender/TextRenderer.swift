@@ -77,7 +77,10 @@ public struct TextRenderer: Sendable {
             summary.append([s.label, String(s.curve.n), format.data(s.curve.events), format.reached(m.estimate), timeInterval(m.lower, m.upper)])
         }
         lines.append(rendered(summary, narrowing: Self.shorterLabels))
-        if !r.times.isEmpty {
+        if !r.times.isEmpty && r.wide {
+            lines.append("")
+            lines.append(kaplanMeierWide(r))
+        } else if !r.times.isEmpty {
             var at = TextTable(["", "time", "at risk", "survival", "std err", "\(percent(r.conventions.level)) CI"])
             for s in r.strata {
                 for (i, time) in r.times.enumerated() {
@@ -107,6 +110,20 @@ public struct TextRenderer: Sendable {
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append("NR = not reached. " + footer(r.conventions))
         return lines.joined(separator: "\n")
+    }
+
+    /// `km at T, ... wide`: the table papers print, one row per stratum and one column per time, each cell
+    /// `survival (lower–upper)`; a time past a stratum's follow-up is `–`.
+    func kaplanMeierWide(_ r: KaplanMeierReport) -> String {
+        // The corner names what the cells hold, so a pasted table carries its own caption.
+        var t = TextTable(["survival (\(percent(r.conventions.level)) CI)"] + r.times.map { "time \(format.data($0))" })
+        for s in r.strata {
+            t.append([s.label] + r.times.indices.map { i in
+                guard i < s.at.count, let point = s.at[i] else { return "–" }
+                return "\(format.probability(point.surv)) (\(survivalInterval(point.lower, point.upper)))"
+            })
+        }
+        return rendered(t, narrowing: "fewer times, or km at T, ... without wide (one row per time), narrows it")
     }
 
     func kaplanMeierTable(_ r: KaplanMeierReport) -> String {

@@ -31,7 +31,7 @@ extension Session {
         return StratifiedOutcome(endpoint: describeEndpoint(name), outcome: outcome, grouping: grouping, accounting: selection.accounting)
     }
 
-    func kaplanMeier(times: [Double], fullTable: Bool, probabilities: [Double] = []) throws(Diagnostic) -> Report {
+    func kaplanMeier(times: [Double], fullTable: Bool, probabilities: [Double] = [], wide: Bool = false) throws(Diagnostic) -> Report {
         let data = try stratifiedOutcome()
         var strata: [KaplanMeierStratum] = []
         for (g, members) in data.members.enumerated() where !members.isEmpty {
@@ -45,7 +45,8 @@ extension Session {
                                              quantiles: probabilities.map { curve.quantile($0, rule: settings.quantileRule) }))
         }
         return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
-                                              conventions: settings.conventions, fullTable: fullTable, probabilities: probabilities))
+                                              conventions: settings.conventions, fullTable: fullTable, probabilities: probabilities,
+                                              wide: wide))
     }
 
     func logrank(trend: Bool, rho: Double) throws(Diagnostic) -> Report {

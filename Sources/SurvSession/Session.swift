@@ -189,6 +189,7 @@ public final class Session {
             return .message("no strata")
         case .kaplanMeier(let times): return try kaplanMeier(times: times, fullTable: false)
         case .kaplanMeierTable: return try kaplanMeier(times: [], fullTable: true)
+        case .kaplanMeierWide(let times): return try kaplanMeier(times: times, fullTable: false, wide: true)
         case .kaplanMeierQuantiles(let probabilities): return try kaplanMeier(times: [], fullTable: false, probabilities: probabilities)
         case .restrictedMean(let tau): return try restrictedMean(tau: tau)
         case .logrank(let trend, let rho): return try logrank(trend: trend, rho: rho)

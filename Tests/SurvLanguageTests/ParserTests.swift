@@ -24,6 +24,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(try parse("km"), [.kaplanMeier(times: [])])
         XCTAssertEqual(try parse("km at 12, 24.5"), [.kaplanMeier(times: [12, 24.5])])
         XCTAssertEqual(try parse("km table"), [.kaplanMeierTable])
+        XCTAssertEqual(try parse("km at 12, 24 wide"), [.kaplanMeierWide(times: [12, 24])])
         XCTAssertEqual(try parse("logrank trend"), [.logrank(trend: true, rho: nil)])
         XCTAssertEqual(try parse("logrank rho 1"), [.logrank(trend: false, rho: 1)])
         XCTAssertEqual(try parse("phtest; followup; show"), [.phtest, .followup, .show])

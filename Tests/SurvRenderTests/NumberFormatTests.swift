@@ -89,6 +89,8 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat(digits: 4).probability(0.90909), "0.9091")
         XCTAssertEqual(NumberFormat(digits: 4).probabilityStdErr(0.08671), "0.08671")
         XCTAssertEqual(format.probability(nil), "NA")
+        XCTAssertEqual(format.probability(0), "0.000")
+        XCTAssertEqual(format.probability(.nan), "NA")
     }
 
     func testDecimalsNeverPrintNegativeZero() {

@@ -474,7 +474,7 @@ final class StandardInputTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         // Two commands, two outputs; the blank lines are skipped and nothing else is printed.
         XCTAssertTrue(printed.hasPrefix("loaded aml: 23 rows"), printed)
-        XCTAssertTrue(printed.contains("\n\nkm [at T, T ...] | km quantile P, P ... | km table\n"), printed)
+        XCTAssertTrue(printed.contains("\n\nkm [at T, T ... [wide]] | km quantile P, P ... | km table\n"), printed)
         XCTAssertFalse(printed.contains(Expected.prompt), "no prompt when standard input is not a terminal")
         XCTAssertFalse(FileManager.default.fileExists(atPath: history), "a script is not history")
     }

@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+import SurvRender
+@testable import SurvSession
+
+/// How numbers and tables are laid out in the text a session prints (docs/language.md, "How numbers are printed").
+final class NumberLayoutTests: XCTestCase {
+    func text(_ lines: String...) -> String {
+        let s = Session(baseDirectory: FileManager.default.temporaryDirectory)
+        var last = ""
+        for line in lines {
+            for outcome in s.run(line: line) {
+                if case .success(let report) = outcome.result { last = TextRenderer(digits: outcome.digits).render(report) }
+            }
+        }
+        return last
+    }
+
+    func testWideKaplanMeierHasOneRowPerStratumAndOneColumnPerTime() {
+        let out = text("load aml", "endpoint time, status", "stratify by x", "km at 12, 24 wide")
+        XCTAssertTrue(out.contains("survival (95% CI)              time 12              time 24"), out)
+        XCTAssertTrue(out.contains("x=Maintained       0.909 (0.754–1.000)  0.614 (0.377–0.999)"), out)
+        XCTAssertTrue(out.contains("x=Nonmaintained    0.583 (0.362–0.941)  0.486 (0.268–0.883)"), out)
+    }
+
+    func testASurvivalLimitThatDoesNotExistIsNANotNR() {
+        let out = text("load aml", "endpoint time, status", "where x == \"Nonmaintained\"", "km at 45")
+        XCTAssertTrue(out.contains("0.000       NA   NA–NA"), out)
+        XCTAssertFalse(out.contains("NR–NR"), out)
+    }
+
+    func testSetDigitsReachesKaplanMeier() {
+        let out = text("load aml", "endpoint time, status", "set digits 4", "km at 12")
+        XCTAssertTrue(out.contains("0.7391  0.09156  0.5798–0.9422"), out)
+    }
+
+    func testShowStartsWithItsFirstRow() {
+        XCTAssertTrue(text("load aml", "show").hasPrefix("dataset    aml (23 rows)"))
+    }
+
+    func testOneEventIsSingular() {
+        let out = text("load aml", "where time == 13", "endpoint time, status")
+        XCTAssertEqual(out, "endpoint Surv(time, status): 2 rows kept with an outcome, 1 event")
+    }
+}
