@@ -12,6 +12,9 @@ enum HelpText {
             lines.append("  " + entry.name + String(repeating: " ", count: width - entry.name.count + 2) + entry.summary)
         }
         lines.append("Type 'help COMMAND' for its usage and an example.")
+        lines.append("A column name that is not a plain word goes in backquotes: `Group Name`, `HR (95%)` (a backquote inside is doubled: `a``b`).")
+        lines.append("Commands from R or Stata (stset, stcox, coxph, survfit, survdiff, sts list) are answered with surv's own.")
+        lines.append("At the prompt, Tab completes names and words; quit, exit, q or Ctrl-D leaves.")
         return lines.joined(separator: "\n")
     }
 }

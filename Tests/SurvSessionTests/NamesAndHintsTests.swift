@@ -71,4 +71,11 @@ final class NamesAndHintsTests: XCTestCase {
         XCTAssertEqual(failure(session, "km at 12 24")?.hint, "separate times with commas: km at 12, 24")
         XCTAssertEqual(failure(session, "km at 12 24")?.range, SourceRange(start: 9, end: 11))
     }
+
+    func testHelpExplainsBackquotesForeignWordsAndQuit() {
+        let help = HelpText.text(for: nil)
+        XCTAssertTrue(help.contains("`Group Name`"))
+        XCTAssertTrue(help.contains("stset"))
+        XCTAssertTrue(help.contains("quit"))
+    }
 }
