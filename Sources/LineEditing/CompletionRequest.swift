@@ -36,6 +36,10 @@ extension CompletionRequest {
         let end = min(max(cursor, 0), characters.count)
         var insideString = false
         var stringStart = 0
+        // A backquoted name (`Group Name`) is one word, spaces included, and the word keeps its opening
+        // backquote so that candidates written in backquotes match it.
+        var insideBackquotes = false
+        var backquoteStart = 0
         var index = 0
         while index < end {
             let character = characters[index]
@@ -43,15 +47,20 @@ extension CompletionRequest {
                 index += 2
                 continue
             }
-            if character == "\"" {
+            if character == "\"" && !insideBackquotes {
                 insideString.toggle()
                 stringStart = index + 1
+            } else if character == "`" && !insideString {
+                insideBackquotes.toggle()
+                backquoteStart = index
             }
             index += 1
         }
         let start: Int
         if insideString {
             start = min(stringStart, end)
+        } else if insideBackquotes {
+            start = min(backquoteStart, end)
         } else {
             var scan = end
             while scan > 0 && !wordBreakCharacters.contains(characters[scan - 1]) {

@@ -15,7 +15,8 @@ public struct Checker {
             guard context.bundledDatasets.contains(name.text) else {
                 throw Diagnostic("no bundled dataset named '\(name.text)'", at: name.range,
                                  hint: Suggestions.hint(for: name.text, in: context.bundledDatasets)
-                                    ?? "bundled datasets: \(context.bundledDatasets.joined(separator: ", ")); a file path goes in double quotes")
+                                    ?? (Suggestions.listing("bundled datasets", context.bundledDatasets).map { $0 + "; a file path goes in double quotes" }
+                                        ?? "a file path goes in double quotes"))
             }
             return .loadBundled(name.text)
         case .loadFile(let path, let range):
@@ -150,6 +151,9 @@ public struct Checker {
             return .show
         case .help(let topic):
             if let topic, CommandCatalog.entry(named: topic.text) == nil {
+                if let foreign = ForeignCommands.diagnostic(for: topic.text, next: nil, at: topic.range) {
+                    throw Diagnostic("no help for '\(topic.text)': \(foreign.message)", at: topic.range, hint: foreign.hint)
+                }
                 throw Diagnostic("no help for '\(topic.text)'", at: topic.range,
                                  hint: Suggestions.hint(for: topic.text, in: CommandCatalog.names) ?? "type 'help' for the list of commands")
             }
@@ -188,8 +192,15 @@ public struct Checker {
     func column(_ name: Name) throws(Diagnostic) -> ValueType {
         guard let type = context.type(of: name.text) else {
             let names = context.columnNames
+            // `Group` for the header `Group Name`: too far for an edit distance, but plainly the first word of it.
+            let word = name.text.lowercased()
+            let extended = word.count >= 2 ? names.filter { $0.count > word.count && $0.lowercased().hasPrefix(word) }.prefix(3) : []
+            let extendedHint = extended.isEmpty ? nil
+                : "did you mean " + extended.map { "'\(NameSyntax.written($0))'" }.joined(separator: " or ") + "?"
             throw Diagnostic("unknown column '\(name.text)'", at: name.range,
-                             hint: Suggestions.hint(for: name.text, in: names) ?? "columns: \(Self.preview(names))")
+                             hint: Suggestions.hint(for: name.text, in: names, written: NameSyntax.written)
+                                ?? extendedHint
+                                ?? Suggestions.listing("columns", names.map(NameSyntax.written)))
         }
         return type
     }
@@ -200,10 +211,6 @@ public struct Checker {
             throw Diagnostic("\(role) must be numeric, but '\(name.text)' holds text", at: name.range,
                              hint: "choose a numeric column, or derive one with let")
         }
-    }
-
-    static func preview(_ names: [String]) -> String {
-        names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", …"
     }
 
     // MARK: - Settings

@@ -54,10 +54,19 @@ public enum Suggestions {
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
-    public static func hint(for word: String, in candidates: [String]) -> String? {
+    /// `written` spells a candidate as the user must type it (a column name that is not a plain word in backquotes).
+    public static func hint(for word: String, in candidates: [String], written: (String) -> String = { $0 }) -> String? {
         let found = closest(to: word, in: candidates)
         guard !found.isEmpty else { return nil }
-        return "did you mean " + found.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        return "did you mean " + found.map { "'\(written($0))'" }.joined(separator: " or ") + "?"
+    }
+
+    /// `label: a, b, c, …` (at most `limit` items), or nil when there is nothing to list: a hint never ends
+    /// in an empty list.
+    public static func listing(_ label: String, _ items: [String], limit: Int = 12) -> String? {
+        guard !items.isEmpty else { return nil }
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return "\(label): " + shown + (items.count > limit ? ", …" : "")
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

@@ -38,15 +38,18 @@ public struct Lexer {
             throw Diagnostic("the line is not valid UTF-8 text", at: SourceRange(start: start, end: start + 1, line: line),
                              hint: "save the file as UTF-8")
         }
-        if c.isLetter || c == "_" {
+        if NameSyntax.isNameStart(c) {
             position += 1
-            while let d = current, d.isLetter || d.isNumber || d == "_" || d == "." { position += 1 }
+            while let d = current, NameSyntax.isNameContinuation(d) { position += 1 }
             return Token(kind: .identifier(text(start)), range: range(start), text: text(start))
         }
         if c.isASCII && (c.isNumber || (c == "." && (peek()?.isASCII ?? false) && (peek()?.isNumber ?? false))) {
             return try number(start)
         }
         if c == "\"" { return try string(start) }
+        // Quotes pasted from slides or a word processor: “text” is read as "text".
+        if c == "\u{201C}" || c == "\u{201D}" { return try string(start, closers: ["\"", "\u{201C}", "\u{201D}"]) }
+        if c == "`" { return try backquotedName(start) }
         return try symbol(start, c)
     }
 
@@ -72,11 +75,13 @@ public struct Lexer {
         return Token(kind: .number(value), range: range(start), text: text(start))
     }
 
-    private mutating func string(_ start: Int) throws(Diagnostic) -> Token {
+    /// A string opened by a straight quote closes only at a straight quote, so a curly quote inside it is text;
+    /// one opened by a curly quote closes at any double quote, since pasted text mixes them.
+    private mutating func string(_ start: Int, closers: Set<Character> = ["\""]) throws(Diagnostic) -> Token {
         position += 1
         var value = ""
         while let c = current {
-            if c == "\"" {
+            if closers.contains(c) {
                 position += 1
                 return Token(kind: .string(value), range: range(start), text: text(start))
             }
@@ -92,6 +97,30 @@ public struct Lexer {
                          hint: "close it with a double quote (\")")
     }
 
+    /// `` `Group Name` ``: any column name, with a backquote inside it doubled (NameSyntax).
+    private mutating func backquotedName(_ start: Int) throws(Diagnostic) -> Token {
+        position += 1
+        var value = ""
+        while let c = current {
+            if c == "`" {
+                if peek() == "`" {
+                    value.append("`")
+                    position += 2
+                    continue
+                }
+                position += 1
+                guard !value.isEmpty else {
+                    throw Diagnostic("empty name between backquotes", at: range(start), hint: "write a column name between them, e.g. `Group Name`")
+                }
+                return Token(kind: .identifier(value), range: range(start), text: text(start))
+            }
+            value.append(c)
+            position += 1
+        }
+        throw Diagnostic("unterminated name in backquotes", at: SourceRange(start: start, end: start + 1, line: line),
+                         hint: "close it with a backquote (`); a backquote inside a name is written twice (``)")
+    }
+
     private mutating func symbol(_ start: Int, _ c: Character) throws(Diagnostic) -> Token {
         let two = peek().map { String([c, $0]) } ?? ""
         if let s = TokenKind.Symbol(rawValue: two), two.count == 2 {
@@ -105,7 +134,7 @@ public struct Lexer {
         position += 1
         let shown = c.isASCII && (c.asciiValue ?? 32) < 32 ? "a control character" : "'\(c)'"
         var hint: String? = nil
-        if c == "'" { hint = "strings use double quotes" }
+        if c == "'" || c == "\u{2018}" || c == "\u{2019}" { hint = "strings use double quotes (\"...\"); names that are not plain words go in backquotes (`...`)" }
         else if c == "&" { hint = "write 'and'" }
         else if c == "|" { hint = "write 'or'" }
         else if c == "!" { hint = "write 'not' or '!='" }

@@ -19,7 +19,10 @@ public struct Parser {
 
     /// Parses a whole line: commands separated by `;`. The line either parses completely or not at all.
     public static func parseLine(_ source: String, line: Int = 1) throws(Diagnostic) -> [ParsedCommand] {
-        let tokens = try Lexer.tokenize(source, line: line)
+        let tokens: [Token]
+        do { tokens = try Lexer.tokenize(source, line: line) } catch {
+            throw foreignCommand(opening: source, line: line) ?? error
+        }
         let characters = Array(source)
         var commands: [ParsedCommand] = []
         var group: [Token] = []
@@ -37,6 +40,20 @@ public struct Parser {
             }
         }
         return commands
+    }
+
+    /// R's own syntax pasted whole (`coxph(Surv(t, s) ~ age)`) stops the lexer at `~`; the line's first word
+    /// still says what was meant, and that answer helps more than the stray character.
+    private static func foreignCommand(opening source: String, line: Int) -> Diagnostic? {
+        var lexer = Lexer(source, line: line)
+        guard let head = try? lexer.next(), head.identifier != nil, !head.isBackquoted else { return nil }
+        var range = head.range
+        var next: String? = nil
+        if head.isWord("sts"), let second = try? lexer.next(), let word = second.identifier {
+            next = word
+            range = range.union(second.range)
+        }
+        return ForeignCommands.diagnostic(for: head.text, next: next, at: range)
     }
 
     /// Parses a single expression (used by tests and by `where`/`let`).
@@ -70,7 +87,7 @@ public struct Parser {
         case .end: return "the end of the command"
         case .string: return "a string"
         case .number: return "the number \(token.text)"
-        case .identifier(let n): return "'\(n)'"
+        case .identifier: return "'\(token.text)'"
         case .symbol(let s): return "'\(s.rawValue)'"
         }
     }
@@ -112,7 +129,7 @@ public struct Parser {
 
     mutating func parseCommand() throws(Diagnostic) -> Command {
         let head = current
-        guard let word = head.identifier?.lowercased() else {
+        guard let word = head.identifier?.lowercased(), !head.isBackquoted else {
             throw Diagnostic("a command must start with a command name, found \(describe(head))", at: head.range,
                              hint: "type 'help' for the list of commands")
         }
@@ -157,13 +174,10 @@ public struct Parser {
         case "km":
             if acceptWord("table") { command = .kaplanMeierTable }
             else if acceptWord("quantile") {
-                var probabilities = [try expectNumber("a probability, e.g. 0.25")]
-                while accept(.comma) { probabilities.append(try expectNumber("a probability, e.g. 0.75")) }
-                command = .kaplanMeierQuantiles(probabilities)
+                command = .kaplanMeierQuantiles(try numberList("a probability, e.g. 0.25", hint: "separate probabilities with commas: km quantile 0.25, 0.75"))
             }
             else if acceptWord("at") {
-                var times = [try expectNumber("a time")]
-                while accept(.comma) { times.append(try expectNumber("a time")) }
+                let times = try numberList("a time", hint: "separate times with commas: km at 12, 24")
                 command = acceptWord("wide") ? .kaplanMeierWide(times: times) : .kaplanMeier(times: times)
             } else { command = .kaplanMeier(times: []) }
         case "logrank":
@@ -244,11 +258,39 @@ public struct Parser {
             let (path, range) = try expectString("the name of a new notebook file in double quotes", hint: "recover \"recovered.surv.md\"")
             command = .recover(path, range)
         default:
+            // `sts graph`: Stata's subcommand decides which surv command answers.
+            let next = word == "sts" ? current.identifier : nil
+            let range = next != nil ? head.range.union(current.range) : head.range
+            if let foreign = ForeignCommands.diagnostic(for: head.text, next: next, at: range) { throw foreign }
             let hint = Suggestions.hint(for: word, in: CommandCatalog.names) ?? "type 'help' for the list of commands"
             throw Diagnostic("unknown command '\(head.text)'", at: head.range, hint: hint)
         }
+        if current.isWord("by"), ["km", "logrank", "rmst", "followup"].contains(word) { throw strataAfterBy(word) }
         try expectEnd()
         return command
+    }
+
+    /// `km by sex`, as R's `survfit(... ~ sex)` or Stata's `sts list, by(sex)` put it: in surv the strata are set
+    /// once, for every survival command, so the hint spells the two steps.
+    private func strataAfterBy(_ command: String) -> Diagnostic {
+        let by = current
+        let next = tokens[min(index + 1, tokens.count - 1)]
+        let column = next.identifier != nil ? next.text : "COLUMN"
+        let range = next.identifier != nil ? by.range.union(next.range) : by.range
+        return Diagnostic("'\(command)' takes no 'by': the strata are set for all survival commands at once", at: range,
+                          hint: "use 'stratify by \(column)', then '\(command)'")
+    }
+
+    /// `12, 24, 36`: numbers separated by commas. `12 24` is a slip worth naming rather than "unexpected number".
+    private mutating func numberList(_ what: String, hint: String) throws(Diagnostic) -> [Double] {
+        var values = [try expectNumber(what)]
+        while true {
+            if accept(.comma) { values.append(try expectNumber(what)); continue }
+            if case .number = current.kind {
+                throw Diagnostic("expected ',' before \(describe(current))", at: current.range, hint: hint)
+            }
+            return values
+        }
     }
 
     /// `cox a + log(b) + c*d + e:f`: terms are the operands of the top-level additions; inside a term `*`
@@ -307,6 +349,9 @@ public struct Parser {
             throw Diagnostic("'^' at the top level of a model term is a formula operator in R (crossing), not a power",
                              at: range, hint: "for the power write it inside I(): I(\(text(of: expression)))")
         }
+        // A column term is labelled by the column's own name, backquotes or not: `Group Name`B would be a
+        // coefficient name no one wrote in the file.
+        if case .name(let column, _) = expression { return .variable(CoxTermSyntax(expression: expression, text: column)) }
         return .variable(CoxTermSyntax(expression: expression, text: text(of: expression)))
     }
 
@@ -476,7 +521,8 @@ public struct Parser {
             return .string(value, token.range)
         case .identifier(let name):
             _ = advance()
-            if accept(.leftParen) {
+            // A backquoted name is a column even before '(' (no function has a name that needs quoting).
+            if !token.isBackquoted, accept(.leftParen) {
                 var arguments: [Expression] = []
                 if !current.isSymbol(.rightParen) {
                     arguments.append(try argument())

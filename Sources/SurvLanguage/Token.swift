@@ -25,5 +25,8 @@ public struct Token: Equatable, Sendable {
     }
 
     public func isSymbol(_ symbol: TokenKind.Symbol) -> Bool { kind == .symbol(symbol) }
-    public func isWord(_ word: String) -> Bool { identifier?.lowercased() == word }
+    /// A name written between backquotes (`` `Group Name` ``): always a name, never a keyword, command or function.
+    public var isBackquoted: Bool { text.first == "`" }
+
+    public func isWord(_ word: String) -> Bool { !isBackquoted && identifier?.lowercased() == word }
 }

@@ -26,6 +26,31 @@ struct SurvivalOutcome {
     var time: [Double]
     var event: [Bool]
 
+    /// A text level read as an event (true) or a censoring (false); nil when it is neither.
+    static func eventFlag(_ level: String) -> Bool? {
+        switch level.lowercased() {
+        case "1", "true", "yes", "y", "t": return true
+        case "0", "false", "no", "n", "f": return false
+        default: return nil
+        }
+    }
+
+    /// True when `column` is coded as `build` reads events: numbers 0/1 or 1/2, or text levels it decodes.
+    /// Reads at most until a third distinct number, so a measurement column costs a few cells.
+    static func canBeEvent(_ column: Column) -> Bool {
+        switch column.data {
+        case .number(let values, let missing):
+            var distinct = Set<Double>()
+            for (value, isMissing) in zip(values, missing) where !isMissing {
+                distinct.insert(value)
+                if distinct.count > 2 { return false }
+            }
+            return !distinct.isEmpty && (distinct.isSubset(of: [0, 1]) || distinct.isSubset(of: [1, 2]))
+        case .text(_, let levels):
+            return !levels.isEmpty && levels.allSatisfy { eventFlag($0) != nil }
+        }
+    }
+
     /// Decodes the event column: 1/0, true/false or yes/no; numeric 1/2 is read as R's Surv() does
     /// (2 = event), so R's own data sets work unchanged.
     static func build(table: DataTable, rows: [Int], time: String, event: String) throws(Diagnostic) -> SurvivalOutcome {
@@ -58,13 +83,7 @@ struct SurvivalOutcome {
                 outTime.append(times[r])
             }
         case .text(let codes, let levels):
-            let decoded: [Bool?] = levels.map {
-                switch $0.lowercased() {
-                case "1", "true", "yes", "y", "t": return true
-                case "0", "false", "no", "n", "f": return false
-                default: return nil
-                }
-            }
+            let decoded: [Bool?] = levels.map(Self.eventFlag)
             for r in rows where codes[r] >= 0 && !timeMissing[r] {
                 guard let flag = decoded[Int(codes[r])] else {
                     throw Diagnostic("the event column '\(event)' has the value \"\(levels[Int(codes[r])])\" in row \(r + 1)",

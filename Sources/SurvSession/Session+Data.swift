@@ -86,7 +86,8 @@ extension Session {
         let flags = try ExpressionEvaluator(table: table, rows: current).flags(expression)
         let kept = current.filter { $0 < flags.count && flags[$0] == 1 }
         guard !kept.isEmpty else {
-            throw Diagnostic("this condition keeps no rows, so the filter was not applied", hint: "'show' prints the current filter")
+            throw Diagnostic("this condition keeps no rows, so the filter was not applied",
+                             hint: levelHint(for: expression) ?? "'show' prints the current filter")
         }
         keptRows = kept
         filterSources.append(String(source.drop { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))

@@ -116,7 +116,16 @@ extension Session {
             let result = try FisherExact.test(table.counts, level: settings.level)
             return .fisher(FisherReport(table: table, result: result, level: settings.level))
         } catch {
-            throw Self.diagnostic(error)
+            throw Self.fisherRefusal(Self.diagnostic(error), a, by: b)
         }
+    }
+
+    /// The core says "use a chi-square test" without knowing the columns; the hint names the command that does it.
+    static func fisherRefusal(_ refusal: Diagnostic, _ a: String, by b: String) -> Diagnostic {
+        guard let hint = refusal.hint, hint.contains("chi-square") else { return refusal }
+        var named = refusal
+        let command = "chisq \(NameSyntax.written(a)) by \(NameSyntax.written(b))"
+        named.hint = "use the chi-square test instead: \(command)" + (hint.contains("merge") ? ", or merge sparse levels into fewer categories" : "")
+        return named
     }
 }

@@ -5,9 +5,10 @@ import SurvLanguage
 import SurvRender
 import SurvSession
 
-/// Tab-completion candidates: command names at the start of a command, dataset names after `load`,
-/// file paths inside `load "`, setting names and values after `set`, otherwise column names and words
-/// of the language.
+/// Tab-completion candidates, following the grammar (`CompletionGrammar`): command names at the start of a
+/// command, dataset names after `load`, file paths inside `load "`, settings and then their values after
+/// `set`, only columns after `stratify by`, only event-coded columns after `endpoint time,`, and functions
+/// only where a value can start. A column whose name is not a plain word is offered in backquotes.
 struct Completions {
     var session: Session
 
@@ -23,42 +24,27 @@ struct Completions {
             return FilePathCompletion.candidates(for: request.word, currentDirectory: session.baseDirectory.path)
         }
         let before = String(request.line.prefix(request.wordStart))
-        let commandText = before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? before
-        let previous = commandText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.lowercased() }
         let options: [String]
-        switch previous.first {
-        case nil:
-            options = CommandCatalog.names
-        case "load" where previous.count == 1:
-            options = BundledDatasets.names
-        case "set" where previous.count == 1:
-            options = ["ci", "ties", "level", "digits", "profile"]
-        case "set":
-            switch previous.last {
-            case "ci": options = ["log", "loglog", "plain"]
-            case "ties": options = ["efron", "breslow"]
-            case "profile": options = ["r", "stata"]
-            default: options = []
-            }
-        case "help":
-            options = CommandCatalog.names
-        case "endpoint" where previous.count == 1:
-            options = session.checkContext.endpointNames.filter { !$0.contains(",") } + columnNames
-        case "km" where previous.count == 1:
-            options = ["at", "quantile", "table"]
-        case "rmst" where previous.count == 1:
-            options = ["at"]
-        case "chisq" where previous.count == 4:
-            options = ["correct", "nocorrect"]
-        case "logrank":
-            options = ["trend"]
-        case "stratify" where previous.count == 1:
-            options = ["by", "none"]
-        default:
-            options = columnNames + NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata", "and", "or", "not", "in", "by", "all"]
+        switch CompletionGrammar.slot(before: before) {
+        case .command: options = CommandCatalog.names
+        case .words(let words): options = words
+        case .dataset: options = BundledDatasets.names
+        case .column(.any): options = columnNames
+        case .column(.numeric): options = columns(of: .number)
+        case .column(.event): options = session.eventColumnNames.map(NameSyntax.written)
+        case .endpointOrColumn:
+            options = session.checkContext.endpointNames.filter { NameSyntax.isPlain($0) } + columns(of: .number)
+        case .expressionStart(let extra):
+            options = columnNames + CompletionGrammar.expressionFunctions + ["not"] + extra
+        case .afterOperand: options = CompletionGrammar.operatorWords
+        case .nothing: options = []
         }
-        return options.filter { $0.hasPrefix(request.word) }.sorted()
+        return Array(Set(options)).filter { $0.hasPrefix(request.word) }.sorted()
     }
 
-    private var columnNames: [String] { session.checkContext.columns.map(\.name) }
+    private var columnNames: [String] { session.checkContext.columns.map { NameSyntax.written($0.name) } }
+
+    private func columns(of type: ValueType) -> [String] {
+        session.checkContext.columns.filter { $0.type == type }.map { NameSyntax.written($0.name) }
+    }
 }

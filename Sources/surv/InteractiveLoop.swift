@@ -21,7 +21,7 @@ struct InteractiveLoop {
         let session = self.session
         let environment = ProcessInfo.processInfo.environment
         if interactive && !json {
-            StandardStreams.out("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, Ctrl-D to quit.\n")
+            StandardStreams.out("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, quit or Ctrl-D to leave.\n")
         }
         let journal = interactive ? startJournal(environment: environment) : nil
         journal?.record(session)  // what `--init` ran

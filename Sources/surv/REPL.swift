@@ -1,4 +1,5 @@
 import LineEditing
+import SurvLanguage
 import SurvRender
 
 /// The read–evaluate loop: reads command lines, keeps them in history, hands
@@ -61,6 +62,8 @@ struct REPL {
                 // Batch: a Ctrl-C while waiting for input stops the script too.
                 if !isInteractive && Interrupts.requested { return }
                 if line.allSatisfy(\.isWhitespace) { continue }
+                // `quit`, `exit`, `q` (R's `q()`) leave as Ctrl-D does, through the same ending (the unsaved-session note).
+                if ForeignCommands.isQuit(line) { return }
                 // A line the session refuses for a control character is not kept in the history file either.
                 if isInteractive && !line.contains("\n") && TerminalText.escapingControls(line) == line { reader.remember(line) }
                 Interrupts.clear()

@@ -51,6 +51,12 @@ final class CompletionRequestTests: XCTestCase {
             request("load \"|"), CompletionRequest(line: "load \"", wordStart: 6, word: "", isInsideString: true))
     }
 
+    func testBackquotedNameIsOneWordWithItsBackquote() {
+        XCTAssertEqual(request("tab `Group Na|"), CompletionRequest(line: "tab `Group Na", wordStart: 4, word: "`Group Na"))
+        XCTAssertEqual(request("tab `a``b` by `x \"y|").word, "`x \"y", "a quote inside backquotes starts no string")
+        XCTAssertEqual(request("tab `Group Name` by st|").word, "st", "a closed backquoted name is behind the word")
+    }
+
     func testClosedStringIsNotInside() {
         let closed = request("load \"a.csv\" wh|")
         XCTAssertEqual(closed.word, "wh")

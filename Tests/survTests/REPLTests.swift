@@ -64,4 +64,18 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(batch, ["a"])
         Interrupts.clear()
     }
+
+    func testQuitExitAndQLeaveTheLoopAsCtrlDDoes() {
+        for word in ["quit", "exit", "q", "q()", "  Quit  "] {
+            let reader = ScriptedReader([.line("km"), .line(word), .line("never run")])
+            var evaluated: [String] = []
+            REPL(reader: reader, prompt: "surv> ", isInteractive: true) { evaluated.append($0) }.run()
+            XCTAssertEqual(evaluated, ["km"], word)
+        }
+        // Input piped to surv stops there too.
+        let piped = ScriptedReader([.line("km"), .line("exit"), .line("never run")])
+        var batch: [String] = []
+        REPL(reader: piped, prompt: "", isInteractive: false) { batch.append($0) }.run()
+        XCTAssertEqual(batch, ["km"])
+    }
 }

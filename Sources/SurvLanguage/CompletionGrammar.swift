@@ -1,0 +1,118 @@
+/// What may come next at the cursor, read off the tokens of the command before it: the grammar's view of
+/// Tab completion. It knows no data; the REPL turns a slot into candidates (column names, levels, files).
+/// Kept here, beside the parser, so the two change together.
+public enum CompletionSlot: Equatable, Sendable {
+    case command
+    /// Fixed words of the grammar (`at`, `table`, `by`, setting values).
+    case words([String])
+    case dataset
+    case column(ColumnRole)
+    /// `endpoint`'s first word: a named endpoint to select, or the time column.
+    case endpointOrColumn
+    /// Where a value can start in `where`, `let` or `cox`: columns, functions, `not`, and `extra` words.
+    case expressionStart(extra: [String])
+    /// After a complete value in an expression: operators written as words.
+    case afterOperand
+    /// Nothing sensible to offer (a new name, a number).
+    case nothing
+
+    public enum ColumnRole: Equatable, Sendable {
+        case any
+        case numeric
+        /// A column coded as events: 0/1, 1/2, true/false, yes/no.
+        case event
+    }
+}
+
+public enum CompletionGrammar {
+    public static let settings = ["ci", "ties", "level", "digits", "profile", "ref"]
+    public static let settingValues: [String: [String]] = [
+        "ci": ["log", "loglog", "plain"], "ties": ["efron", "breslow"], "profile": ["r", "stata"],
+    ]
+    /// Functions an expression may call; `cox` terms add `factor`, `strata` and `I`.
+    public static let expressionFunctions = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing"]
+    public static let operatorWords = ["and", "or", "in", "not"]
+
+    /// The slot for a word that starts right after `before` (the line up to the word being completed).
+    public static func slot(before: String) -> CompletionSlot {
+        // The text before the word ends at a word break, so it lexes unless it holds a real mistake; then there
+        // is nothing sure to offer.
+        guard let all = try? Lexer.tokenize(before) else { return .nothing }
+        var tokens: [Token] = []
+        for token in all where token.kind != .end {
+            if token.isSymbol(.semicolon) { tokens = [] } else { tokens.append(token) }
+        }
+        guard let head = tokens.first else { return .command }
+        guard !head.isBackquoted, let command = head.identifier?.lowercased() else { return .nothing }
+        let rest = Array(tokens.dropFirst())
+        let words = rest.map { $0.isBackquoted ? "" : ($0.identifier?.lowercased() ?? $0.text) }
+        switch command {
+        case "load": return rest.isEmpty ? .dataset : .nothing
+        case "help": return rest.isEmpty ? .command : .nothing
+        case "endpoint": return endpoint(words)
+        case "stratify":
+            if rest.isEmpty { return .words(["by", "none"]) }
+            return words.first == "by" && (words.count == 1 || words.last == ",") ? .column(.any) : .nothing
+        case "describe":
+            return rest.isEmpty || words.last == "," ? .column(.any) : .nothing
+        case "tab", "fisher", "chisq", "wilcoxon", "kruskal":
+            switch rest.count {
+            case 0: return .column(command == "wilcoxon" || command == "kruskal" ? .numeric : .any)
+            case 1: return .words(["by"])
+            case 2 where words[1] == "by": return .column(.any)
+            case 3 where command == "chisq": return .words(["correct", "nocorrect"])
+            default: return .nothing
+            }
+        case "km":
+            if rest.isEmpty { return .words(["at", "quantile", "table"]) }
+            return .nothing
+        case "rmst": return rest.isEmpty ? .words(["at"]) : .nothing
+        case "logrank": return rest.isEmpty ? .words(["trend", "rho"]) : .nothing
+        case "set": return setting(words)
+        case "where":
+            return rest.isEmpty ? .expressionStart(extra: ["all"]) : expression(after: rest)
+        case "let":
+            guard rest.count >= 2, rest[1].isSymbol(.assign) else { return .nothing }
+            return expression(after: Array(rest.dropFirst(2)))
+        case "cox":
+            // Operators of a model are symbols, so after a term there is no word to offer.
+            guard case .expressionStart = expression(after: rest) else { return .nothing }
+            return .expressionStart(extra: ["factor", "strata", "I"])
+        default:
+            return .nothing
+        }
+    }
+
+    private static func endpoint(_ words: [String]) -> CompletionSlot {
+        switch words.count {
+        case 0: return .endpointOrColumn
+        case 2 where words[1] == ",": return .column(.event)        // endpoint time, _
+        case 2 where words[1] == "=": return .column(.numeric)      // endpoint os = _
+        case 4 where words[1] == "=" && words[3] == ",": return .column(.event)
+        default: return .nothing
+        }
+    }
+
+    private static func setting(_ words: [String]) -> CompletionSlot {
+        switch words.count {
+        case 0: return .words(settings)
+        case 1: return words[0] == "ref" ? .column(.any) : settingValues[words[0]].map { .words($0) } ?? .nothing
+        case 2 where words[0] == "ref": return .words(["none"])
+        default: return .nothing
+        }
+    }
+
+    /// After an operator, `(`, `,` or a word operator a value starts; after a name, number, string or `)` an
+    /// operator does. A name directly before `(` was a function, so a value follows it too.
+    private static func expression(after tokens: [Token]) -> CompletionSlot {
+        guard let last = tokens.last else { return .expressionStart(extra: []) }
+        switch last.kind {
+        case .identifier:
+            return !last.isBackquoted && operatorWords.contains(last.text.lowercased()) ? .expressionStart(extra: []) : .afterOperand
+        case .number, .string, .symbol(.rightParen):
+            return .afterOperand
+        case .symbol, .end:
+            return .expressionStart(extra: [])
+        }
+    }
+}
