@@ -105,11 +105,11 @@ final class NamesAndWordsTests: XCTestCase {
     func testForeignCommandsNameTheSurvCommand() {
         let cases: [(String, String, String)] = [
             ("stset time, status", "'stset' is Stata's command; surv's command for this is 'endpoint'", "endpoint TIME, EVENT (type 'help endpoint' for more)"),
-            ("sts list", "'sts list' is Stata's command; surv's command for this is 'km'", "km [at T, T ...] (type 'help km' for more)"),
+            ("sts list", "'sts list' is Stata's command; surv's command for this is 'km'", "km [at T, T ... [wide]] (type 'help km' for more)"),
             ("stcox age", "'stcox' is Stata's command; surv's command for this is 'cox'", "cox TERM + TERM ... (type 'help cox' for more)"),
             ("coxph(Surv(time, status) ~ age)", "'coxph' is R's command; surv's command for this is 'cox'", "cox TERM + TERM ... (type 'help cox' for more)"),
             ("survdiff", "'survdiff' is R's command; surv's command for this is 'logrank'", "logrank (type 'help logrank' for more)"),
-            ("survfit", "'survfit' is R's command; surv's command for this is 'km'", "km [at T, T ...] (type 'help km' for more)"),
+            ("survfit", "'survfit' is R's command; surv's command for this is 'km'", "km [at T, T ... [wide]] (type 'help km' for more)"),
         ]
         for (line, message, hint) in cases {
             let d = diagnostic(line)
