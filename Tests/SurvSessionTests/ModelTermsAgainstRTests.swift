@@ -7,42 +7,7 @@ import SurvRender
 
 /// Cox model terms — interactions, factor(), reference levels — and the order of text levels, typed at the
 /// prompt and compared with R (Reference/session.R, which fits the same models with coxph).
-final class ModelTermsAgainstRTests: XCTestCase {
-    var reference: [String: Any] = [:]
-
-    override func setUpWithError() throws {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "session", withExtension: "json"))
-        reference = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-    }
-
-    func section(_ name: String) throws -> [String: Any] {
-        try XCTUnwrap(reference[name] as? [String: Any], "no section \(name) in session.json")
-    }
-
-    func numbers(_ section: String, _ key: String) -> [Double] {
-        ((reference[section] as? [String: Any])?[key] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
-    }
-
-    func strings(_ section: String, _ key: String) -> [String] {
-        ((reference[section] as? [String: Any])?[key] as? [Any])?.compactMap { $0 as? String } ?? []
-    }
-
-    func close(_ a: Double?, _ b: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let a else { return XCTFail("\(what): missing, R gives \(b)", file: file, line: line) }
-        XCTAssertTrue(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(what): \(a) vs R \(b)", file: file, line: line)
-    }
-
-    func report(_ session: Session, _ line: String) throws -> Report {
-        var last: Report?
-        for outcome in session.run(line: line) {
-            switch outcome.result {
-            case .success(let r): last = r
-            case .failure(let d): throw d
-            }
-        }
-        return try XCTUnwrap(last)
-    }
-
+final class ModelTermsAgainstRTests: SessionReferenceTestCase {
     /// lung with the columns session.R derives for these models.
     func session() throws -> Session {
         let s = Session()

@@ -7,34 +7,7 @@ import SurvRender
 /// Whole analyses typed as commands, compared with R survival on the same data (Reference/session.R).
 /// These check what the session adds to the core: row filtering, missing-value handling, derived
 /// columns, factor coding, strata and settings.
-final class SessionAgainstRTests: XCTestCase {
-    var reference: [String: Any] = [:]
-
-    override func setUpWithError() throws {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "session", withExtension: "json"))
-        reference = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-    }
-
-    func numbers(_ section: String, _ key: String) -> [Double] {
-        ((reference[section] as? [String: Any])?[key] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
-    }
-
-    func close(_ a: Double?, _ b: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let a else { return XCTFail("\(what): missing, R gives \(b)", file: file, line: line) }
-        XCTAssertTrue(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(what): \(a) vs R \(b)", file: file, line: line)
-    }
-
-    func report(_ session: Session, _ line: String) throws -> Report {
-        var last: Report?
-        for outcome in session.run(line: line) {
-            switch outcome.result {
-            case .success(let r): last = r
-            case .failure(let d): throw d
-            }
-        }
-        return try XCTUnwrap(last)
-    }
-
+final class SessionAgainstRTests: SessionReferenceTestCase {
     func lungSession() throws -> Session {
         let s = Session()
         _ = try report(s, "load lung; endpoint time, status")
