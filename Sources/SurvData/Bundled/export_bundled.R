@@ -22,15 +22,15 @@ colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::col
 
 sets <- list(
   aml = list(data = survival::aml,
-             about = "Acute myelogenous leukemia: maintenance chemotherapy (R survival::aml)"),
+             about = "Acute myelogenous leukemia: maintenance chemotherapy (Miller 1997), R survival::aml; status 1 = event"),
   lung = list(data = lung,
-              about = "NCCTG advanced lung cancer (R survival::lung); status 1 = censored, 2 = dead; dead = status - 1"),
+              about = "NCCTG advanced lung cancer (Loprinzi et al. 1994), R survival::lung; status 1 = censored, 2 = dead; dead = status - 1"),
   veteran = list(data = survival::veteran,
                  about = "Veterans' Administration lung cancer trial (Kalbfleisch & Prentice 1980), R survival::veteran; status 1 = dead"),
   pbc = list(data = pbc,
-             about = "Mayo Clinic primary biliary cholangitis trial (Fleming & Harrington 1991), R survival::pbc; status 0 = censored, 1 = transplant, 2 = dead; dead = status == 2"),
+             about = "Mayo Clinic primary biliary cholangitis trial (Therneau & Grambsch 2000), R survival::pbc; status 0 = censored, 1 = transplant, 2 = dead; dead = status == 2"),
   colon = list(data = colon,
-               about = "Adjuvant chemotherapy for colon cancer (Moertel et al. 1990), R survival::colon, death rows only (etype 2, dropped); status 1 = dead"),
+               about = "Adjuvant chemotherapy for colon cancer (Laurie et al. 1989), R survival::colon, its death rows only (etype 2, left out); status 1 = dead"),
   ovarian = list(data = survival::ovarian,
                  about = "Ovarian cancer trial (Edmunson et al. 1979), R survival::ovarian; fustat 1 = dead")
 )
