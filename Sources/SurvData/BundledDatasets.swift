@@ -6,10 +6,12 @@ struct BundledDataset: Sendable {
     let csv: String
 }
 
-/// The data sets that ship with surv: `aml` and `lung` from R's survival package.
+/// The data sets that ship with surv, from R's survival package: `aml`, `lung`, `veteran`, `pbc`, `colon`
+/// and `ovarian` (each one's `about` gives its source and coding).
 ///
-/// `lung` keeps R's coding of `status` (1 = censored, 2 = dead) so numbers can be checked against R
-/// directly, and adds `dead` = `status` - 1 (0/1) for convenience.
+/// Each keeps R's values and coding so numbers can be checked against R directly. `lung` adds `dead` =
+/// `status` - 1 (0/1) for convenience, `pbc` adds `dead` = `status` == 2 (its status has 1 = transplant),
+/// and `colon` keeps only R's death rows (one row per patient).
 public enum BundledDatasets {
     /// The names accepted by `load(_:)`.
     public static var names: [String] { BundledDataset.catalog.map(\.name) }

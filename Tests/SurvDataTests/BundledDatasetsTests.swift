@@ -12,7 +12,7 @@ final class BundledDatasetsTests: XCTestCase {
     }
 
     func testNames() {
-        XCTAssertEqual(BundledDatasets.names, ["aml", "lung"])
+        XCTAssertEqual(BundledDatasets.names, ["aml", "lung", "veteran", "pbc", "colon", "ovarian"])
         XCTAssertNotNil(BundledDatasets.about("lung"))
         XCTAssertNil(BundledDatasets.about("graall"))
     }
@@ -20,13 +20,16 @@ final class BundledDatasetsTests: XCTestCase {
     func testUnknownNameIsAnError() {
         XCTAssertThrowsError(try BundledDatasets.load("nope")) { error in
             XCTAssertEqual((error as? DataError)?.message, "there is no bundled data set named 'nope'")
-            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung")
+            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung, veteran, pbc, colon, ovarian")
         }
     }
 
     func testEveryValueMatchesR() throws {
         let reference = try reference()
-        var comparisons = 0
+        // The reference describes every bundled set and nothing else, so a set added to the bundle
+        // without its reference (or the other way round) fails here.
+        XCTAssertEqual(Set(reference.keys).subtracting(["survival"]), Set(BundledDatasets.names))
+        var comparisons = 0, expectedComparisons = 0
         for name in BundledDatasets.names {
             let table = try BundledDatasets.load(name)
             XCTAssertEqual(table.name, name)
@@ -34,6 +37,7 @@ final class BundledDatasetsTests: XCTestCase {
             XCTAssertEqual(table.rowCount, expected["nrow"] as? Int, name)
             let columns = try XCTUnwrap(expected["columns"] as? [[String: Any]])
             XCTAssertEqual(table.columnNames, columns.compactMap { $0["name"] as? String }, name)
+            expectedComparisons += (expected["nrow"] as? Int ?? 0) * columns.count
             for spec in columns {
                 let columnName = try XCTUnwrap(spec["name"] as? String)
                 let column = try XCTUnwrap(table.column(named: columnName), columnName)
@@ -51,7 +55,9 @@ final class BundledDatasetsTests: XCTestCase {
                     var missing = 0
                     var sum = 0.0
                     for (row, value) in values.enumerated() {
-                        let expectedValue = (value as? NSNumber)?.doubleValue
+                        // Written as text by the R script and read with Double(), which rounds correctly.
+                        let expectedValue = (value as? String).flatMap(Double.init)
+                        XCTAssertTrue(value is NSNull || expectedValue != nil, "\(name).\(columnName)[\(row)]: \(value)")
                         XCTAssertEqual(column.number(at: row), expectedValue, "\(name).\(columnName)[\(row)]")
                         if let actual = column.number(at: row) { sum += actual } else { missing += 1 }
                         comparisons += 1
@@ -61,7 +67,8 @@ final class BundledDatasetsTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11)
+        XCTAssertEqual(comparisons, expectedComparisons)
+        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11 + 137 * 8 + 418 * 21 + 929 * 15 + 26 * 6)
     }
 
     func testLungDeadIsStatusMinusOne() throws {
@@ -69,5 +76,17 @@ final class BundledDatasetsTests: XCTestCase {
         let status = numbers(lung, "status"), dead = numbers(lung, "dead")
         XCTAssertEqual(dead, status.map { $0.map { $0 - 1 } })
         XCTAssertEqual(Set(dead.compactMap { $0 }), [0, 1])
+    }
+
+    func testPbcDeadIsStatusTwo() throws {
+        let pbc = try BundledDatasets.load("pbc")
+        let status = numbers(pbc, "status"), dead = numbers(pbc, "dead")
+        XCTAssertEqual(dead, status.map { $0.map { $0 == 2 ? 1 : 0 } })
+    }
+
+    /// The text a bundled set carries must not make the program much larger: the whole bundle stays
+    /// under 150 kB of CSV.
+    func testBundleStaysSmall() {
+        XCTAssertLessThan(BundledDataset.catalog.map(\.csv.utf8.count).reduce(0, +), 150_000)
     }
 }

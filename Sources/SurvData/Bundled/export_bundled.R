@@ -11,21 +11,56 @@ stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- survival::lung
 # R codes lung$status as 1 = censored, 2 = dead; kept as R has it. `dead` (0/1) is added for convenience.
 lung$dead <- lung$status - 1L
+# R codes pbc$status as 0 = censored, 1 = transplant, 2 = dead; kept as R has it. `dead` (0/1) is added so
+# that death is an endpoint surv reads (a transplant counts as censored, as in the usual analysis).
+pbc <- survival::pbc
+pbc$dead <- as.integer(pbc$status == 2)
+# R's colon has two rows per patient, one per event type (etype 1 = recurrence, 2 = death); a survival
+# analysis without start-stop data needs one row per patient, so only the death rows are bundled, and
+# etype (then always 2) is left out.
+colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::colon), "etype")]
 
 sets <- list(
   aml = list(data = survival::aml,
-             about = "Acute myelogenous leukemia: maintenance chemotherapy (R survival::aml)"),
+             about = "Acute myelogenous leukemia: maintenance chemotherapy (Miller 1997), R survival::aml; status 1 = event"),
   lung = list(data = lung,
-              about = "NCCTG advanced lung cancer (R survival::lung); status 1 = censored, 2 = dead; dead = status - 1")
+              about = "NCCTG advanced lung cancer (Loprinzi et al. 1994), R survival::lung; status 1 = censored, 2 = dead; dead = status - 1"),
+  veteran = list(data = survival::veteran,
+                 about = "Veterans' Administration lung cancer trial (Kalbfleisch & Prentice 1980), R survival::veteran; status 1 = dead"),
+  pbc = list(data = pbc,
+             about = "Mayo Clinic primary biliary cholangitis trial (Therneau & Grambsch 2000), R survival::pbc; status 0 = censored, 1 = transplant, 2 = dead; dead = status == 2"),
+  colon = list(data = colon,
+               about = "Adjuvant chemotherapy for colon cancer (Laurie et al. 1989), R survival::colon, its death rows only (etype 2, left out); status 1 = dead"),
+  ovarian = list(data = survival::ovarian,
+                 about = "Ovarian cancer trial (Edmunson et al. 1979), R survival::ovarian; fustat 1 = dead")
 )
+
+# The shortest decimal that reads back as the same double: write.csv keeps 15 significant digits, which
+# is not always enough (pbc$age is days / 365.25), and 17 digits everywhere would bloat the text.
+exact_text <- function(x) {
+  vapply(x, function(v) {
+    if (is.na(v)) return("NA")
+    for (digits in 15:17) {
+      text <- sprintf(paste0("%.", digits, "g"), v)
+      if (as.numeric(text) == v) break
+    }
+    text
+  }, "")
+}
 
 swift_identifier <- function(name) paste0(toupper(substring(name, 1, 1)), substring(name, 2))
 
 for (name in names(sets)) {
   d <- sets[[name]]$data
   for (col in names(d)) if (is.factor(d[[col]])) d[[col]] <- as.character(d[[col]])
+  text_columns <- which(vapply(d, is.character, TRUE))
+  for (col in names(d)) if (is.double(d[[col]])) d[[col]] <- exact_text(d[[col]])
   con <- textConnection("csv_lines", "w", local = TRUE)
-  write.csv(d, con, row.names = FALSE, na = "NA")
+  # Every name in the header is quoted, as write.csv quotes them; in the rows only the columns that were
+  # text are quoted, so the numbers, now strings, stay bare.
+  writeLines(paste0("\"", names(d), "\"", collapse = ","), con)
+  write.table(d, con, sep = ",", row.names = FALSE, col.names = FALSE, na = "NA", qmethod = "double",
+              quote = if (length(text_columns)) text_columns else FALSE)
   close(con)
   csv <- paste(csv_lines, collapse = "\n")
   if (grepl("\"\"\"#", csv, fixed = TRUE)) stop("CSV text would end the Swift raw string literal")

@@ -1,5 +1,6 @@
-# Reference for the bundled data sets: every column of survival::aml and survival::lung (with the added
-# `dead` = status - 1), as R holds them, to check the embedded CSV text reads back to the same table.
+# Reference for the bundled data sets: every column of survival::aml, lung (with the added `dead` =
+# status - 1), veteran, pbc (with the added `dead` = status == 2), colon (its death rows, etype 2, without
+# etype) and ovarian, as R holds them, to check the embedded CSV text reads back to the same table.
 # Run from this folder:
 #   Rscript bundled_datasets.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
@@ -7,6 +8,13 @@ suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
 lung <- survival::lung
 lung$dead <- lung$status - 1L
+pbc <- survival::pbc
+pbc$dead <- as.integer(pbc$status == 2)
+colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::colon), "etype")]
+# A numeric column's values as text with 17 significant digits, so every double reads back exactly:
+# jsonlite writes numbers with at most 15 (which would round pbc$age, days / 365.25), and Foundation's JSON
+# reader on Linux does not round every 17-digit number correctly; the test reads the text with Double().
+exact_numbers <- function(x) ifelse(is.na(x), NA, sprintf("%.17g", x))
 describe <- function(d) {
   list(
     nrow = nrow(d),
@@ -16,11 +24,12 @@ describe <- function(d) {
         f <- factor(as.character(x))
         list(name = col, kind = "text", levels = levels(f), values = as.character(x))
       } else {
-        list(name = col, kind = "number", values = as.numeric(x), missing = sum(is.na(x)), sum = sum(x, na.rm = TRUE))
+        list(name = col, kind = "number", values = exact_numbers(as.numeric(x)), missing = sum(is.na(x)), sum = sum(x, na.rm = TRUE))
       }
     })
   )
 }
 out <- list(survival = as.character(packageVersion("survival")),
-            aml = describe(survival::aml), lung = describe(lung))
+            aml = describe(survival::aml), lung = describe(lung), veteran = describe(survival::veteran),
+            pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian))
 write_json(out, "bundled_datasets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
