@@ -8,7 +8,7 @@ enum LanguageFrontEndTarget {
     static let context = CheckContext(
         columns: [(name: "time", type: .number), (name: "status", type: .number), (name: "x", type: .text)],
         datasetLoaded: true,
-        bundledDatasets: ["aml", "lung"],
+        bundledDatasets: ["aml", "lung", "veteran", "pbc", "colon", "ovarian"],
         endpointNames: ["time, status"],
         hasCurrentEndpoint: true,
         hasCoxModel: false)
