@@ -3,6 +3,9 @@
 struct BundledDataset: Sendable {
     let name: String
     let about: String
+    /// The level order of each column R holds as a factor, when it is not the alphabetical one R would
+    /// give text (colon's rx is Obs, Lev, Lev+5FU): the first level is the reference of a Cox term.
+    let factorLevels: [String: [String]]
     let csv: String
 }
 
@@ -27,6 +30,21 @@ public enum BundledDatasets {
             throw DataError("there is no bundled data set named '\(name)'",
                             hint: "bundled data sets: " + names.joined(separator: ", "))
         }
-        return try DelimitedTextReader.parse(Array(dataset.csv.utf8), name: dataset.name, delimiter: UInt8(ascii: ","))
+        var table = try DelimitedTextReader.parse(Array(dataset.csv.utf8), name: dataset.name, delimiter: UInt8(ascii: ","))
+        for (name, order) in dataset.factorLevels.sorted(by: { $0.key < $1.key }) {
+            guard let column = table.column(named: name), case .text(let codes, let levels) = column.data else { continue }
+            try table.setColumn(Column(name: name, data: Self.reordered(codes: codes, levels: levels, by: order)))
+        }
+        return table
+    }
+
+    /// The same column with its levels in `order` (levels not in it keep their order, after it).
+    static func reordered(codes: [Int32], levels: [String], by order: [String]) -> ColumnData {
+        let present = Set(levels)
+        let listed = order.filter { present.contains($0) }
+        let newLevels = listed + levels.filter { !Set(listed).contains($0) }
+        let position = Dictionary(uniqueKeysWithValues: newLevels.enumerated().map { ($0.element, Int32($0.offset)) })
+        let remap = levels.map { position[$0] ?? -1 }
+        return .text(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, levels: newLevels)
     }
 }

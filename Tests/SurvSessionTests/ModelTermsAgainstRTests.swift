@@ -40,6 +40,13 @@ final class ModelTermsAgainstRTests: SessionReferenceTestCase {
         return 2 * coef.count + 2
     }
 
+    /// A bundled data set keeps the level order R's factor has, not the alphabetical one: the textbook
+    /// models (colon's rx against observation, veteran's cell types against squamous) come out as in R.
+    func testBundledFactorsKeepRsLevelOrder() throws {
+        try compareModel("cox rx", "bundled_colon_rx", setup: "load colon; endpoint time, status")
+        try compareModel("cox celltype", "bundled_veteran_celltype", setup: "load veteran; endpoint time, status")
+    }
+
     func testNumericByFactor() throws {
         try compareModel("cox sexc*age", "terms_numeric_by_factor")
     }

@@ -5,6 +5,7 @@ extension BundledDataset {
     static let aml = BundledDataset(
         name: "aml",
         about: "Acute myelogenous leukemia: maintenance chemotherapy (Miller 1997), R survival::aml; status 1 = event",
+        factorLevels: ["x": ["Maintained", "Nonmaintained"]],
         csv: #"""
 "time","status","x"
 9,1,"Maintained"

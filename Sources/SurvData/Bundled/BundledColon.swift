@@ -5,6 +5,7 @@ extension BundledDataset {
     static let colon = BundledDataset(
         name: "colon",
         about: "Adjuvant chemotherapy for colon cancer (Laurie et al. 1989), R survival::colon, its death rows only (etype 2, left out); status 1 = dead",
+        factorLevels: ["rx": ["Obs", "Lev", "Lev+5FU"]],
         csv: #"""
 "id","study","rx","sex","age","obstruct","perfor","adhere","nodes","status","differ","extent","surg","node4","time"
 1,1,"Lev+5FU",1,43,0,0,0,5,1,2,3,0,1,1521

@@ -5,6 +5,7 @@ extension BundledDataset {
     static let lung = BundledDataset(
         name: "lung",
         about: "NCCTG advanced lung cancer (Loprinzi et al. 1994), R survival::lung; status 1 = censored, 2 = dead; dead = status - 1",
+        factorLevels: [:],
         csv: #"""
 "inst","time","status","age","sex","ph.ecog","ph.karno","pat.karno","meal.cal","wt.loss","dead"
 3,306,2,74,1,1,90,100,1175,NA,1

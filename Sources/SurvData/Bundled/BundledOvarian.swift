@@ -5,6 +5,7 @@ extension BundledDataset {
     static let ovarian = BundledDataset(
         name: "ovarian",
         about: "Ovarian cancer trial (Edmunson et al. 1979), R survival::ovarian; fustat 1 = dead",
+        factorLevels: [:],
         csv: #"""
 "futime","fustat","age","resid.ds","rx","ecog.ps"
 59,1,72.3315,2,1,1

@@ -5,6 +5,7 @@ extension BundledDataset {
     static let pbc = BundledDataset(
         name: "pbc",
         about: "Mayo Clinic primary biliary cholangitis trial (Therneau & Grambsch 2000), R survival::pbc; status 0 = censored, 1 = transplant, 2 = dead; dead = status == 2",
+        factorLevels: ["sex": ["m", "f"]],
         csv: #"""
 "id","time","status","trt","age","sex","ascites","hepato","spiders","edema","bili","chol","albumin","copper","alk.phos","ast","trig","platelet","protime","stage","dead"
 1,400,2,1,58.76522929500342,"f",1,1,1,1,14.5,261,2.6,156,1718,137.95,172,190,12.2,4,1

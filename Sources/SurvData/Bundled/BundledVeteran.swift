@@ -5,6 +5,7 @@ extension BundledDataset {
     static let veteran = BundledDataset(
         name: "veteran",
         about: "Veterans' Administration lung cancer trial (Kalbfleisch & Prentice 1980), R survival::veteran; status 1 = dead",
+        factorLevels: ["celltype": ["squamous", "smallcell", "adeno", "large"]],
         csv: #"""
 "trt","celltype","time","status","karno","diagtime","age","prior"
 1,"squamous",72,1,60,7,69,0

@@ -52,6 +52,12 @@ swift_identifier <- function(name) paste0(toupper(substring(name, 1, 1)), substr
 
 for (name in names(sets)) {
   d <- sets[[name]]$data
+  # A factor's levels keep R's order (colon's rx: Obs, Lev, Lev+5FU), which is not the alphabetical one:
+  # its first level is the reference R's coxph uses, so surv must use it too.
+  factor_levels <- Filter(Negate(is.null), lapply(names(d), function(col) if (is.factor(d[[col]])) {
+    paste0("\"", col, "\": [", paste0("\"", levels(d[[col]]), "\"", collapse = ", "), "]")
+  }))
+  levels_swift <- if (length(factor_levels)) paste0("[", paste(factor_levels, collapse = ", "), "]") else "[:]"
   for (col in names(d)) if (is.factor(d[[col]])) d[[col]] <- as.character(d[[col]])
   text_columns <- which(vapply(d, is.character, TRUE))
   for (col in names(d)) if (is.double(d[[col]])) d[[col]] <- exact_text(d[[col]])
@@ -73,6 +79,7 @@ for (name in names(sets)) {
     paste0("    static let ", name, " = BundledDataset("),
     paste0("        name: \"", name, "\","),
     paste0("        about: \"", sets[[name]]$about, "\","),
+    paste0("        factorLevels: ", levels_swift, ","),
     "        csv: #\"\"\"",
     csv,
     "\"\"\"#",

@@ -21,7 +21,8 @@ describe <- function(d) {
     columns = lapply(names(d), function(col) {
       x <- d[[col]]
       if (is.factor(x) || is.character(x)) {
-        f <- factor(as.character(x))
+        # A factor keeps R's level order (its first level is coxph's reference); text gets factor()'s.
+        f <- if (is.factor(x)) droplevels(x) else factor(x)
         list(name = col, kind = "text", levels = levels(f), values = as.character(x))
       } else {
         list(name = col, kind = "number", values = exact_numbers(as.numeric(x)), missing = sum(is.na(x)), sum = sum(x, na.rm = TRUE))

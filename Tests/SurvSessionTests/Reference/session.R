@@ -219,4 +219,9 @@ texts <- c("b", "A", "a", "B", "_x", "a b", "a_b", "a-c", "ab", "Ab", "ac", "10"
            "a1", "a-1", "a 1", "a.1", "A1", "\u00e41", "\u00c4", "\u00e4", "aa", "ss", "sz", "\u00df", "o", "\u00f8", "p", "$", "1a")
 out$level_order <- list(texts = texts, levels = levels(factor(texts)))
 
+# Bundled data sets keep R's factor level order, so the reference level is R's: colon's rx (Obs, Lev,
+# Lev+5FU; surv bundles the death rows) and veteran's celltype (squamous first).
+out$bundled_colon_rx <- model(coxph(Surv(time, status) ~ rx, data = survival::colon[survival::colon$etype == 2, ]))
+out$bundled_veteran_celltype <- model(coxph(Surv(time, status) ~ celltype, data = survival::veteran))
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)
