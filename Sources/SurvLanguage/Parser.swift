@@ -266,8 +266,26 @@ public struct Parser {
             throw Diagnostic("unknown command '\(head.text)'", at: head.range, hint: hint)
         }
         if current.isWord("by"), ["km", "logrank", "rmst", "followup"].contains(word) { throw strataAfterBy(word) }
-        try expectEnd()
+        try expectEnd(hint: Self.hintForMore(after: word, next: current))
         return command
+    }
+
+    /// What a word left over after a complete command most likely meant, in the habits of R and Stata
+    /// users (`cox age sex`, `tab sex status`, `endpoint time status`); nil keeps the general hint.
+    private static func hintForMore(after command: String, next: Token) -> String? {
+        switch command {
+        case "cox": return "join terms with '+': cox age + sex"
+        case "stratify": return "separate columns with commas: stratify by sex, ph.ecog"
+        case "describe": return "separate columns with commas: describe age, sex"
+        case "tab", "fisher", "chisq": return "cross two columns with 'by': \(command) sex by status"
+        case "wilcoxon", "kruskal": return "name the groups with 'by': \(command) age by sex"
+        case "endpoint":
+            if [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(where: { next.isSymbol($0) }) {
+                return "derive the event first, then use it: let dead = status == 2; endpoint time, dead"
+            }
+            return "endpoint TIME, EVENT: the two columns separated by a comma (no Surv())"
+        default: return nil
+        }
     }
 
     /// `km by sex`, as R's `survfit(... ~ sex)` or Stata's `sts list, by(sex)` put it: in surv the strata are set

@@ -136,4 +136,21 @@ final class NamesAndWordsTests: XCTestCase {
     func testHelpForAForeignWordPointsAtSurvsCommand() {
         XCTAssertEqual(diagnostic("help stcox")?.message, "no help for 'stcox': 'stcox' is Stata's command; surv's command for this is 'cox'")
     }
+
+    /// A word left after a complete command is most often an R or Stata habit: the hint says what surv
+    /// writes instead, not "use ';'".
+    func testLeftoverWordsGetTheHintTheirCommandNeeds() {
+        let cases: [(String, String)] = [
+            ("cox age sex", "join terms with '+': cox age + sex"),
+            ("stratify by sex ph.ecog", "separate columns with commas: stratify by sex, ph.ecog"),
+            ("describe age sex", "separate columns with commas: describe age, sex"),
+            ("tab sex status", "cross two columns with 'by': tab sex by status"),
+            ("endpoint time status", "endpoint TIME, EVENT: the two columns separated by a comma (no Surv())"),
+            ("endpoint time, status == 2", "derive the event first, then use it: let dead = status == 2; endpoint time, dead"),
+            ("show now", "use ';' to separate commands"),
+        ]
+        for (line, hint) in cases {
+            XCTAssertEqual(diagnostic(line)?.hint, hint, line)
+        }
+    }
 }
