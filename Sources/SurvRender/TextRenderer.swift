@@ -158,7 +158,9 @@ public struct TextRenderer: Sendable {
         for (i, g) in r.test.groups.enumerated() {
             let label = i < r.labels.count ? r.labels[i] : "group \(i + 1)"
             let contribution = g.expected > 0 ? (g.observed - g.expected) * (g.observed - g.expected) / g.expected : 0
-            t.append([label, String(g.n), format.data(g.observed), format.estimate(g.expected), format.estimate(contribution)])
+            // Observed is a count for the log-rank test, but a weighted sum (an estimate) for rho ≠ 0.
+            let observed = g.observed == g.observed.rounded() ? format.data(g.observed) : format.estimate(g.observed)
+            t.append([label, String(g.n), observed, format.estimate(g.expected), format.estimate(contribution)])
         }
         lines.append(rendered(t, narrowing: Self.shorterLabels))
         let s = r.test.statistic

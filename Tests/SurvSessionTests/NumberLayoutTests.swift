@@ -23,6 +23,14 @@ final class NumberLayoutTests: XCTestCase {
         XCTAssertTrue(out.contains("x=Nonmaintained    0.583 (0.362–0.941)  0.486 (0.268–0.883)"), out)
     }
 
+    /// For rho ≠ 0 "observed" is a weighted sum, an estimate: printed with `set digits`, not as data.
+    func testWeightedObservedCountsAreEstimates() {
+        let out = text("load veteran", "endpoint time, status", "stratify by celltype", "logrank rho 1")
+        XCTAssertTrue(out.contains("celltype=adeno      27      16.1      10.8      2.56"), out)
+        let counts = text("load veteran", "endpoint time, status", "stratify by celltype", "logrank")
+        XCTAssertTrue(counts.contains("celltype=adeno      27        26"), counts)
+    }
+
     func testASurvivalLimitThatDoesNotExistIsNANotNR() {
         let out = text("load aml", "endpoint time, status", "where x == \"Nonmaintained\"", "km at 45")
         XCTAssertTrue(out.contains("0.000       NA   NA–NA"), out)
