@@ -39,7 +39,13 @@ struct Completions {
         case .afterOperand: options = CompletionGrammar.operatorWords
         case .nothing: options = []
         }
-        return Array(Set(options)).filter { $0.hasPrefix(request.word) }.sorted()
+        // A name offered in backquotes also completes from its first letters typed without them:
+        // `Gr` finds `Group Name`, as a newcomer who has not met backquotes yet would type it.
+        return Array(Set(options)).filter { option in
+            option.hasPrefix(request.word)
+                || (option.hasPrefix("`") && !request.word.hasPrefix("`") && !request.word.isEmpty
+                    && option.dropFirst().hasPrefix(request.word))
+        }.sorted()
     }
 
     private var columnNames: [String] { session.checkContext.columns.map { NameSyntax.written($0.name) } }

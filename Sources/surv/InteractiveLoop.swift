@@ -21,7 +21,7 @@ struct InteractiveLoop {
         let session = self.session
         let environment = ProcessInfo.processInfo.environment
         if interactive && !json {
-            StandardStreams.out("surv \(survVersion): survival analysis at a prompt. Type 'help' for the commands, quit or Ctrl-D to leave.\n")
+            StandardStreams.out("surv \(survVersion): type 'help' for the commands; quit or Ctrl-D to leave.\n")
         }
         let journal = interactive ? startJournal(environment: environment) : nil
         journal?.record(session)  // what `--init` ran
@@ -53,7 +53,8 @@ struct InteractiveLoop {
         Interruption.isRequested = { Interrupts.requested }
         repl.run()
         if let journal, journal.finish() {
-            note("the session is not saved; the next surv will offer to recover it (or type: save \"FILE.surv.md\" before quitting)")
+            note("the session is not saved; the next surv will offer to recover it\n"
+                 + "surv: (to keep it now, type  save \"FILE.surv.md\"  before quitting)")
         }
         // A script fed on standard input reports failure like `surv run` does; an interactive session does not.
         if failed && !interactive { throw ExitCode(1) }
@@ -70,8 +71,8 @@ struct InteractiveLoop {
         if let latest = start.unsaved.first {
             let n = latest.commands
             if start.unsaved.count == 1 {
-                note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving); "
-                     + "type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it")
+                note("an unsaved session exists (\(n) command\(n == 1 ? "" : "s") from a session that ended without saving);\n"
+                     + "surv: type  recover \"FILE.surv.md\"  to write it to a notebook and continue from it")
             } else {
                 let format = DateFormatter()
                 format.dateFormat = "yyyy-MM-dd HH:mm"

@@ -52,6 +52,8 @@ final class CompletionsTests: XCTestCase {
         _ = session.run(line: "load \"c.csv\"")
         XCTAssertEqual(candidates(session, "tab `Gr|"), ["`Group Name`"])
         XCTAssertEqual(candidates(session, "tab `Group N|"), ["`Group Name`"])
+        // Typed without the backquote, a newcomer still finds it.
+        XCTAssertEqual(candidates(session, "tab Gr|"), ["`Group Name`"])
         XCTAssertEqual(candidates(session, "endpoint t, |"), ["`Dead?`"])
         XCTAssertTrue(candidates(session, "where |").contains("`HR (95%)`"))
     }
