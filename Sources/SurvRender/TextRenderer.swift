@@ -81,6 +81,7 @@ public struct TextRenderer: Sendable {
             lines.append("")
             lines.append(kaplanMeierWide(r))
         } else if !r.times.isEmpty {
+            var beyondFollowUp = false
             var at = TextTable(["", "time", "at risk", "survival", "std err", "\(percent(r.conventions.level)) CI"])
             for s in r.strata {
                 for (i, time) in r.times.enumerated() {
@@ -88,12 +89,15 @@ public struct TextRenderer: Sendable {
                         at.append([s.label, format.data(time), format.data(point.nRisk), format.probability(point.surv),
                                    format.probabilityStdErr(point.stdErr), survivalInterval(point.lower, point.upper)])
                     } else {
-                        at.append([s.label, format.data(time), "–", "beyond follow-up", "", ""])
+                        // Each column keeps its own kind of entry, so the table stays aligned; a footnote says why.
+                        at.append([s.label, format.data(time), "–", "–", "–", "–"])
+                        beyondFollowUp = true
                     }
                 }
             }
             lines.append("")
             lines.append(rendered(at, narrowing: Self.shorterLabels))
+            if beyondFollowUp { lines.append("– = beyond the stratum's follow-up") }
         }
         if !r.probabilities.isEmpty {
             // Labelled as R's quantile.survfit labels its columns: the probability of the event by that time.

@@ -31,6 +31,13 @@ final class NumberLayoutTests: XCTestCase {
         XCTAssertTrue(counts.contains("celltype=adeno      27        26"), counts)
     }
 
+    /// A time past a stratum's follow-up keeps the table's columns aligned: a dash in each, and a footnote.
+    func testTimesBeyondFollowUpKeepTheColumnsAligned() {
+        let out = text("load aml", "endpoint time, status", "stratify by x", "km at 45, 161")
+        XCTAssertTrue(out.contains("x=Nonmaintained   161        –         –        –            –"), out)
+        XCTAssertTrue(out.contains("– = beyond the stratum's follow-up"), out)
+    }
+
     func testASurvivalLimitThatDoesNotExistIsNANotNR() {
         let out = text("load aml", "endpoint time, status", "where x == \"Nonmaintained\"", "km at 45")
         XCTAssertTrue(out.contains("0.000       NA   NA–NA"), out)
