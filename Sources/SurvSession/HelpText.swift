@@ -20,8 +20,8 @@ enum HelpText {
                                        hanging: String(repeating: " ", count: width + 2)))
         }
         lines.append("Type 'help COMMAND' for its usage and an example.")
-        lines.append("A column name that is not a plain word goes in backquotes: `Group Name`, `HR (95%)` (a backquote inside is doubled: `a``b`).")
-        lines.append("Commands from R or Stata (stset, stcox, coxph, survfit, survdiff, sts list) are answered with surv's own.")
+        lines.append(TextWrap.wrap("A column name that is not a plain word goes in backquotes: `Group Name`, `HR (95%)` (a backquote inside is doubled: `a``b`)."))
+        lines.append(TextWrap.wrap("Commands from R or Stata (stset, stcox, coxph, survfit, survdiff, sts list) are answered with surv's own."))
         lines.append("At the prompt, Tab completes names and words; quit, exit, q or Ctrl-D leaves.")
         return lines.joined(separator: "\n")
     }
