@@ -27,10 +27,33 @@ extension Session {
             shown = "?"
         }
         guard exists else {
-            throw Diagnostic("'\(column)' has no value \(shown)", hint: "'tab \(column)' lists its values")
+            throw Diagnostic("'\(column)' has no value \(shown)", hint: Self.valuesHint(data, for: level) ?? "'tab \(column)' lists its values")
         }
         referenceLevels[column] = level
         return .message("\(column): reference level \(shown), listed first by stratify and tab and the reference of cox terms")
+    }
+
+    /// The column's values, a level differing only in case or by a slip first (`set ref sex "F"` on a column
+    /// of f and m): "did you mean "f"? its values are: "f", "m"". Numbers are listed when there are few.
+    static func valuesHint(_ data: ColumnData, for level: ReferenceLevel) -> String? {
+        switch (data, level) {
+        case (.text(let codes, let levels), .text(let text)):
+            let present = levels.indices.filter { index in codes.contains(Int32(index)) }.map { levels[$0] }
+            let near = present.filter { $0.lowercased() == text.lowercased() } + Suggestions.closest(to: text, in: present)
+            var ordered: [String] = []
+            for value in near + present where !ordered.contains(value) { ordered.append(value) }
+            guard let list = Suggestions.listing("its values are", ordered.map { "\"\($0)\"" }) else { return nil }
+            return (near.first.map { "did you mean \"\($0)\"? " } ?? "") + list
+        case (.number(let values, let missing), .number):
+            var distinct = Set<Double>()
+            for (v, isMissing) in zip(values, missing) where !isMissing {
+                distinct.insert(v)
+                if distinct.count > 12 { return nil }
+            }
+            return Suggestions.listing("its values are", distinct.sorted().map { NumberText.short($0) })
+        default:
+            return nil
+        }
     }
 
     /// The position of each level (by index into `count` levels in natural order) once the column's reference,
