@@ -13,6 +13,8 @@ public enum CompletionSlot: Equatable, Sendable {
     case expressionStart(extra: [String])
     /// After a complete value in an expression: operators written as words.
     case afterOperand
+    /// The levels of a column (`set ref COLUMN _`), and `extra` words.
+    case levels(column: String, extra: [String])
     /// Nothing sensible to offer (a new name, a number).
     case nothing
 
@@ -68,7 +70,7 @@ public enum CompletionGrammar {
             return .nothing
         case "rmst": return rest.isEmpty ? .words(["at"]) : .nothing
         case "logrank": return rest.isEmpty ? .words(["trend", "rho"]) : .nothing
-        case "set": return setting(words)
+        case "set": return setting(words, column: rest.count > 1 ? (rest[1].identifier ?? rest[1].text) : "")
         case "where":
             return rest.isEmpty ? .expressionStart(extra: ["all"]) : expression(after: rest)
         case "let":
@@ -93,11 +95,11 @@ public enum CompletionGrammar {
         }
     }
 
-    private static func setting(_ words: [String]) -> CompletionSlot {
+    private static func setting(_ words: [String], column: String) -> CompletionSlot {
         switch words.count {
         case 0: return .words(settings)
         case 1: return words[0] == "ref" ? .column(.any) : settingValues[words[0]].map { .words($0) } ?? .nothing
-        case 2 where words[0] == "ref": return .words(["none"])
+        case 2 where words[0] == "ref": return .levels(column: column, extra: ["none"])
         default: return .nothing
         }
     }

@@ -37,6 +37,7 @@ struct Completions {
         case .expressionStart(let extra):
             options = columnNames + CompletionGrammar.expressionFunctions + ["not"] + extra
         case .afterOperand: options = CompletionGrammar.operatorWords
+        case .levels(let column, let extra): options = levels(of: column) + extra
         case .nothing: options = []
         }
         // A name offered in backquotes also completes from its first letters typed without them:
@@ -46,6 +47,23 @@ struct Completions {
                 || (option.hasPrefix("`") && !request.word.hasPrefix("`") && !request.word.isEmpty
                     && option.dropFirst().hasPrefix(request.word))
         }.sorted()
+    }
+
+    /// A column's levels as `set ref` takes them: text quoted, numbers as written (few enough to list).
+    private func levels(of column: String) -> [String] {
+        switch session.table?.column(named: column)?.data {
+        case .text(_, let levels)?:
+            return levels.map { "\"" + $0 + "\"" }
+        case .number(let values, let missing)?:
+            var distinct = Set<Double>()
+            for (v, isMissing) in zip(values, missing) where !isMissing {
+                distinct.insert(v)
+                if distinct.count > 50 { return [] }
+            }
+            return distinct.sorted().map(NumberText.short)
+        case nil:
+            return []
+        }
     }
 
     private var columnNames: [String] { session.checkContext.columns.map { NameSyntax.written($0.name) } }

@@ -33,7 +33,7 @@ final class CompletionGrammarTests: XCTestCase {
         XCTAssertEqual(slot("set profile "), .words(["r", "stata"]))
         XCTAssertEqual(slot("set level "), .nothing)
         XCTAssertEqual(slot("set ref "), .column(.any))
-        XCTAssertEqual(slot("set ref sex "), .words(["none"]))
+        XCTAssertEqual(slot("set ref sex "), .levels(column: "sex", extra: ["none"]))
     }
 
     func testFunctionsOnlyWhereAValueCanStart() {

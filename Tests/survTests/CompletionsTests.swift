@@ -35,6 +35,7 @@ final class CompletionsTests: XCTestCase {
         XCTAssertEqual(candidates(lung(), "set |"), ["ci", "digits", "level", "profile", "ref", "ties"])
         XCTAssertEqual(candidates(lung(), "set ci |"), ["log", "loglog", "plain"])
         XCTAssertEqual(candidates(lung(), "set ref se|"), ["sex"])
+        XCTAssertEqual(candidates(lung(), "set ref ph.ecog |"), ["0", "1", "2", "3", "none"])
     }
 
     func testFunctionsWhereAValueStartsOperatorsAfterIt() {
