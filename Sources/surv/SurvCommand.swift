@@ -22,17 +22,18 @@ struct SurvCommand: ParsableCommand {
         terminal, as in  surv < analysis.surv).
 
         OPTIONS (of the prompt, the default subcommand):
-          -c <commands>     Run these commands (separated by ';') and exit. Repeat -c to run several
-                            lines in order:  surv -c 'load aml' -c 'endpoint time, status; km'
+          -c <commands>     Run these commands (separated by ';') and exit;
+                            repeat -c to run several lines in order:
+                            surv -c 'load aml' -c 'endpoint time, status; km'
           --init <commands> Run these commands first, then open the prompt:
                             surv --init 'load lung; endpoint time, status'
-          --json            Print one JSON object per command (JSON Lines, docs/json.md):
-                            surv -c 'load aml; endpoint time, status; km' --json
+          --json            One JSON object per command (docs/json.md):
+                            surv -c 'load aml; endpoint time, status' --json
           --version, -h/--help
 
         SUBCOMMANDS:
-          run FILE          surv run analysis.surv   or   surv run analysis.surv.md
-          replay NB         surv replay analysis.surv.md   (add --update to rewrite outputs)
+          run FILE          surv run analysis.surv  (or a notebook, .surv.md)
+          replay NB         surv replay analysis.surv.md  (--update rewrites)
           export NB         surv export analysis.surv.md --html analysis.html
         See 'surv help <subcommand>' for each one's options.
         """,
