@@ -72,7 +72,7 @@ public enum ForeignCommands {
     /// The error for a foreign command word at `range`.
     public static func diagnostic(for word: String, next: String?, at range: SourceRange) -> Diagnostic? {
         if quitWords.contains(word.lowercased()) {
-            return Diagnostic("'\(word)' leaves the interactive prompt; a script or a notebook ends at its last line", at: range,
+            return Diagnostic("'\(word)' leaves the interactive prompt; a script, a notebook or -c simply ends after its last command", at: range,
                               hint: "at the prompt, type quit or press Ctrl-D")
         }
         guard let answer = answer(for: word, next: next) else { return nil }

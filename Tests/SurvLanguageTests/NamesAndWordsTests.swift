@@ -130,7 +130,7 @@ final class NamesAndWordsTests: XCTestCase {
     func testQuitIsRecognisedAndRefusedOutsideThePrompt() {
         for line in ["quit", "exit", "q", "q()", " Quit ", "quit()"] { XCTAssertTrue(ForeignCommands.isQuit(line), line) }
         for line in ["quit now", "qq", "km"] { XCTAssertFalse(ForeignCommands.isQuit(line), line) }
-        XCTAssertEqual(diagnostic("quit")?.message, "'quit' leaves the interactive prompt; a script or a notebook ends at its last line")
+        XCTAssertEqual(diagnostic("quit")?.message, "'quit' leaves the interactive prompt; a script, a notebook or -c simply ends after its last command")
     }
 
     func testHelpForAForeignWordPointsAtSurvsCommand() {
