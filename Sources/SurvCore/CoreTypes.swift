@@ -61,9 +61,16 @@ public struct EstimateWithInterval: Codable, Equatable, Sendable {
     public var estimate: Double?
     public var lower: Double?
     public var upper: Double?
-    public init(estimate: Double?, lower: Double?, upper: Double?) {
+    /// A missing limit is either beyond the data ("not reached") or undefined: a quantile's limit read off
+    /// a confidence band that stops existing (where the curve reaches 0) before it crosses. R prints NA
+    /// for both; a reader of "NR" would take the second for the first.
+    public var lowerUndefined = false
+    public var upperUndefined = false
+    public init(estimate: Double?, lower: Double?, upper: Double?, lowerUndefined: Bool = false, upperUndefined: Bool = false) {
         self.estimate = estimate
         self.lower = lower
         self.upper = upper
+        self.lowerUndefined = lower == nil && lowerUndefined
+        self.upperUndefined = upper == nil && upperUndefined
     }
 }

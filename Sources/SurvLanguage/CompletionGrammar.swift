@@ -77,12 +77,29 @@ public enum CompletionGrammar {
             guard rest.count >= 2, rest[1].isSymbol(.assign) else { return .nothing }
             return expression(after: Array(rest.dropFirst(2)))
         case "cox":
+            if let slot = factorReference(rest) { return slot }
             // Operators of a model are symbols, so after a term there is no word to offer.
             guard case .expressionStart = expression(after: rest) else { return .nothing }
             return .expressionStart(extra: ["factor", "strata", "I"])
         default:
             return .nothing
         }
+    }
+
+    /// Inside `factor(x, ` the one argument is `ref`; after `factor(x, ref = ` the levels of x.
+    private static func factorReference(_ tokens: [Token]) -> CompletionSlot? {
+        func isFactorCall(endingAt end: Int) -> String? {
+            guard end >= 3, !tokens[end - 3].isBackquoted, tokens[end - 3].identifier?.lowercased() == "factor",
+                  tokens[end - 2].isSymbol(.leftParen), tokens[end].isSymbol(.comma) else { return nil }
+            return tokens[end - 1].identifier
+        }
+        let last = tokens.count - 1
+        if isFactorCall(endingAt: last) != nil { return .words(["ref"]) }
+        if last >= 5, tokens[last].isSymbol(.assign), tokens[last - 1].identifier?.lowercased() == "ref",
+           let column = isFactorCall(endingAt: last - 2) {
+            return .levels(column: column, extra: [])
+        }
+        return nil
     }
 
     private static func endpoint(_ words: [String]) -> CompletionSlot {

@@ -138,6 +138,7 @@ public struct Lexer {
         else if c == "&" { hint = "write 'and'" }
         else if c == "|" { hint = "write 'or'" }
         else if c == "!" { hint = "write 'not' or '!='" }
+        else if c == "%" { hint = "R's %in% is written 'in', with a list in parentheses: where x in (1, 2)" }
         throw Diagnostic("unexpected \(shown)", at: range(start), hint: hint)
     }
 }

@@ -104,9 +104,13 @@ public struct NumberFormat: Sendable {
     /// is negative the limits are joined by ` to `, since `-17.1–-3.2` reads as subtraction.
     public func interval(_ lower: Double?, _ upper: Double?, missing: String = NumberFormat.missing,
                          _ show: (Double?) -> String) -> String {
-        let a = lower.map { show($0) } ?? missing, b = upper.map { show($0) } ?? missing
-        if (lower ?? 0) < 0 || (upper ?? 0) < 0 { return "\(a) to \(b)" }
-        return "\(a)–\(b)"
+        interval(lower: lower.map { show($0) } ?? missing, upper: upper.map { show($0) } ?? missing,
+                 negative: (lower ?? 0) < 0 || (upper ?? 0) < 0)
+    }
+
+    /// Two limits already printed, joined as `interval` joins them.
+    public func interval(lower: String, upper: String, negative: Bool) -> String {
+        negative ? "\(lower) to \(upper)" : "\(lower)–\(upper)"
     }
 
     // MARK: - p-values

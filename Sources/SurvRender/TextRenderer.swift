@@ -34,8 +34,18 @@ public struct TextRenderer: Sendable {
     func percent(_ level: Double) -> String { NumberFormat.percent(level) }
 
     /// A median's or quantile's interval: a limit the curve does not reach is NR.
-    func timeInterval(_ lower: Double?, _ upper: Double?) -> String {
-        format.interval(lower, upper, missing: NumberFormat.notReached, format.data)
+    func timeInterval(_ q: EstimateWithInterval) -> String {
+        let lower = q.lower.map(format.data) ?? (q.lowerUndefined ? NumberFormat.missing : NumberFormat.notReached)
+        let upper = q.upper.map(format.data) ?? (q.upperUndefined ? NumberFormat.missing : NumberFormat.notReached)
+        return format.interval(lower: lower, upper: upper, negative: (q.lower ?? 0) < 0 || (q.upper ?? 0) < 0)
+    }
+
+    /// The legend under a table of medians or quantiles: NR always (the word is in the median column too),
+    /// NA only when a limit was undefined.
+    func quantileLegend(_ quantiles: [EstimateWithInterval]) -> String {
+        let undefined = quantiles.contains { $0.lowerUndefined || $0.upperUndefined }
+        return undefined ? "NR = not reached; NA = undefined: the confidence band ends where the curve reaches 0.\n"
+            : "NR = not reached. "
     }
 
     /// A survival probability's interval: a limit that does not exist (S = 0) is NA, never NR.
@@ -74,7 +84,7 @@ public struct TextRenderer: Sendable {
         var summary = TextTable(["", "n", "events", "median", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
             let m = s.median
-            summary.append([s.label, String(s.curve.n), format.data(s.curve.events), format.reached(m.estimate), timeInterval(m.lower, m.upper)])
+            summary.append([s.label, String(s.curve.n), format.data(s.curve.events), format.reached(m.estimate), timeInterval(m)])
         }
         lines.append(rendered(summary, narrowing: Self.shorterLabels))
         if !r.times.isEmpty && r.wide {
@@ -105,14 +115,14 @@ public struct TextRenderer: Sendable {
             for s in r.strata {
                 for (i, p) in r.probabilities.enumerated() {
                     let q = i < s.quantiles.count ? s.quantiles[i] : EstimateWithInterval(estimate: nil, lower: nil, upper: nil)
-                    quantiles.append([s.label, format.data(p), format.reached(q.estimate), timeInterval(q.lower, q.upper)])
+                    quantiles.append([s.label, format.data(p), format.reached(q.estimate), timeInterval(q)])
                 }
             }
             lines.append("")
             lines.append(rendered(quantiles, narrowing: Self.shorterLabels))
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
-        lines.append("NR = not reached. " + footer(r.conventions))
+        lines.append(quantileLegend(r.strata.map(\.median) + r.strata.flatMap(\.quantiles)) + footer(r.conventions))
         return lines.joined(separator: "\n")
     }
 
@@ -240,11 +250,13 @@ public struct TextRenderer: Sendable {
     func followup(_ r: FollowupReport) -> String {
         var t = TextTable(["", "n", "median follow-up", "\(percent(r.conventions.level)) CI"])
         for s in r.strata {
-            t.append([s.label, String(s.n), format.reached(s.median.estimate), timeInterval(s.median.lower, s.median.upper)])
+            t.append([s.label, String(s.n), format.reached(s.median.estimate), timeInterval(s.median)])
         }
         var lines = ["Median follow-up (reverse Kaplan–Meier): \(r.endpoint)", rendered(t, narrowing: Self.shorterLabels)]
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
-        lines.append(footer(r.conventions))
+        let medians = r.strata.map(\.median)
+        let anyMissing = medians.contains { $0.estimate == nil || $0.lower == nil || $0.upper == nil }
+        lines.append((anyMissing ? quantileLegend(medians) : "") + footer(r.conventions))
         return lines.joined(separator: "\n")
     }
 

@@ -100,6 +100,12 @@ final class NamesAndWordsTests: XCTestCase {
         XCTAssertTrue(d?.hint?.contains("double quotes") ?? false)
     }
 
+    func testROperatorsPointAtTheirWords() {
+        XCTAssertEqual(diagnostic("where time %in% (1, 2)")?.hint, "R's %in% is written 'in', with a list in parentheses: where x in (1, 2)")
+        XCTAssertEqual(diagnostic("where time > 1 & time < 5")?.hint, "write 'and'")
+        XCTAssertEqual(diagnostic("where time > 1 | time < 5")?.hint, "write 'or'")
+    }
+
     // MARK: words from R and Stata
 
     func testForeignCommandsNameTheSurvCommand() {

@@ -44,6 +44,19 @@ final class NumberLayoutTests: XCTestCase {
         XCTAssertFalse(out.contains("NR–NR"), out)
     }
 
+    /// A median's limit read off a band that ends where the curve reaches 0 is undefined (R: NA), not
+    /// "not reached"; one that the band never crosses while it exists stays NR.
+    func testAnUndefinedMedianLimitIsNAAndSaysWhy() {
+        let nonmaintained = text("load aml", "endpoint time, status", "where x == \"Nonmaintained\"", "km")
+        XCTAssertTrue(nonmaintained.contains("all  12      11      23    8–NA"), nonmaintained)
+        XCTAssertTrue(nonmaintained.contains("NA = undefined: the confidence band ends where the curve reaches 0."), nonmaintained)
+        let followup = text("load aml", "endpoint time, status", "followup")
+        XCTAssertTrue(followup.contains("161   45–NA"), followup)
+        let maintained = text("load aml", "endpoint time, status", "where x == \"Maintained\"", "km")
+        XCTAssertTrue(maintained.contains("31   18–NR"), maintained)
+        XCTAssertFalse(maintained.contains("NA ="), maintained)
+    }
+
     func testSetDigitsReachesKaplanMeier() {
         let out = text("load aml", "endpoint time, status", "set digits 4", "km at 12")
         XCTAssertTrue(out.contains("0.7391  0.09156  0.5798–0.9422"), out)

@@ -44,6 +44,12 @@ final class CompletionsTests: XCTestCase {
         XCTAssertEqual(candidates(lung(), "cox age + fa|"), ["factor"])
     }
 
+    func testFactorOffersRefThenTheColumnsLevels() {
+        XCTAssertEqual(candidates(lung(), "cox factor(ph.ecog, |"), ["ref"])
+        XCTAssertEqual(candidates(lung(), "cox age + factor(ph.ecog, ref = |"), ["0", "1", "2", "3"])
+        XCTAssertEqual(candidates(lung(), "cox factor(sex, ref=|"), ["1", "2"])
+    }
+
     func testNamesThatAreNotPlainWordsAreOfferedInBackquotes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("surv-completion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -19,7 +19,14 @@ extension KaplanMeierCurve {
         return EstimateWithInterval(
             estimate: Self.findQuantile(x: x, y: cumulative(surv.map { $0 }), p: p),
             lower: Self.findQuantile(x: x, y: cumulative(lower), p: p),
-            upper: Self.findQuantile(x: x, y: cumulative(upper), p: p))
+            upper: Self.findQuantile(x: x, y: cumulative(upper), p: p),
+            lowerUndefined: bandStopsBelowOne(lower), upperUndefined: bandStopsBelowOne(upper))
+    }
+
+    /// Whether a band is undefined somewhere the curve has dropped below 1 (where S reaches 0, or its
+    /// variance is NaN); a log-log band is also undefined at S = 1, before any event, which says nothing.
+    func bandStopsBelowOne(_ band: [Double?]) -> Bool {
+        zip(surv, band).contains { s, limit in limit == nil && s < 1 }
     }
 
     /// The median survival time with its confidence interval (`quantile(0.5)`).
@@ -91,7 +98,8 @@ extension KaplanMeierCurve {
             func first(_ values: [Double?]) -> Double? {
                 values.firstIndex { ($0 ?? .infinity) <= target }.map { time[$0] }
             }
-            return EstimateWithInterval(estimate: first(surv.map { $0 }), lower: first(lower), upper: first(upper))
+            return EstimateWithInterval(estimate: first(surv.map { $0 }), lower: first(lower), upper: first(upper),
+                                        lowerUndefined: bandStopsBelowOne(lower), upperUndefined: bandStopsBelowOne(upper))
         }
     }
 }
