@@ -18,13 +18,15 @@ let package = Package(
         .target(name: "SurvData", dependencies: ["SurvCore"], exclude: ["Bundled/export_bundled.R"]),
         // Lexer, parser, AST, diagnostics, and the checker that compiles a command against a schema into a typed plan.
         .target(name: "SurvLanguage", dependencies: ["SurvCore"]),
-        // Text and JSON rendering of core result values.
-        .target(name: "SurvRender", dependencies: ["SurvCore"]),
-        // Executes plans against the core, owns the mutable session state.
-        .target(name: "SurvSession", dependencies: ["SurvLanguage", "SurvData", "SurvCore", "SurvRender"]),
+        // What commands produce, as plain values: the session returns them, the renderers draw them.
+        .target(name: "SurvResults", dependencies: ["SurvCore"]),
+        // Text and JSON rendering of result values.
+        .target(name: "SurvRender", dependencies: ["SurvCore", "SurvResults"]),
+        // Executes plans against the core and returns result values; owns the mutable session state.
+        .target(name: "SurvSession", dependencies: ["SurvLanguage", "SurvData", "SurvCore", "SurvResults"]),
         // Notebooks (`*.surv.md`): parse, write, replay and compare, update outputs, journal, HTML export.
         .target(name: "SurvNotebook", dependencies: [
-            "SurvSession", "SurvLanguage", "SurvRender", "CCommonMark",
+            "SurvSession", "SurvLanguage", "SurvResults", "SurvRender", "CCommonMark",
         ]),
         // Debian's cmark-gfm (CommonMark with GitHub's tables) behind one C function that owns its memory and options.
         .target(name: "CCommonMark", linkerSettings: [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]),
@@ -40,13 +42,14 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
         .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvSession", "SurvNotebook"]),
         // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
-        .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession"]),
+        .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession", "SurvNotebook"]),
 
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
+        .testTarget(name: "SurvResultsTests", dependencies: ["SurvResults"]),
         .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
-        .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
+        .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession", "SurvRender"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
         .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "survTests", dependencies: ["surv"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SurvNotebook
 import SurvSession
 
 /// The whole interpreter: each input gets a fresh session (so a crash reproduces from its input alone)

@@ -1,6 +1,7 @@
 import Foundation
 import SurvLanguage
 import SurvRender
+import SurvResults
 import SurvSession
 
 /// How `save`, `open` and `recover` work with notebook files: the session's `NotebookFileHandler`.
@@ -56,7 +57,7 @@ public final class NotebookFiles: NotebookFileHandler {
     func notebookText(title: String?, transcript: [TranscriptEntry], session: Session, notebookURL: URL) -> (String, [String]) {
         var seen = Set<String>()
         let loaded = transcript.flatMap { entry -> [String] in
-            if case .command(let source, _, let failed) = entry, !failed { return LoadedFiles.paths(in: source) }
+            if case .command(let source, let output) = entry, !output.failed { return LoadedFiles.paths(in: source) }
             return []
         }.filter { seen.insert($0).inserted }
         let (records, problems) = DataFiles.records(for: loaded, in: session.baseDirectory, policy: session.fileAccess)

@@ -13,8 +13,8 @@ public enum NotebookWriter {
             case .markdown(let markdown):
                 let trimmed = markdown.trimmingBlankLines
                 if !trimmed.isEmpty { parts.append(trimmed + "\n") }
-            case .command(let source, let output, let failed):
-                parts.append(cell(commands: source, output: output, failed: failed))
+            case .command(let source, let output):
+                parts.append(cell(commands: source, output: CellText.text(output), failed: output.failed))
             }
         }
         return parts.joined(separator: "\n")

@@ -41,8 +41,8 @@ public final class SessionJournal {
             switch entry {
             case .prose(let typed): append(Record(kind: .prose, text: typed))
             case .markdown(let markdown): append(Record(kind: .markdown, text: markdown))
-            case .command(let source, let output, let failed):
-                append(Record(kind: .command, text: source, output: output, failed: failed ? true : nil))
+            case .command(let source, let output):
+                append(Record(kind: .command, text: source, output: CellText.text(output), failed: output.failed ? true : nil))
                 unsavedCommands += 1
             }
         }
@@ -108,7 +108,8 @@ public final class SessionJournal {
             case .prose: contents.transcript.append(.prose(record.text ?? ""))
             case .markdown: contents.transcript.append(.markdown(record.text ?? ""))
             case .command:
-                contents.transcript.append(.command(source: record.text ?? "", output: record.output ?? "", failed: record.failed ?? false))
+                contents.transcript.append(.command(source: record.text ?? "",
+                                                    output: .drawn(text: record.output ?? "", failed: record.failed ?? false)))
                 contents.commandsSinceSave += 1
             case .saved: contents.commandsSinceSave = 0
             }

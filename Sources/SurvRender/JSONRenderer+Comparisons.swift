@@ -1,4 +1,5 @@
 import SurvCore
+import SurvResults
 
 /// JSON objects of `rmst`, `chisq`, `wilcoxon` and `kruskal` (docs/json.md); the same contract as the
 /// rest of the renderer: fields are added, never renamed.

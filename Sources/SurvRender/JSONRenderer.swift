@@ -1,11 +1,14 @@
 import SurvCore
+import SurvResults
 
 /// Renders reports as the `result` object of the JSON Lines output. Field names are a contract read by
 /// other tools (docs/json.md): add fields, never rename or remove them.
 public enum JSONRenderer {
     public static func result(_ report: Report) -> JSONValue {
         switch report {
-        case .message(let text), .help(let text): return .object([("text", .string(text))])
+        case .message(let text): return .object([("text", .string(text))])
+        // The help's text as the terminal shows it: one string, as before help became a value.
+        case .help(let r): return .object([("text", .string(TextRenderer().help(r)))])
         case .kaplanMeier(let r): return kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)

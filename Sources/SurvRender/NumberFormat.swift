@@ -1,4 +1,5 @@
 import Foundation
+import SurvResults
 
 /// The one number formatter of text output. Notebooks compare outputs byte for byte, so every rule is
 /// fixed and documented (docs/language.md, "How numbers are printed"); each kind of number has one rule:
@@ -91,12 +92,7 @@ public struct NumberFormat: Sendable {
     }
 
     /// A confidence level as a percentage: at most one decimal, never rounded up to 100 (0.999 → "99.9%").
-    public static func percent(_ level: Double) -> String {
-        // The small nudge absorbs representation error (0.95 * 1000 may fall just below 950).
-        let tenths = (level * 1000 + 1e-6).rounded(.down) / 10
-        let text = String(format: "%.1f", tenths)
-        return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "%"
-    }
+    public static func percent(_ level: Double) -> String { Wording.percent(level) }
 
     // MARK: - Intervals
 
@@ -150,9 +146,7 @@ public struct NumberFormat: Sendable {
     // MARK: - Counts
 
     /// `1 event`, `18 events`: the noun in the singular for exactly one.
-    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
-    }
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String { Wording.count(n, noun, plural: plural) }
 
     // MARK: - Shared rules
 

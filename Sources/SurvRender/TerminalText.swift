@@ -1,3 +1,5 @@
+import SurvResults
+
 /// Text bound for a terminal, with every character that a terminal would act on rather than show made
 /// visible as an escape. Outputs carry strings from files (column names, levels, paths, a notebook's
 /// recorded outputs); raw, an escape sequence among them could rewrite the clipboard (OSC 52), hide the
@@ -20,14 +22,6 @@ public enum TerminalText {
         return out
     }
 
-    /// C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides and isolates, which
-    /// reorder what is shown after them.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    /// C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides and isolates.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { ControlScalars.isUnsafe(scalar) }
 }

@@ -1,4 +1,5 @@
 import SurvCore
+import SurvResults
 
 /// Text of `rmst`, `chisq`, `wilcoxon` and `kruskal`.
 extension TextRenderer {

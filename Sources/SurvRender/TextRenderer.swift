@@ -1,4 +1,5 @@
 import SurvCore
+import SurvResults
 
 /// Renders reports as the plain text the REPL prints and notebooks store: deterministic, no colour,
 /// fixed widths.
@@ -11,7 +12,8 @@ public struct TextRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         switch report {
-        case .message(let text), .help(let text): return text
+        case .message(let text): return text
+        case .help(let r): return help(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)

@@ -1,6 +1,6 @@
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// The rows an analysis uses: those kept by the filter with no missing value in any column it reads
 /// (R's na.omit), with the count dropped for missing values reported.

@@ -1,6 +1,6 @@
 import Foundation
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// What `save`, `open` and `recover` do with notebook files.
 ///

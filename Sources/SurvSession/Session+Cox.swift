@@ -1,7 +1,7 @@
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// Cox models: the design matrix is built here from the checked model (CoxDesign); all fitting is in the core.
 extension Session {

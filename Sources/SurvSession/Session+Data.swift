@@ -2,7 +2,7 @@ import SurvCore
 import Foundation
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// Loading data, declaring endpoints, filtering and deriving columns.
 extension Session {
@@ -34,7 +34,7 @@ extension Session {
 
     /// "loaded NAME: R rows, C columns (a, b, c)", the column list wrapped under it when it is long.
     private func loadedMessage(_ name: String, _ loaded: DataTable) -> String {
-        let head = "loaded \(name): \(NumberFormat.count(loaded.rowCount, "row")), \(NumberFormat.count(loaded.columns.count, "column"))"
+        let head = "loaded \(name): \(Wording.count(loaded.rowCount, "row")), \(Wording.count(loaded.columns.count, "column"))"
         // The names once: `columnNames` builds a new array each time it is read.
         let columnNames = loaded.columnNames
         let names = columnNames.joined(separator: ", ")
@@ -76,8 +76,8 @@ extension Session {
         currentEndpoint = key
         lastCox = nil
         let among = keptRows == nil ? "" : " kept"
-        let rowsWithOutcome = NumberFormat.count(outcome.time.count, "row") + among
-        return .message("endpoint \(describeEndpoint(key)): \(rowsWithOutcome) with an outcome, \(NumberFormat.count(events, "event"))")
+        let rowsWithOutcome = Wording.count(outcome.time.count, "row") + among
+        return .message("endpoint \(describeEndpoint(key)): \(rowsWithOutcome) with an outcome, \(Wording.count(events, "event"))")
     }
 
     func applyFilter(_ expression: TypedExpression, source: String) throws(Diagnostic) -> Report {
@@ -91,7 +91,7 @@ extension Session {
         }
         keptRows = kept
         filterSources.append(String(source.drop { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
-        return .message("\(kept.count) of \(NumberFormat.count(table.rowCount, "row")) kept")
+        return .message("\(kept.count) of \(Wording.count(table.rowCount, "row")) kept")
     }
 
     func derive(_ name: String, _ expression: TypedExpression) throws(Diagnostic) -> Report {

@@ -1,6 +1,6 @@
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 extension Session {
     /// Beyond this many distinct values a numeric column is a measurement, not a list of codes worth showing.

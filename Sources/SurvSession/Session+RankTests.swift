@@ -1,7 +1,7 @@
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// The rank tests: a numeric column compared between the groups another column defines, over the kept
 /// rows with both values present (R's `wilcox.test(x ~ g)` and `kruskal.test(x ~ g)` drop the others).

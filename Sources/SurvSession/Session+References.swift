@@ -1,6 +1,6 @@
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// `set ref COLUMN VALUE`: one reference level per column, so that strata, tables and Cox terms agree on
 /// which level comes first (R's `relevel`): the first stratum of km and logrank, the first row of tab, the

@@ -1,7 +1,7 @@
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// `rmst at TAU`: the restricted mean survival time per stratum of the current endpoint.
 extension Session {

@@ -1,6 +1,6 @@
 import Foundation
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// `save`, `open` and `recover`: the session checks the path against its file-access policy, then hands
 /// the work to its `NotebookFileHandler` (see there for why the format does not live here).

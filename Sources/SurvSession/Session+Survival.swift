@@ -1,7 +1,7 @@
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// Kaplan–Meier, log-rank and follow-up: the endpoint's outcome split by the session's strata.
 extension Session {

@@ -1,7 +1,7 @@
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// Describing the cohort: summaries, frequency tables and Fisher's exact test over the kept rows.
 extension Session {

@@ -2,7 +2,7 @@ import Foundation
 import SurvCore
 import SurvData
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// A survival endpoint: the time column and the event column it is built from.
 public struct Endpoint: Equatable, Sendable {
@@ -25,18 +25,36 @@ public struct CommandOutcome: Sendable {
     /// analysis steps, and a `save` replayed from a notebook would rewrite files.
     public var belongsInTranscript: Bool = true
     public var result: Result<Report, Diagnostic>
-    /// `set digits` in force when the command ran, so a later command on the same line cannot change how it prints.
-    public var digits: Int = 3
 }
 
 /// One thing that happened in a session, in order, for saving as a notebook.
 public enum TranscriptEntry: Equatable, Sendable {
     /// A line typed as `# text`, kept as typed.
     case prose(String)
-    /// A command and what it printed; `failed` when that was an error (a notebook marks such cells).
-    case command(source: String, output: String, failed: Bool)
+    /// A command and what it produced.
+    case command(source: String, output: CellOutput)
     /// Markdown kept verbatim: the prose of a notebook opened into the session.
     case markdown(String)
+}
+
+/// What a command of the transcript produced, kept as a value: whoever saves the transcript draws it.
+public enum CellOutput: Equatable, Sendable {
+    /// A result, with the `set digits` in force when it ran (a later `set digits` does not change how an
+    /// earlier result prints).
+    case result(Report, digits: Int)
+    /// An error, located in the command alone (a cell holds one command of a `;`-separated line).
+    case error(Diagnostic, source: String)
+    /// Output already drawn, as a journal of an abruptly ended session kept it.
+    case drawn(text: String, failed: Bool)
+
+    /// An error (a notebook marks such cells).
+    public var failed: Bool {
+        switch self {
+        case .result: return false
+        case .error: return true
+        case .drawn(_, let failed): return failed
+        }
+    }
 }
 
 /// The interpreter. Owns all mutable state: dataset, filter, endpoints, strata, settings, the last Cox
@@ -116,6 +134,7 @@ public final class Session {
         } catch {
             let indent = text.prefix { $0 == " " || $0 == "\t" }.count
             let outcome = CommandOutcome(source: trimmed, lineText: text, line: lineNumber, column: indent, result: .failure(error))
+            record(outcome)
             afterEach(outcome)
             return [outcome]
         }
@@ -133,8 +152,8 @@ public final class Session {
                 result = .failure(located)
             }
             let outcome = CommandOutcome(source: parsed.source, lineText: text, line: lineNumber, column: parsed.range.start,
-                                         belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result,
-                                         digits: settings.digits)
+                                         belongsInTranscript: !parsed.command.isAboutTheNotebook, result: result)
+            record(outcome)
             afterEach(outcome)
             outcomes.append(outcome)
         }
@@ -146,7 +165,7 @@ public final class Session {
     /// line is saved in a notebook and read back — a way to smuggle cells into a notebook. Tabs are text.
     static func controlCharacter(in text: String, line: Int) -> Diagnostic? {
         for (offset, character) in text.enumerated() {
-            guard let scalar = character.unicodeScalars.first(where: { $0 == "\n" || TerminalText.needsEscape($0) }) else { continue }
+            guard let scalar = character.unicodeScalars.first(where: { $0 == "\n" || ControlScalars.isUnsafe($0) }) else { continue }
             let hex = String(scalar.value, radix: 16)
             let shown = scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{\(hex)}"
             return Diagnostic("the line holds a control character (\(shown)); a line is one line of text",
@@ -157,8 +176,18 @@ public final class Session {
     }
 
     /// Records a command and its printed output in the transcript (the notebook's cells).
-    public func record(source: String, output: String, failed: Bool = false) {
-        transcript.append(.command(source: source, output: output, failed: failed))
+    /// Keeps a command's outcome for the notebook. A command stopped by Ctrl-C changed nothing and was not
+    /// the user's result: it is no cell.
+    private func record(_ outcome: CommandOutcome) {
+        guard outcome.belongsInTranscript else { return }
+        switch outcome.result {
+        case .success(let report):
+            transcript.append(.command(source: outcome.source, output: .result(report, digits: settings.digits)))
+        case .failure(let diagnostic):
+            guard !Interruption.isRequested() else { return }
+            transcript.append(.command(source: outcome.source,
+                                       output: .error(diagnostic.shifted(by: outcome.column), source: outcome.source)))
+        }
     }
 
     /// Runs a checked plan. Every state change happens at the very end of each branch, after all work
@@ -176,7 +205,7 @@ public final class Session {
         case .clearFilter:
             keptRows = nil
             filterSources = []
-            return .message("filter cleared: \(NumberFormat.count(table?.rowCount ?? 0, "row")) kept")
+            return .message("filter cleared: \(Wording.count(table?.rowCount ?? 0, "row")) kept")
         case .derive(let name, let expression): return try derive(name, expression)
         case .stratify(let columns):
             if let table {
@@ -204,10 +233,10 @@ public final class Session {
         case .kruskal(let x, let g): return try kruskal(x, by: g)
         case .setting(let change):
             settings.apply(change)
-            return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(NumberFormat.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
+            return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(Wording.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
         case .setReference(let column, let level): return try setReference(column, level)
         case .show: return .state(stateReport)
-        case .help(let topic): return .help(HelpText.text(for: topic))
+        case .help(let topic): return .help(HelpText.report(for: topic))
         case .save(let path): return try save(path)
         case .title(let text):
             title = text
@@ -224,8 +253,8 @@ public final class Session {
                     references: referenceLevels.keys.sorted().compactMap { column in
                         referenceLevels[column].map { level in
                             switch level {
-                            case .text(let text): return (column, text)
-                            case .number(let value): return (column, NumberText.short(value))
+                            case .text(let text): return ReferenceChoice(column: column, level: text)
+                            case .number(let value): return ReferenceChoice(column: column, level: NumberText.short(value))
                             }
                         }
                     })
@@ -246,5 +275,17 @@ extension Command {
         case .save, .title, .open, .recover: return true
         default: return false
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its range moved `offset` characters left. A notebook cell holds one command of
+    /// a `;`-separated line, so its stored error is drawn against that command alone: replaying the cell
+    /// then prints exactly the same text.
+    func shifted(by offset: Int) -> Diagnostic {
+        guard offset > 0, let range else { return self }
+        var moved = self
+        moved.range = SourceRange(start: max(0, range.start - offset), end: max(0, range.end - offset), line: range.line)
+        return moved
     }
 }

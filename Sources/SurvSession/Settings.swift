@@ -1,6 +1,6 @@
 import SurvCore
 import SurvLanguage
-import SurvRender
+import SurvResults
 
 /// The conventions in force. Profiles set several at once so that numbers match a reference system.
 public struct Settings: Equatable, Sendable {

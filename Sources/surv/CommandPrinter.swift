@@ -1,4 +1,5 @@
 import Foundation
+import SurvNotebook
 import SurvSession
 
 /// Runs lines in a session and prints each outcome: text (errors to standard error) or JSON Lines.

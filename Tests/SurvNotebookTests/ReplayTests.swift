@@ -193,7 +193,7 @@ final class ReplayTests: XCTestCase {
 
     func testOutputsThatLookLikeFencesAreWrittenSafely() throws {
         let text = NotebookWriter.render(frontMatter: FrontMatter(survVersion: "1"), transcript: [
-            .command(source: "help", output: "a\n```\nb\n````x", failed: false),
+            .command(source: "help", output: .drawn(text: "a\n```\nb\n````x", failed: false)),
         ])
         let (notebook, problems) = try parse(text)
         XCTAssertEqual(problems, [])

@@ -4,6 +4,14 @@ import XCTest
 @testable import SurvNotebook
 
 final class SessionJournalTests: XCTestCase {
+    /// A journal keeps outputs as they were drawn: a session's transcript, drawn, is what reading one gives.
+    private func drawn(_ transcript: [TranscriptEntry]) -> [TranscriptEntry] {
+        transcript.map { entry in
+            guard case .command(let source, let output) = entry else { return entry }
+            return .command(source: source, output: .drawn(text: CellText.text(output), failed: output.failed))
+        }
+    }
+
     /// A journal whose surv is gone: the descriptor (and with it the lock) is closed, the file stays.
     private func abandonedJournal(in folder: URL, commands: [String], session: Session? = nil) throws -> URL {
         var journal: SessionJournal? = try XCTUnwrap(SessionJournal.start(in: folder).journal)
@@ -26,9 +34,9 @@ final class SessionJournalTests: XCTestCase {
         // Read while the journal is still open, as after a kill.
         let contents = SessionJournal.read(journal.url)
         XCTAssertEqual(contents.title, "T")
-        XCTAssertEqual(contents.transcript, session.transcript)
+        XCTAssertEqual(contents.transcript, drawn(session.transcript))
         XCTAssertEqual(contents.commandsSinceSave, 3)
-        XCTAssertTrue(contents.transcript.contains { if case .command(_, _, true) = $0 { return true } else { return false } },
+        XCTAssertTrue(contents.transcript.contains { if case .command(_, let output) = $0 { return output.failed } else { return false } },
                       "a failed command is journaled as failed")
     }
 
@@ -86,7 +94,7 @@ final class SessionJournalTests: XCTestCase {
         XCTAssertEqual(next?.unsaved.map(\.url), [url])
         XCTAssertEqual(next?.unsaved.first?.commands, 2)
         XCTAssertNotNil(next?.journal)
-        XCTAssertEqual(SessionJournal.read(url).transcript, crashed.transcript)
+        XCTAssertEqual(SessionJournal.read(url).transcript, drawn(crashed.transcript))
         XCTAssertTrue(SessionJournal.start(in: folder).unsaved.isEmpty, "the journal on offer in one prompt is not offered in another")
         next = nil
         XCTAssertEqual(SessionJournal.start(in: folder).unsaved.map(\.url), [url], "once that prompt has gone, it is offered again")

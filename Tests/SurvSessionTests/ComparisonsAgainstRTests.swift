@@ -1,4 +1,5 @@
 import Foundation
+import SurvResults
 import XCTest
 import SurvCore
 import SurvRender
@@ -90,7 +91,7 @@ final class ComparisonsAgainstRTests: SessionReferenceTestCase {
         guard case .failure(let d)? = outcome.first?.result else { return XCTFail("a horizon past the follow-up answered") }
         XCTAssertEqual(d.message, "the horizon \(Int(limit) + 1) is beyond the follow-up of x=Nonmaintained (its last time is \(Int(limit)))")
         XCTAssertNotNil(d.hint)
-        XCTAssertEqual(s.transcript.count, before)
+        XCTAssertEqual(s.transcript.count, before + 1, "the refusal is a cell of its own")
         XCTAssertEqual(s.strata, ["x"])
         guard case .failure(let early)? = s.run(line: "rmst at 4").first?.result else { return XCTFail("a horizon before any time answered") }
         XCTAssertEqual(early.message, "the horizon 4 is before the first observed time (5)")

@@ -7,12 +7,12 @@ final class ControlCharacterLineTests: XCTestCase {
     func testControlCharactersAreRefusedAndNamedByTheirEscape() {
         for (line, shown) in [("load aml\nkm", "\\x0a"), ("# hi\r```surv", "\\x0d"), ("title \"a\u{1b}[2Jb\"", "\\x1b"), ("km\u{202e}", "\\u{202e}")] {
             let session = Session()
-            let outcomes = session.runAndRender(line: line)
+            let outcomes = session.run(line: line)
             XCTAssertEqual(outcomes.count, 1)
-            XCTAssertTrue(outcomes[0].failed)
-            XCTAssertTrue(outcomes[0].text.contains("the line holds a control character (\(shown))"), outcomes[0].text)
+            guard case .failure(let diagnostic)? = outcomes.first?.result else { return XCTFail("\(line) was not refused") }
+            XCTAssertTrue(diagnostic.message.contains("the line holds a control character (\(shown))"), diagnostic.message)
             XCTAssertEqual(session.transcript, [], "a refused line is no cell and no prose")
         }
-        XCTAssertFalse(Session().runAndRender(line: "load aml\t# a tab is text").contains { $0.failed })
+        XCTAssertFalse(Session().run(line: "load aml\t# a tab is text").contains { if case .failure = $0.result { true } else { false } })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SurvResults
 import XCTest
 import SurvCore
 import SurvLanguage

@@ -9,9 +9,9 @@ final class NumberLayoutTests: XCTestCase {
         let s = Session(baseDirectory: FileManager.default.temporaryDirectory)
         var last = ""
         for line in lines {
-            for outcome in s.run(line: line) {
-                if case .success(let report) = outcome.result { last = TextRenderer(digits: outcome.digits).render(report) }
-            }
+            _ = s.run(line: line, afterEach: { outcome in
+                if case .success(let report) = outcome.result { last = TextRenderer(digits: s.settings.digits).render(report) }
+            })
         }
         return last
     }

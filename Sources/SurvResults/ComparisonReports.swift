@@ -3,7 +3,7 @@ import SurvCore
 /// Tests comparing two columns of the cohort (beside Fisher's, which has its own report): Pearson's
 /// chi-square on their cross-table, and the rank tests of a numeric column across groups.
 
-public struct ChiSquareReport: Equatable, Sendable {
+public struct ChiSquareReport: Codable, Equatable, Sendable {
     public var table: CrossTable
     public var result: PearsonChiSquareResult
     /// Whether Yates' continuity correction was applied: asked for (R's default) and the table is 2×2.
@@ -16,7 +16,7 @@ public struct ChiSquareReport: Equatable, Sendable {
 }
 
 /// One group of a rank test: its label, size and median (what a reader compares the test with).
-public struct RankTestGroup: Equatable, Sendable {
+public struct RankTestGroup: Codable, Equatable, Sendable {
     public var label: String
     public var n: Int
     public var median: Double?
@@ -27,7 +27,7 @@ public struct RankTestGroup: Equatable, Sendable {
     }
 }
 
-public struct WilcoxonReport: Equatable, Sendable {
+public struct WilcoxonReport: Codable, Equatable, Sendable {
     public var variable: String
     public var by: String
     /// The first group is R's `x` (the first level), so W is the first group's rank sum minus its minimum.
@@ -46,7 +46,7 @@ public struct WilcoxonReport: Equatable, Sendable {
     }
 }
 
-public struct KruskalReport: Equatable, Sendable {
+public struct KruskalReport: Codable, Equatable, Sendable {
     public var variable: String
     public var by: String
     public var groups: [RankTestGroup]

@@ -1,7 +1,7 @@
 import SurvCore
 
 /// One stratum's restricted mean survival time.
-public struct RestrictedMeanStratum: Equatable, Sendable {
+public struct RestrictedMeanStratum: Codable, Equatable, Sendable {
     public var label: String
     public var n: Int
     public var events: Double
@@ -18,7 +18,7 @@ public struct RestrictedMeanStratum: Equatable, Sendable {
 }
 
 /// `rmst at TAU`: restricted means per stratum, and with exactly two strata their difference.
-public struct RestrictedMeanReport: Equatable, Sendable {
+public struct RestrictedMeanReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var tau: Double
     public var strata: [RestrictedMeanStratum]

@@ -1,7 +1,7 @@
 import SurvCore
 
 /// The conventions a result was computed under; every result footer names them.
-public struct Conventions: Equatable, Sendable {
+public struct Conventions: Codable, Equatable, Sendable {
     public var profile: String
     public var transform: ConfidenceTransform
     public var level: Double
@@ -18,7 +18,7 @@ public struct Conventions: Equatable, Sendable {
 }
 
 /// Rows a computation could not use.
-public struct RowAccounting: Equatable, Sendable {
+public struct RowAccounting: Codable, Equatable, Sendable {
     /// Rows kept by the filter.
     public var kept: Int
     /// Of those, rows dropped because a used column was missing (R's na.action).
@@ -29,7 +29,7 @@ public struct RowAccounting: Equatable, Sendable {
     }
 }
 
-public struct KaplanMeierStratum: Equatable, Sendable {
+public struct KaplanMeierStratum: Codable, Equatable, Sendable {
     public var label: String
     public var curve: KaplanMeierCurve
     /// The median under the conventions in force (R's or Stata's rule).
@@ -47,7 +47,7 @@ public struct KaplanMeierStratum: Equatable, Sendable {
     }
 }
 
-public struct KaplanMeierReport: Equatable, Sendable {
+public struct KaplanMeierReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var strata: [KaplanMeierStratum]
     public var times: [Double]
@@ -72,7 +72,7 @@ public struct KaplanMeierReport: Equatable, Sendable {
     }
 }
 
-public struct LogRankReport: Equatable, Sendable {
+public struct LogRankReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var labels: [String]
     public var test: LogRankTest
@@ -89,7 +89,7 @@ public struct LogRankReport: Equatable, Sendable {
     }
 }
 
-public struct CoxReport: Equatable, Sendable {
+public struct CoxReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var fit: CoxFit
     public var strataColumns: [String]
@@ -106,7 +106,7 @@ public struct CoxReport: Equatable, Sendable {
 
 /// A Cox model with no terms but strata (R's `coxph(Surv(t, s) ~ strata(g))`): the null model, of which
 /// R reports the log-likelihood, n and the events.
-public struct CoxNullReport: Equatable, Sendable {
+public struct CoxNullReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var model: CoxNullModel
     public var strataColumns: [String]
@@ -121,7 +121,7 @@ public struct CoxNullReport: Equatable, Sendable {
     }
 }
 
-public struct PHTestReport: Equatable, Sendable {
+public struct PHTestReport: Codable, Equatable, Sendable {
     public var test: ProportionalHazardsTest
     public var conventions: Conventions
     /// The command that fitted the model tested (`cox age + sex`): the last model that succeeded, which is
@@ -139,7 +139,7 @@ public struct PHTestReport: Equatable, Sendable {
     }
 }
 
-public struct FollowupStratum: Equatable, Sendable {
+public struct FollowupStratum: Codable, Equatable, Sendable {
     public var label: String
     public var n: Int
     public var median: EstimateWithInterval
@@ -150,7 +150,7 @@ public struct FollowupStratum: Equatable, Sendable {
     }
 }
 
-public struct FollowupReport: Equatable, Sendable {
+public struct FollowupReport: Codable, Equatable, Sendable {
     public var endpoint: String
     public var strata: [FollowupStratum]
     public var rows: RowAccounting
@@ -163,12 +163,12 @@ public struct FollowupReport: Equatable, Sendable {
     }
 }
 
-public enum ColumnDescription: Equatable, Sendable {
+public enum ColumnDescription: Codable, Equatable, Sendable {
     case numeric(name: String, NumericSummary)
     case categorical(name: String, counts: [CategoryCount], missing: Int)
 }
 
-public struct CrossTable: Equatable, Sendable {
+public struct CrossTable: Codable, Equatable, Sendable {
     public var rowName: String
     public var columnName: String?
     public var rowLevels: [String]
@@ -186,7 +186,7 @@ public struct CrossTable: Equatable, Sendable {
     }
 }
 
-public struct FisherReport: Equatable, Sendable {
+public struct FisherReport: Codable, Equatable, Sendable {
     public var table: CrossTable
     public var result: FisherExactResult
     public var level: Double
@@ -197,14 +197,18 @@ public struct FisherReport: Equatable, Sendable {
     }
 }
 
-/// The session's state as `show` prints it.
-public struct StateReport: Equatable, Sendable {
-    public static func == (a: StateReport, b: StateReport) -> Bool {
-        a.dataset == b.dataset && a.rows == b.rows && a.kept == b.kept && a.filters == b.filters && a.endpoint == b.endpoint
-            && a.endpoints == b.endpoints && a.strata == b.strata && a.conventions == b.conventions && a.digits == b.digits
-            && a.references.map(\.column) == b.references.map(\.column) && a.references.map(\.level) == b.references.map(\.level)
+/// A column's reference level chosen with `set ref`, as text (a number as it prints).
+public struct ReferenceChoice: Codable, Equatable, Sendable {
+    public var column: String
+    public var level: String
+    public init(column: String, level: String) {
+        self.column = column
+        self.level = level
     }
+}
 
+/// The session's state as `show` prints it.
+public struct StateReport: Codable, Equatable, Sendable {
     public var dataset: String?
     public var rows: Int
     public var kept: Int
@@ -215,9 +219,9 @@ public struct StateReport: Equatable, Sendable {
     public var conventions: Conventions
     public var digits: Int
     /// `set ref` choices, by column name: the reference level as text (a number as it prints).
-    public var references: [(column: String, level: String)] = []
+    public var references: [ReferenceChoice] = []
     public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int,
-                references: [(column: String, level: String)] = []) {
+                references: [ReferenceChoice] = []) {
         self.references = references
         self.dataset = dataset
         self.rows = rows
@@ -232,7 +236,7 @@ public struct StateReport: Equatable, Sendable {
 }
 
 /// Everything a command can produce. Text and JSON are both drawn from this value.
-public enum Report: Equatable, Sendable {
+public enum Report: Codable, Equatable, Sendable {
     case message(String)
     case kaplanMeier(KaplanMeierReport)
     case logrank(LogRankReport)
@@ -248,7 +252,7 @@ public enum Report: Equatable, Sendable {
     case wilcoxon(WilcoxonReport)
     case kruskal(KruskalReport)
     case state(StateReport)
-    case help(String)
+    case help(HelpReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
