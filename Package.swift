@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SurvCoreTests", dependencies: ["SurvCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
-        .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
+        .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"], exclude: ["Golden"]),
         .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
         .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
