@@ -62,3 +62,33 @@ enum FigureFixtures {
                               strata: strata, pValueText: p, options: options)
     }
 }
+
+extension FigureFixtures {
+    /// A Cox model's terms as `coxph(Surv(time, status) ~ age + sex + ph.ecog, lung)` reports them, and one
+    /// term a separated model could not estimate.
+    static let forest = ForestFigure(title: "Hazard ratios", rows: [
+        ForestRow(term: "age", hazardRatio: 1.0111, lower: 0.9930, upper: 1.0297, p: 0.2303),
+        ForestRow(term: "sex=female", hazardRatio: 0.5754, lower: 0.4142, upper: 0.7993, p: 0.00099),
+        ForestRow(term: "ph.ecog", hazardRatio: 1.6784, lower: 1.3198, upper: 2.1344, p: 2.3e-5),
+    ], note: "n = 227, events = 164")
+
+    static let separated = ForestRow(term: "arm=B", hazardRatio: 3.2e8, lower: 0, upper: .infinity, p: 0.998)
+
+    /// Two terms' scaled Schoenfeld residuals at 18 events, km-transformed time labelled with times.
+    static var residuals: ResidualFigure {
+        let times: [Double] = [5, 5, 8, 8, 9, 12, 13, 18, 23, 23, 27, 30, 31, 33, 34, 43, 45, 48]
+        let x = times.indices.map { (Double($0) + 0.5) / Double(times.count) }
+        func panel(_ term: String, slope: Double, p: String) -> ResidualPanel {
+            let residuals: [Double?] = x.indices.map { i in
+                i == 4 ? nil : slope * (x[i] - 0.5) + 1.2 * sin(Double(i) * 2.3)
+            }
+            let smooth = stride(from: 0.0, through: 1.0, by: 0.05).map { t in
+                SmoothPoint(x: t, fit: slope * (t - 0.5), lower: slope * (t - 0.5) - 0.6 - abs(t - 0.5), upper: slope * (t - 0.5) + 0.6 + abs(t - 0.5))
+            }
+            return ResidualPanel(term: term, x: x, residuals: residuals, smooth: smooth, pValueText: p)
+        }
+        let ticks: [Double] = [0.1, 0.3, 0.5, 0.7, 0.9]
+        return ResidualFigure(xAxis: FigureAxis(label: "Time", lower: 0, upper: 1, ticks: ticks, tickLabels: ["5", "9", "23", "31", "45"]),
+                              panels: [panel("x=Nonmaintained", slope: 1.5, p: "p = 0.23"), panel("age", slope: -0.4, p: "p = 0.81")])
+    }
+}

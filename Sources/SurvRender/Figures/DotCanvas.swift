@@ -9,14 +9,15 @@ struct DotCanvas {
     let rows: Int
     let ascii: Bool
 
-    /// Braille: the dot bits of each cell. ASCII: `horizontal`, `vertical` and `faint` flags.
+    /// Braille: the dot bits of each cell. ASCII: `horizontal`, `vertical`, `faint` and `point` flags.
     private var masks: [UInt8]
     /// The stratum (or series) that last drew in each cell, -1 for none: it decides colour and ASCII glyphs.
     private var owners: [Int8]
     /// Cells taken over by a glyph (a censoring mark), keyed by cell index.
     private var glyphs: [Int: (text: String, owner: Int8)] = [:]
 
-    static let horizontal: UInt8 = 1, vertical: UInt8 = 2, faint: UInt8 = 4
+    /// What a dot belongs to, for the ASCII canvas: a run, a drop, a band, a data point.
+    static let horizontal: UInt8 = 1, vertical: UInt8 = 2, faint: UInt8 = 4, point: UInt8 = 8
 
     init(columns: Int, rows: Int, ascii: Bool) {
         self.columns = max(1, columns)
@@ -49,11 +50,14 @@ struct DotCanvas {
         let column = cellColumn(ofDot: x), row = cellRow(ofDot: y)
         let cell = row * columns + column
         if ascii {
-            // A faint dot (a band) never covers a stroke; a stroke replaces a faint dot.
+            // A faint dot (a band) never covers anything; anything else replaces what the cell showed,
+            // so the last stroke or point drawn there is the one seen.
             if kind == Self.faint {
-                if masks[cell] & (Self.horizontal | Self.vertical) != 0 { return }
+                if masks[cell] != 0 { return }
+            } else if kind == Self.point {
+                masks[cell] = 0
             } else {
-                masks[cell] &= ~Self.faint
+                masks[cell] &= ~(Self.faint | Self.point)
             }
             masks[cell] |= kind
         } else {
@@ -112,7 +116,8 @@ struct DotCanvas {
         let kind: UInt8 = faint ? Self.faint : (dx >= -dy ? Self.horizontal : Self.vertical)
         // At most one dot per column or row crossed; the bound keeps a bad coordinate from looping long.
         for _ in 0...(dx - dy + 1) {
-            if ascii || FigurePalette.patternShows(pattern, step) { dot(x, y, owner: owner, kind: kind) }
+            let shows = faint ? step % 3 == 0 : FigurePalette.patternShows(pattern, step)
+            if ascii || shows { dot(x, y, owner: owner, kind: kind) }
             step += 1
             if x == end.x && y == end.y { break }
             let doubled = 2 * error
@@ -155,7 +160,8 @@ struct DotCanvas {
         let stroke = FigurePalette.asciiStroke(owner)
         if mask & Self.vertical != 0 { return (String(stroke.vertical), owner) }
         if mask & Self.horizontal != 0 { return (String(stroke.horizontal), owner) }
-        return ("`", owner)
+        if mask & Self.point != 0 { return ("o", owner) }
+        return ("'", owner)
     }
 
     /// Unicode's braille numbering: dots 1–3 and 7 down the left column, 4–6 and 8 down the right.
