@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "SurvDataTests", dependencies: ["SurvData"], exclude: ["Reference"]),
         .testTarget(name: "SurvLanguageTests", dependencies: ["SurvLanguage"]),
         .testTarget(name: "SurvResultsTests", dependencies: ["SurvResults"]),
-        .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender"]),
+        .testTarget(name: "SurvRenderTests", dependencies: ["SurvRender", "SurvResults"], exclude: ["Golden"]),
         .testTarget(name: "SurvSessionTests", dependencies: ["SurvSession", "SurvRender"], exclude: ["Reference/session.R"], resources: [.copy("Reference/session.json")]),
         .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),

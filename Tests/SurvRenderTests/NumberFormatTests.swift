@@ -1,5 +1,6 @@
 import XCTest
 @testable import SurvRender
+import SurvResults
 
 /// The rules of docs/language.md, "How numbers are printed": the fixed formats notebooks compare byte for byte.
 final class NumberFormatTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import SurvRender
+import SurvResults
 
 final class TextWrapTests: XCTestCase {
     func testShortLinesAreUnchanged() {
