@@ -63,6 +63,11 @@ public final class LineEditor: LineReader {
         cle_is_terminal(0) != 0
     }
 
+    /// The terminal's width in columns when standard output is one, else nil.
+    public static func standardOutputColumns() -> Int? {
+        cle_is_terminal(1) != 0 ? Int(cle_terminal_columns()) : nil
+    }
+
     /// Shows `prompt` and lets the user edit one line.
     ///
     /// Ctrl-C discards the line (shown as `^C`) and returns `.interrupted`; a

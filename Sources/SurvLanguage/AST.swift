@@ -77,6 +77,9 @@ public enum Command: Equatable, Sendable {
     case set(Name, value: Token)
     /// `set ref COLUMN VALUE` (a string or a number; nil = `none`, back to the first level).
     case setReference(column: Name, value: Expression?)
+    /// `set plot width N`, `set plot ascii`, `set plot unicode`.
+    case setPlot(Name, value: Double?)
+    case plot(PlotSyntax)
     case show
     case help(topic: Name?)
     case save(String, SourceRange)

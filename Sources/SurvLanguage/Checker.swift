@@ -98,6 +98,21 @@ public struct Checker {
         case .cox(let terms):
             try requireEndpoint()
             return .cox(try checkModel(terms))
+        case .plot(let syntax):
+            return .plot(try checkPlot(syntax))
+        case .setPlot(let what, let value):
+            switch (what.text.lowercased(), value) {
+            case ("width", let width?):
+                guard width == width.rounded(), width >= 40, width <= 200 else {
+                    throw Diagnostic("'set plot width' takes a whole number of columns from 40 to 200", at: what.range, hint: "e.g. set plot width 72")
+                }
+                return .setting(.plotWidth(Int(width)))
+            case ("ascii", _): return .setting(.plotASCII(true))
+            case ("unicode", _): return .setting(.plotASCII(false))
+            default:
+                throw Diagnostic("'set plot' takes width N, ascii or unicode", at: what.range,
+                                 hint: Suggestions.hint(for: what.text, in: ["width", "ascii", "unicode"]) ?? "e.g. set plot width 72")
+            }
         case .phtest:
             guard context.hasCoxModel else {
                 throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age + sex")
@@ -174,14 +189,14 @@ public struct Checker {
 
     // MARK: - Requirements
 
-    private func requireData(at range: SourceRange?) throws(Diagnostic) {
+    func requireData(at range: SourceRange?) throws(Diagnostic) {
         guard context.datasetLoaded else {
             throw Diagnostic("no dataset is loaded", at: range,
                              hint: "load one first, e.g. load \(context.bundledDatasets.first ?? "aml")")
         }
     }
 
-    private func requireEndpoint() throws(Diagnostic) {
+    func requireEndpoint() throws(Diagnostic) {
         try requireData(at: nil)
         guard context.hasCurrentEndpoint else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
@@ -256,8 +271,8 @@ public struct Checker {
             }
         default:
             throw Diagnostic("unknown setting '\(setting.text)'", at: setting.range,
-                             hint: Suggestions.hint(for: setting.text, in: ["ci", "ties", "level", "digits", "profile", "ref"])
-                                ?? "settings: ci, ties, level, digits, profile, ref")
+                             hint: Suggestions.hint(for: setting.text, in: CompletionGrammar.settings)
+                                ?? "settings: " + CompletionGrammar.settings.joined(separator: ", "))
         }
     }
 

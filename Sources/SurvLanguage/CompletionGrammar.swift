@@ -27,9 +27,10 @@ public enum CompletionSlot: Equatable, Sendable {
 }
 
 public enum CompletionGrammar {
-    public static let settings = ["ci", "ties", "level", "digits", "profile", "ref"]
+    public static let settings = ["ci", "ties", "level", "digits", "profile", "ref", "plot"]
     public static let settingValues: [String: [String]] = [
         "ci": ["log", "loglog", "plain"], "ties": ["efron", "breslow"], "profile": ["r", "stata"],
+        "plot": ["width", "ascii", "unicode"],
     ]
     /// Functions an expression may call; `cox` terms add `factor`, `strata` and `I`.
     public static let expressionFunctions = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing"]
@@ -70,6 +71,7 @@ public enum CompletionGrammar {
             return .nothing
         case "rmst": return rest.isEmpty ? .words(["at"]) : .nothing
         case "logrank": return rest.isEmpty ? .words(["trend", "rho"]) : .nothing
+        case "plot": return plot(words)
         case "set": return setting(words, column: rest.count > 1 ? (rest[1].identifier ?? rest[1].text) : "")
         case "where":
             return rest.isEmpty ? .expressionStart(extra: ["all"]) : expression(after: rest)
@@ -100,6 +102,18 @@ public enum CompletionGrammar {
             return .levels(column: column, extra: [])
         }
         return nil
+    }
+
+    /// `plot` then the figure, then options in any order; a word that takes a value is followed by it.
+    private static func plot(_ words: [String]) -> CompletionSlot {
+        guard let figure = words.first else { return .words(["km", "zph", "cox"]) }
+        let options = ["km": PlotOptionWords.words, "zph": ["xlab", "title", "to"], "cox": ["title", "to"]][figure] ?? []
+        if let last = words.last, words.count > 1 {
+            if last == "no" { return .words(PlotOptionWords.negatable.filter(options.contains)) }
+            if PlotOptionWords.takes(last).map({ $0 != .nothing }) ?? false { return .nothing }
+        }
+        let used = Set(words.dropFirst())
+        return .words(options.filter { !used.contains($0) } + (figure == "km" ? ["no"] : []))
     }
 
     private static func endpoint(_ words: [String]) -> CompletionSlot {

@@ -42,9 +42,7 @@ public enum ForeignCommands {
         case "stset": return surv("Stata", "endpoint")
         case "sts":
             switch next?.lowercased() {
-            case "graph":
-                return Answer(origin: "Stata", command: nil,
-                              hint: "surv has no plots yet; 'km' prints the estimates and 'km table' the whole curve")
+            case "graph": return surv("Stata", "plot")
             case "test": return surv("Stata", "logrank")
             default: return surv("Stata", "km")
             }
@@ -52,9 +50,7 @@ public enum ForeignCommands {
         case "estat", "cox.zph": return surv(word == "estat" ? "Stata" : "R", "phtest")
         case "survdiff": return surv("R", "logrank")
         case "survfit", "stci": return surv(word == "stci" ? "Stata" : "R", "km")
-        case "ggsurvplot", "plot":
-            return Answer(origin: word == "plot" ? "R" : "R's survminer", command: nil,
-                          hint: "surv has no plots yet; 'km' prints the estimates and 'km table' the whole curve")
+        case "ggsurvplot", "ggforest": return surv("R's survminer", "plot")
         case "stdescribe", "summary", "summarize", "codebook": return surv(word == "summary" ? "R" : "Stata", "describe")
         case "tabulate", "table": return surv(word == "table" ? "R" : "Stata", "tab")
         case "fisher.test": return surv("R", "fisher")

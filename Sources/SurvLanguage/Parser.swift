@@ -193,6 +193,7 @@ public struct Parser {
         case "rmst":
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
             command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
+        case "plot": command = .plot(try plotSyntax())
         case "phtest": command = .phtest
         case "followup": command = .followup
         case "show": command = .show
@@ -225,6 +226,11 @@ public struct Parser {
             command = word == "wilcoxon" ? .wilcoxon(x, by: g) : .kruskal(x, by: g)
         case "set":
             let setting = try expectName("a setting name", hint: "e.g. set ci loglog, set ties breslow, set level 0.9")
+            if setting.text.lowercased() == "plot" {
+                let what = try expectName("width, ascii or unicode", hint: "set plot width 72, set plot ascii or set plot unicode")
+                command = .setPlot(what, value: what.text.lowercased() == "width" ? try expectNumber("a width in columns, e.g. 72") : nil)
+                break
+            }
             if setting.text.lowercased() == "ref" {
                 let column = try expectName("a column name", hint: "set ref COLUMN \"LEVEL\", set ref COLUMN NUMBER, or set ref COLUMN none")
                 if acceptWord("none") {
@@ -297,6 +303,42 @@ public struct Parser {
         let range = next.identifier != nil ? by.range.union(next.range) : by.range
         return Diagnostic("'\(command)' takes no 'by': the strata are set for all survival commands at once", at: range,
                           hint: "use 'stratify by \(column)', then '\(command)'")
+    }
+
+    /// `plot WHAT` and its options in any order: each option word takes nothing, a number or a string, as
+    /// `PlotOptionWords` says; `no` turns off an option that is on by default.
+    private mutating func plotSyntax() throws(Diagnostic) -> PlotSyntax {
+        let figure = try expectName("what to plot: km, zph or cox", hint: "plot km (the curves), plot zph or plot cox (after cox)")
+        var options: [PlotOptionSyntax] = []
+        while current.kind != .end {
+            let start = current.range
+            var negated = false
+            if current.isWord("no"), tokens[min(index + 1, tokens.count - 1)].identifier != nil {
+                negated = true
+                _ = advance()
+            }
+            guard let word = current.identifier?.lowercased(), !current.isBackquoted, let takes = PlotOptionWords.takes(word) else {
+                let shown = current.identifier ?? current.text
+                throw Diagnostic("'\(shown)' is not an option of plot", at: current.range,
+                                 hint: Suggestions.hint(for: shown, in: PlotOptionWords.words)
+                                    ?? "options: " + PlotOptionWords.words.joined(separator: ", "))
+            }
+            _ = advance()
+            var value: PlotOptionSyntax.Value? = nil
+            switch takes {
+            case .nothing: break
+            case .number:
+                let at = current.range
+                value = .number(try expectNumber("a number after '\(word)'"), at)
+            case .string:
+                let hint = word == "to" ? "plot km to \"km.svg\"" : "e.g. \(word) \"Months since diagnosis\""
+                let (text, range) = try expectString("text in double quotes after '\(word)'", hint: hint)
+                value = .string(text, range)
+            }
+            let end = tokens[max(0, index - 1)].range
+            options.append(PlotOptionSyntax(word: word, negated: negated, value: value, range: start.union(end)))
+        }
+        return PlotSyntax(figure: figure, options: options)
     }
 
     /// `12, 24, 36`: numbers separated by commas. `12 24` is a slip worth naming rather than "unexpected number".

@@ -33,6 +33,7 @@ public enum Plan: Equatable, Sendable {
     /// A numeric column compared across the groups of another (R's `kruskal.test(x ~ g)`).
     case kruskal(String, by: String)
     case setting(SettingChange)
+    case plot(PlotPlan)
     /// `set ref COLUMN VALUE`: the level listed first for this column (nil = back to the first in level order).
     case setReference(column: String, ReferenceLevel?)
     case show
@@ -107,4 +108,8 @@ public enum SettingChange: Equatable, Sendable {
     case level(Double)
     case digits(Int)
     case profile(Profile)
+    /// Columns of a figure drawn in a notebook or script (at the prompt the terminal's width wins).
+    case plotWidth(Int)
+    /// Plain ASCII figures, for terminals without Unicode; false goes back to braille.
+    case plotASCII(Bool)
 }

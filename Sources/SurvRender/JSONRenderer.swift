@@ -23,6 +23,7 @@ public enum JSONRenderer {
         case .wilcoxon(let r): return wilcoxon(r)
         case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
+        case .figure(let r): return figure(r)
         }
     }
 

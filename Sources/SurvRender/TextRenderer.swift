@@ -5,15 +5,22 @@ import SurvResults
 /// fixed widths.
 public struct TextRenderer: Sendable {
     public var format: NumberFormat
+    /// How figures are drawn: their width (the terminal's at the prompt, fixed in notebooks), ASCII or
+    /// braille, colour or not.
+    public var figures: TerminalFigureStyle
 
-    public init(digits: Int = 3) {
+    public init(digits: Int = 3, figures: TerminalFigureStyle = TerminalFigureStyle()) {
         format = NumberFormat(digits: digits)
+        var style = figures
+        style.digits = digits
+        self.figures = style
     }
 
     public func render(_ report: Report) -> String {
         switch report {
         case .message(let text): return text
         case .help(let r): return help(r)
+        case .figure(let r): return figure(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)

@@ -253,6 +253,7 @@ public enum Report: Codable, Equatable, Sendable {
     case kruskal(KruskalReport)
     case state(StateReport)
     case help(HelpReport)
+    case figure(FigureReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -272,6 +273,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .kruskal: return "kruskal"
         case .state: return "show"
         case .help: return "help"
+        case .figure: return "plot"
         }
     }
 }

@@ -39,9 +39,9 @@ public enum TranscriptEntry: Equatable, Sendable {
 
 /// What a command of the transcript produced, kept as a value: whoever saves the transcript draws it.
 public enum CellOutput: Equatable, Sendable {
-    /// A result, with the `set digits` in force when it ran (a later `set digits` does not change how an
-    /// earlier result prints).
-    case result(Report, digits: Int)
+    /// A result, with the settings of how it prints in force when it ran (a later `set digits` does not
+    /// change how an earlier result prints).
+    case result(Report, Presentation)
     /// An error, located in the command alone (a cell holds one command of a `;`-separated line).
     case error(Diagnostic, source: String)
     /// Output already drawn, as a journal of an abruptly ended session kept it.
@@ -87,6 +87,8 @@ public final class Session {
     public var fileAccess: FileAccessPolicy
     /// Carries out `save`, `open` and `recover`; nil refuses them.
     public var notebookFiles: (any NotebookFileHandler)?
+    /// Writes `plot ... to "FILE.svg"`; nil refuses it.
+    public var figureFiles: (any FigureFileWriter)?
 
     public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 fileAccess: FileAccessPolicy = .unrestricted) {
@@ -182,7 +184,7 @@ public final class Session {
         guard outcome.belongsInTranscript else { return }
         switch outcome.result {
         case .success(let report):
-            transcript.append(.command(source: outcome.source, output: .result(report, digits: settings.digits)))
+            transcript.append(.command(source: outcome.source, output: .result(report, settings.presentation)))
         case .failure(let diagnostic):
             guard !Interruption.isRequested() else { return }
             transcript.append(.command(source: outcome.source,
@@ -233,8 +235,14 @@ public final class Session {
         case .kruskal(let x, let g): return try kruskal(x, by: g)
         case .setting(let change):
             settings.apply(change)
+            switch change {
+            case .plotWidth, .plotASCII:
+                return .message("figures: \(settings.plotWidth) columns, \(settings.plotASCII ? "ASCII" : "Unicode braille")")
+            default: break
+            }
             return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(Wording.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
         case .setReference(let column, let level): return try setReference(column, level)
+        case .plot(let plan): return try plot(plan)
         case .show: return .state(stateReport)
         case .help(let topic): return .help(HelpText.report(for: topic))
         case .save(let path): return try save(path)

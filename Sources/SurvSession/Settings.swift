@@ -12,6 +12,10 @@ public struct Settings: Equatable, Sendable {
     public var quantileRule: QuantileRule = .r
     /// "r", "stata", or "custom" once a single convention departs from the chosen profile.
     public var profileName: String = "r"
+    /// Columns of a figure in a notebook or script; fixed, so outputs replay byte for byte.
+    public var plotWidth: Int = 72
+    /// Plain ASCII figures instead of braille, for terminals without Unicode.
+    public var plotASCII = false
 
     public init() {}
 
@@ -21,6 +25,8 @@ public struct Settings: Equatable, Sendable {
         case .ties(let t): ties = t
         case .level(let l): level = l
         case .digits(let d): digits = d
+        case .plotWidth(let w): plotWidth = w
+        case .plotASCII(let ascii): plotASCII = ascii
         case .profile(.r):
             transform = .log
             ties = .efron
@@ -39,7 +45,25 @@ public struct Settings: Equatable, Sendable {
         }()
     }
 
+    public var presentation: Presentation {
+        Presentation(digits: digits, plotWidth: plotWidth, plotASCII: plotASCII)
+    }
+
     public var conventions: Conventions {
         Conventions(profile: profileName, transform: transform, level: level, ties: ties, quantileRule: quantileRule)
+    }
+}
+
+/// The settings that decide how a result prints, not what it is: kept with each result of the transcript,
+/// so a notebook cell is drawn as it was when its command ran.
+public struct Presentation: Equatable, Sendable {
+    public var digits: Int
+    /// Columns of a figure in a notebook or script.
+    public var plotWidth: Int
+    public var plotASCII: Bool
+    public init(digits: Int = 3, plotWidth: Int = 72, plotASCII: Bool = false) {
+        self.digits = digits
+        self.plotWidth = plotWidth
+        self.plotASCII = plotASCII
     }
 }

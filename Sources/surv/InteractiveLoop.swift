@@ -32,7 +32,13 @@ struct InteractiveLoop {
             completer: { request in Completions(session: session).candidates(for: request) },
             evaluate: { line in
                 number += 1
-                let outcomes = session.runAndRender(line: line, lineNumber: number, shouldContinue: { !Interrupts.requested })
+                // At the prompt a figure fills the terminal (read per line: the window may have been resized)
+                // and is coloured unless NO_COLOR is set; what the notebook keeps is drawn at `set plot width`.
+                let terminal = interactive && !json
+                    ? OutputTerminal(width: LineEditor.standardOutputColumns().map { min(max($0 - 1, 40), 200) },
+                                     color: LineEditor.standardOutputColumns() != nil && (environment["NO_COLOR"] ?? "").isEmpty)
+                    : OutputTerminal()
+                let outcomes = session.runAndRender(line: line, lineNumber: number, terminal: terminal, shouldContinue: { !Interrupts.requested })
                 // Journaled before it is printed: whatever the user has seen survives a kill.
                 journal?.record(session)
                 if let problem = journal?.writeFailure, !warnedAboutJournal {

@@ -27,7 +27,8 @@ final class CompletionGrammarTests: XCTestCase {
     }
 
     func testSetOffersSettingsThenTheirValues() {
-        XCTAssertEqual(slot("set "), .words(["ci", "ties", "level", "digits", "profile", "ref"]))
+        XCTAssertEqual(slot("set "), .words(["ci", "ties", "level", "digits", "profile", "ref", "plot"]))
+        XCTAssertEqual(slot("set plot "), .words(["width", "ascii", "unicode"]))
         XCTAssertEqual(slot("set ci "), .words(["log", "loglog", "plain"]))
         XCTAssertEqual(slot("set ties "), .words(["efron", "breslow"]))
         XCTAssertEqual(slot("set profile "), .words(["r", "stata"]))

@@ -126,11 +126,12 @@ final class NamesAndWordsTests: XCTestCase {
         XCTAssertFalse(diagnostic("stset")?.hint?.contains("'set'") ?? true, "never did-you-mean 'set'")
     }
 
-    func testStsGraphSaysPlotsAreNotAvailable() {
+    func testStsGraphAndGgsurvplotPointAtPlot() {
         let d = diagnostic("sts graph, by(sex)")
-        XCTAssertEqual(d?.message, "'sts graph' is Stata's command; surv has no command for this yet")
+        XCTAssertEqual(d?.message, "'sts graph' is Stata's command; surv's command for this is 'plot'")
         XCTAssertEqual(d?.range, SourceRange(start: 0, end: 9))
-        XCTAssertTrue(d?.hint?.contains("no plots yet") ?? false)
+        XCTAssertTrue(d?.hint?.hasPrefix("plot km") ?? false, d?.hint ?? "")
+        XCTAssertEqual(diagnostic("ggsurvplot(fit)")?.message, "'ggsurvplot' is R's survminer's command; surv's command for this is 'plot'")
     }
 
     func testQuitIsRecognisedAndRefusedOutsideThePrompt() {

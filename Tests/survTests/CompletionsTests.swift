@@ -32,7 +32,7 @@ final class CompletionsTests: XCTestCase {
     }
 
     func testSetOffersSettingsThenValues() {
-        XCTAssertEqual(candidates(lung(), "set |"), ["ci", "digits", "level", "profile", "ref", "ties"])
+        XCTAssertEqual(candidates(lung(), "set |"), ["ci", "digits", "level", "plot", "profile", "ref", "ties"])
         XCTAssertEqual(candidates(lung(), "set ci |"), ["log", "loglog", "plain"])
         XCTAssertEqual(candidates(lung(), "set ref se|"), ["sex"])
         XCTAssertEqual(candidates(lung(), "set ref ph.ecog |"), ["0", "1", "2", "3", "none"])

@@ -1,0 +1,23 @@
+import SurvResults
+
+/// The words a figure prints that come from numbers (a p-value), in the number format of the tables, so a
+/// figure and the table beside it print the same p.
+enum FigureWording {
+    static func worded(_ figure: SurvivalFigure, format: NumberFormat) -> SurvivalFigure {
+        guard figure.pValueText == nil, let p = figure.logRankP else { return figure }
+        var copy = figure
+        copy.pValueText = "log-rank " + format.pClause(p)
+        return copy
+    }
+
+    static func worded(_ figure: ResidualFigure, format: NumberFormat) -> ResidualFigure {
+        var copy = figure
+        copy.panels = figure.panels.map { panel in
+            guard panel.pValueText == nil, let p = panel.p else { return panel }
+            var worded = panel
+            worded.pValueText = format.pClause(p)
+            return worded
+        }
+        return copy
+    }
+}

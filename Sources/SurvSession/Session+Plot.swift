@@ -1,0 +1,111 @@
+import Foundation
+import SurvCore
+import SurvLanguage
+import SurvResults
+
+/// `plot`: the figure's data, computed as the tables are (the same curves, the same rows), so a figure and
+/// the table printed beside it cannot disagree. Drawing is the renderers'.
+extension Session {
+    func plot(_ plan: PlotPlan) throws(Diagnostic) -> Report {
+        let report: FigureReport
+        switch plan.figure {
+        case .km:
+            report = FigureReport(content: .survival(try survivalFigure(plan)), path: plan.path, conventions: settings.conventions)
+        case .cox:
+            guard let (_, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            report = FigureReport(content: .forest(forestFigure(fit, title: plan.title)), path: plan.path, model: source, conventions: conventions)
+        case .zph:
+            throw Diagnostic("plot zph is not available yet", hint: "phtest prints the test")
+        }
+        // The last step: nothing above changed the session, and a file that cannot be written is an error
+        // that leaves it as it was.
+        if let path = plan.path { try writeFigure(report, path: path) }
+        return .figure(report)
+    }
+
+    /// A replayed notebook writes no files: the figure is computed and compared, its file left alone.
+    private func writeFigure(_ report: FigureReport, path: String) throws(Diagnostic) {
+        guard fileAccess.allowsWriting else { return }
+        guard let figureFiles else {
+            throw Diagnostic("figure files are not available in this session", hint: "use the surv command-line tool")
+        }
+        let url = try fileAccess.resolveForWriting(path, relativeTo: baseDirectory)
+        try figureFiles.write(report, to: url, path: path)
+    }
+
+    private func survivalFigure(_ plan: PlotPlan) throws(Diagnostic) -> SurvivalFigure {
+        let data = try stratifiedOutcome()
+        var curves: [(label: String, curve: KaplanMeierCurve)] = []
+        for (g, members) in data.members.enumerated() where !members.isEmpty {
+            do {
+                let curve = try KaplanMeierCurve.fit(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
+                                                     transform: settings.transform, level: settings.level)
+                curves.append((data.grouping.labels[g], curve))
+            } catch { throw Self.diagnostic(error) }
+        }
+        let measure: CurveMeasure = switch plan.scale {
+        case .survival: .survival
+        case .cumulativeIncidence: .cumulativeIncidence
+        case .cumulativeHazard: .cumulativeHazard
+        }
+        let lastTime = curves.map { $0.curve.time.last ?? 0 }.max() ?? 0
+        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? "Time")
+        var strata: [CurveStratum] = []
+        var highest = 0.0
+        for (label, curve) in curves {
+            let points = Self.stepPoints(curve, measure: measure, band: plan.confidenceBand)
+            for point in points where point.time <= xAxis.upper {
+                highest = max(highest, point.estimate, point.upper ?? 0)
+            }
+            let censored = zip(curve.time, curve.nCensor).filter { $0.1 > 0 }.map(\.0)
+            let atRisk = plan.riskTable ? AtRiskCount.at(xAxis.ticks, times: curve.time, nRisk: curve.nRisk) : []
+            strata.append(CurveStratum(label: label, points: points, censorTimes: plan.censorMarks ? censored : [], atRisk: atRisk))
+        }
+        let yAxis = FigureAxis.measure(measure, maxValue: highest, label: plan.yLabel)
+        var figure = SurvivalFigure(title: plan.title, measure: measure, xAxis: xAxis, yAxis: yAxis, strata: strata,
+                                    options: CurveFigureOptions(confidenceBand: plan.confidenceBand, riskTable: plan.riskTable,
+                                                                censorMarks: plan.censorMarks, percent: plan.percent))
+        if data.grouping.labels.count >= 2 {
+            // The same test `logrank` prints, across the same strata.
+            figure.logRankP = try? LogRankTest.compute(time: data.outcome.time, event: data.outcome.event, group: data.grouping.groups,
+                                                        groupCount: data.grouping.labels.count).statistic.p
+        }
+        return figure
+    }
+
+    /// The curve as steps from (0, start): survival from 1, cumulative incidence (1 − S, its limits swapped)
+    /// and the Nelson–Aalen cumulative hazard from 0.
+    static func stepPoints(_ curve: KaplanMeierCurve, measure: CurveMeasure, band: Bool) -> [StepPoint] {
+        var points: [StepPoint] = []
+        points.reserveCapacity(curve.time.count + 1)
+        switch measure {
+        case .survival:
+            points.append(StepPoint(time: 0, estimate: 1, lower: band ? 1 : nil, upper: band ? 1 : nil))
+            for j in curve.time.indices {
+                points.append(StepPoint(time: curve.time[j], estimate: curve.surv[j],
+                                        lower: band ? curve.lower[j] : nil, upper: band ? curve.upper[j] : nil))
+            }
+        case .cumulativeIncidence:
+            points.append(StepPoint(time: 0, estimate: 0, lower: band ? 0 : nil, upper: band ? 0 : nil))
+            for j in curve.time.indices {
+                points.append(StepPoint(time: curve.time[j], estimate: 1 - curve.surv[j],
+                                        lower: band ? curve.upper[j].map { 1 - $0 } : nil, upper: band ? curve.lower[j].map { 1 - $0 } : nil))
+            }
+        case .cumulativeHazard:
+            let hazard = NelsonAalen(curve)
+            let limits = hazard.band(level: curve.level)
+            points.append(StepPoint(time: 0, estimate: 0, lower: band ? 0 : nil, upper: band ? 0 : nil))
+            for j in curve.time.indices {
+                points.append(StepPoint(time: curve.time[j], estimate: hazard.hazard[j],
+                                        lower: band ? limits.lower[j] : nil, upper: band ? limits.upper[j] : nil))
+            }
+        }
+        return points
+    }
+
+    private func forestFigure(_ fit: CoxFit, title: String?) -> ForestFigure {
+        ForestFigure(title: title, rows: fit.coefficients.map { c in
+            ForestRow(term: c.name, hazardRatio: c.hr, lower: c.hrLower, upper: c.hrUpper, p: c.p)
+        }, level: fit.level, note: "n = \(fit.n), \(Wording.count(fit.events, "event"))")
+    }
+}
