@@ -34,6 +34,9 @@ public struct ScaledSchoenfeldResiduals: Codable, Equatable, Sendable {
     /// columns, 1 plus the residual's projection on the coefficients, as R does). `nil` where R gives NA
     /// (the covariate is constant within that event's stratum).
     public var values: [[Double?]]
+    /// R's `var`: the inverse of the average information per event, one row and column per term; the band
+    /// R draws around the smoothed residuals scales with its diagonal. Empty if that matrix is singular.
+    public var variance: [[Double]]
 }
 
 /// The test of proportional hazards of R's `cox.zph` (survival 3.x): an exact score test using the full
@@ -156,19 +159,23 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let globalChisq = try scoreTest(Array(0..<(2 * p)))
         let global = ChiSquareStatistic(chisq: globalChisq, df: Double(p))
 
-        let values = scaledResiduals(pass: pass, coef: coef, termColumns: termColumns)
+        let (values, averageInformation) = scaledResiduals(pass: pass, coef: coef, termColumns: termColumns)
+        let m = termNames.count
+        let factor = EquilibratedCholesky(symmetric: averageInformation, size: m)
+        let variance = factor.rank == m ? (0..<m).map { i in factor.solve((0..<m).map { $0 == i ? 1 : 0 }) } : []
         let residuals = ScaledSchoenfeldResiduals(
             time: pass.eventRows.map { input.time[$0] },
             transformedTime: pass.eventRows.map { transformed[$0] },
             stratum: input.strata.map { s in pass.eventRows.map { s[$0] } },
-            terms: termNames, values: values)
+            terms: termNames, values: values, variance: variance)
         return ProportionalHazardsTest(terms: tests, global: global, transform: transform.rawValue, residuals: residuals)
     }
 
     /// R's scaling of the Schoenfeld residuals: by the average information per event within each stratum,
-    /// restricted to covariates that vary there, then shifted by the coefficient.
+    /// restricted to covariates that vary there, then shifted by the coefficient. Also returns that average
+    /// information over terms (row-major).
     private static func scaledResiduals(pass: ProportionalHazardsScorePass, coef: [Double],
-                                        termColumns: [[Int]]) -> [[Double?]] {
+                                        termColumns: [[Int]]) -> ([[Double?]], [Double]) {
         let p = pass.columns
         let strata = pass.strataCount
         var used = pass.used   // [stratum][column]
@@ -233,6 +240,6 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             let shift = termColumns[c].count == 1 ? coef[termColumns[c][0]] : 1
             for e in 0..<events { values[c][e] = values[c][e].map { $0 + shift } }
         }
-        return values
+        return (values, v)
     }
 }
