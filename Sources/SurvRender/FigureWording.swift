@@ -12,6 +12,9 @@ enum FigureWording {
 
     static func worded(_ figure: ResidualFigure, format: NumberFormat) -> ResidualFigure {
         var copy = figure
+        if copy.xAxis.tickLabels.isEmpty, !copy.xAxis.tickTimes.isEmpty {
+            copy.xAxis.tickLabels = copy.xAxis.tickTimes.map { format.data($0) }
+        }
         copy.panels = figure.panels.map { panel in
             guard panel.pValueText == nil, let p = panel.p else { return panel }
             var worded = panel

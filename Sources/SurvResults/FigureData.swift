@@ -56,6 +56,9 @@ public struct FigureAxis: Codable, Sendable, Equatable {
     /// Text shown at each tick instead of its value, when the position is not what the reader should read
     /// (zph plots transformed time but labels it with times). Empty: the values are printed.
     public var tickLabels: [String]
+    /// The times the ticks stand for, when they are not their positions (a zph axis of transformed time):
+    /// a renderer prints these in its number format where `tickLabels` is empty.
+    public var tickTimes: [Double] = []
 
     public init(label: String, lower: Double, upper: Double, ticks: [Double], tickLabels: [String] = []) {
         self.label = label

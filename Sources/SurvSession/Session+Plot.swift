@@ -15,7 +15,9 @@ extension Session {
             guard let (_, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
             report = FigureReport(content: .forest(forestFigure(fit, title: plan.title)), path: plan.path, model: source, conventions: conventions)
         case .zph:
-            throw Diagnostic("plot zph is not available yet", hint: "phtest prints the test")
+            guard let (input, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            report = FigureReport(content: .residuals(try residualFigure(input: input, fit: fit, plan: plan)), path: plan.path,
+                                  model: source, conventions: conventions)
         }
         // The last step: nothing above changed the session, and a file that cannot be written is an error
         // that leaves it as it was.
@@ -101,6 +103,32 @@ extension Session {
             }
         }
         return points
+    }
+
+    /// R's `plot(cox.zph(fit))`: per term the scaled Schoenfeld residuals against KM-transformed time, the
+    /// natural-spline smooth (4 df) with its ±2 SE band, the x axis labelled with times.
+    private func residualFigure(input: CoxModelInput, fit: CoxFit, plan: PlotPlan) throws(Diagnostic) -> ResidualFigure {
+        let test: ProportionalHazardsTest
+        let smooths: [PHResidualSmooth]
+        do {
+            test = try ProportionalHazardsTest.compute(input: input, fit: fit)
+            smooths = try test.smooths()
+        } catch { throw Self.diagnostic(error) }
+        let residuals = test.residuals
+        let x = residuals.transformedTime
+        var axis = FigureAxis.spanning(x, label: plan.xLabel ?? "Time")
+        if let ticks = test.timeAxisTicks(), !ticks.isEmpty, let low = x.min(), let high = x.max() {
+            axis = FigureAxis(label: plan.xLabel ?? "Time", lower: low, upper: high, ticks: ticks.map(\.position))
+            axis.tickTimes = ticks.map(\.time)
+        }
+        let panels = residuals.terms.enumerated().map { i, term in
+            var panel = ResidualPanel(term: term, x: x, residuals: i < residuals.values.count ? residuals.values[i] : [], smooth: i < smooths.count ? zip(smooths[i].x.indices, smooths[i].x).map { j, at in
+                SmoothPoint(x: at, fit: smooths[i].fit[j], lower: smooths[i].lower[j], upper: smooths[i].upper[j])
+            } : [])
+            panel.p = i < test.terms.count ? test.terms[i].p : nil
+            return panel
+        }
+        return ResidualFigure(title: plan.title, xAxis: axis, panels: panels)
     }
 
     private func forestFigure(_ fit: CoxFit, title: String?) -> ForestFigure {

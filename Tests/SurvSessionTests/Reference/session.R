@@ -224,4 +224,19 @@ out$level_order <- list(texts = texts, levels = levels(factor(texts)))
 out$bundled_colon_rx <- model(coxph(Surv(time, status) ~ rx, data = survival::colon[survival::colon$etype == 2, ]))
 out$bundled_veteran_celltype <- model(coxph(Surv(time, status) ~ celltype, data = survival::veteran))
 
+# plot km by sex on lung, ticks every 200 days to 1000: the number at risk under each tick (R's summary at
+# those times), the curve (survfit's surv), and the Nelson-Aalen cumulative hazard with the band R's
+# plot(fit, cumhaz = TRUE, conf.int = TRUE) draws (plain: H +- z * std.chaz, not below 0).
+fit <- survfit(Surv(time, status) ~ sex, data = lung)
+ticks <- seq(0, 1000, by = 200)
+z <- qnorm(0.975)
+for (k in 1:2) {
+  f <- fit[k]
+  out[[paste0("figure_sex", k)]] <- list(ticks = ticks, n_risk = summary(f, times = ticks, extend = TRUE)$n.risk,
+    time = f$time, surv = f$surv, lower = f$lower, upper = f$upper, cumhaz = f$cumhaz,
+    cumhaz_lower = pmax(f$cumhaz - z * f$std.chaz, 0), cumhaz_upper = f$cumhaz + z * f$std.chaz,
+    censor_times = f$time[f$n.censor > 0])
+}
+out$figure_logrank_p <- 1 - pchisq(survdiff(Surv(time, status) ~ sex, data = lung)$chisq, 1)
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)
