@@ -98,7 +98,7 @@ struct PreparedAxis {
         let fromCaller = source == axis
         sourceIndex = unique.map { fromCaller ? $0.index : -1 }
         if let labels, fromCaller {
-            tickTexts = unique.map { $0.index >= 0 ? labels[$0.index] : format.data($0.value) }
+            tickTexts = unique.map { $0.index >= 0 ? FigureText.terminal(labels[$0.index]) : format.data($0.value) }
         } else {
             tickTexts = TickText.format(ticks, percent: percent)
         }

@@ -88,11 +88,14 @@ struct SVGSurvivalFigure {
         let font = Self.font
         let x = prepared.x, y = prepared.y
         let curves = prepared.curves(columns: Int(plotWidth / SVGFigureStyle.pixelsPerColumn))
+        // A translucent ribbon shows no detail finer than a line does at half the resolution; drawn at
+        // half, the bands of a curve that changes direction at every row still keep the file small.
+        let bands = prepared.confidenceBand ? prepared.curves(columns: Int(plotWidth / SVGFigureStyle.pixelsPerColumn / 2)) : []
 
         // What the plot covers, to find the p-value a corner where it covers nothing.
         var occupied = SVGOccupancy(left: left, top: plotTop, width: plotWidth, height: style.height)
+        for band in bands { occupied.fillBand(band, x: xPosition, y: yPosition) }
         for curve in curves {
-            if prepared.confidenceBand { occupied.fillBand(curve, x: xPosition, y: yPosition) }
             occupied.addSteps(curve, x: xPosition, y: yPosition)
             if prepared.censorMarks {
                 for mark in curve.marks { occupied.addBox(x: xPosition(mark.time) - 4, y: yPosition(mark.value) - 4, width: 8, height: 8) }
@@ -120,8 +123,8 @@ struct SVGSurvivalFigure {
         // Ribbons under the lines, lines under the marks.
         if prepared.confidenceBand {
             document.openGroup("bands")
-            for (index, curve) in curves.enumerated() {
-                for run in bandRuns(curve) { document.path(run, fill: FigurePalette.svgColor(index), fillOpacity: 0.15) }
+            for (index, band) in bands.enumerated() {
+                for run in bandRuns(band) { document.path(run, fill: FigurePalette.svgColor(index), fillOpacity: 0.15) }
             }
             document.closeGroup()
         }
@@ -159,8 +162,10 @@ struct SVGSurvivalFigure {
                 ([x.tickTexts[i]] + (prepared.riskTable ? prepared.atRisk.map { i < $0.count ? $0[i] : "" } : []))
                     .map { SVGTextMetrics.width($0, size: font) }.max() ?? 0
             })
+        document.openGroup("x-axis")
         SVGAxes.drawBottom(x, at: plotBottom, left: left, right: right, position: xPosition, printed: printed,
                            baseline: tickLabelBaseline, on: &document)
+        document.closeGroup()
         if !x.label.isEmpty {
             document.text(x.label, x: left + plotWidth / 2, y: xTitleBaseline, anchor: .middle, size: SVGFigureStyle.axisTitleSize)
         }
