@@ -39,7 +39,7 @@ final class StepThinningTests: XCTestCase {
     func testAtMostSixPointsPerColumnPlusTheAxisStart() {
         let points = Self.zigzag(200_000, seed: 1)
         for columns in [1, 7, 120, 1000] {
-            let thinned = StepThinning.thin(points, lower: 10, upper: 190_000, columns: columns)
+            let thinned = StepThinning.thin(points, from: 10, to: 190_000, columns: columns)
             XCTAssertLessThanOrEqual(thinned.count, StepThinning.pointsPerColumn * columns + 1, "\(columns) columns")
         }
     }
@@ -47,7 +47,7 @@ final class StepThinningTests: XCTestCase {
     func testEachColumnKeepsItsExtremesAndItsLastValue() {
         let points = Self.zigzag(50_000, seed: 2)
         let columns = 97, upper = 50_000.0
-        let thinned = StepThinning.thin(points, lower: 0, upper: upper, columns: columns)
+        let thinned = StepThinning.thin(points, from: 0, to: upper, columns: columns)
         func summary(_ curve: [StepPoint]) -> [Int: (min: Double, max: Double, last: Double, low: Double, high: Double)] {
             var out: [Int: (min: Double, max: Double, last: Double, low: Double, high: Double)] = [:]
             for point in curve {
@@ -73,15 +73,30 @@ final class StepThinningTests: XCTestCase {
     func testTheValueInForceAtTheAxisStartBecomesItsFirstPoint() {
         let points = [StepPoint(time: 0, estimate: 1), StepPoint(time: 5, estimate: 0.8), StepPoint(time: 12, estimate: 0.5),
                       StepPoint(time: 30, estimate: 0.2)]
-        let thinned = StepThinning.thin(points, lower: 10, upper: 20, columns: 10)
+        let thinned = StepThinning.thin(points, from: 10, to: 20, columns: 10)
         XCTAssertEqual(thinned, [StepPoint(time: 10, estimate: 0.8), StepPoint(time: 12, estimate: 0.5)])
-        XCTAssertEqual(StepThinning.thin(points, lower: 40, upper: 50, columns: 10), [StepPoint(time: 40, estimate: 0.2)])
-        XCTAssertEqual(StepThinning.thin(points, lower: 1, upper: 1, columns: 10), [])
+        XCTAssertEqual(StepThinning.thin(points, from: 40, to: 50, columns: 10), [StepPoint(time: 40, estimate: 0.2)])
+        XCTAssertEqual(StepThinning.thin(points, from: 1, to: 1, columns: 10), [])
+    }
+
+    func testThinningFromColumnsEqualsThinningFromPoints() {
+        let points = Self.curve(20_000, seed: 3)
+        let origin = points[0], rest = Array(points.dropFirst())
+        let fromColumns = StepThinning.thin(time: rest.map(\.time), estimate: rest.map(\.estimate), lower: rest.map(\.lower),
+                                            upper: rest.map(\.upper), first: origin, from: 0, to: 3, columns: 150)
+        XCTAssertEqual(fromColumns, StepThinning.thin(points, from: 0, to: 3, columns: 150))
+        // Without limits, and with columns of unequal length (the shorter decides).
+        let bare = StepThinning.thin(time: rest.map(\.time) + [99], estimate: rest.map(\.estimate), from: 0.5, to: 2, columns: 40)
+        XCTAssertEqual(bare, StepThinning.thin(rest.map { StepPoint(time: $0.time, estimate: $0.estimate) }, from: 0.5, to: 2, columns: 40))
+        // Out of order: sorted first, as points are.
+        let shuffled = rest.reversed()
+        XCTAssertEqual(StepThinning.thin(time: shuffled.map(\.time), estimate: shuffled.map(\.estimate), from: 0, to: 3, columns: 10),
+                       StepThinning.thin(rest.map { StepPoint(time: $0.time, estimate: $0.estimate) }, from: 0, to: 3, columns: 10))
     }
 
     func testCensorTimesAtMostOnePerColumn() {
         let times = (0..<100_000).map { Double($0) / 7 }
-        let thinned = StepThinning.thinTimes(times, lower: 0, upper: 100_000 / 7, columns: 150)
+        let thinned = StepThinning.thinTimes(times, from: 0, to: 100_000 / 7, columns: 150)
         XCTAssertLessThanOrEqual(thinned.count, 150)
         XCTAssertEqual(thinned.first, 0)
         XCTAssertEqual(thinned, thinned.sorted())

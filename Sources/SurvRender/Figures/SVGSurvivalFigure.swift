@@ -90,7 +90,8 @@ struct SVGSurvivalFigure {
         let curves = prepared.curves(columns: Int(plotWidth / SVGFigureStyle.pixelsPerColumn))
         // A translucent ribbon shows no detail finer than a line does at half the resolution; drawn at
         // half, the bands of a curve that changes direction at every row still keep the file small.
-        let bands = prepared.confidenceBand ? prepared.curves(columns: Int(plotWidth / SVGFigureStyle.pixelsPerColumn / 2)) : []
+        let bands = prepared.confidenceBand
+            ? curves.map { $0.coarser(columns: Int(plotWidth / SVGFigureStyle.pixelsPerColumn / 2), x: x) } : []
 
         // What the plot covers, to find the p-value a corner where it covers nothing.
         var occupied = SVGOccupancy(left: left, top: plotTop, width: plotWidth, height: style.height)
