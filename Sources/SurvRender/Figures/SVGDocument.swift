@@ -79,7 +79,7 @@ struct SVGDocument {
 
     /// Text safe inside an element or a quoted attribute. Control characters (which XML 1.0 forbids or a
     /// reader would act on), bidirectional overrides and the non-characters U+FFFE/U+FFFF are shown as
-    /// escapes like `\x1b`, as terminal output shows them; then XML's five special characters.
+    /// escapes like `\x1b`, as terminal output shows them (`FigureText`); then XML's five special characters.
     static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -90,7 +90,6 @@ struct SVGDocument {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\u{FFFE}", "\u{FFFF}": out += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -46,7 +46,8 @@ struct SVGForestFigure {
         let hasNote = !(figure.note ?? "").isEmpty
         var document = SVGDocument(width: width, height: (hasNote ? noteBaseline : titleBaseline) + 14)
         if let title = figure.title, titled {
-            document.text(title, x: 12, y: 10 + SVGFigureStyle.titleSize, size: SVGFigureStyle.titleSize, bold: true)
+            document.text(SVGLegend.cut(FigureText.terminal(title), to: width - 24, size: SVGFigureStyle.titleSize * 1.06),
+                          x: 12, y: 10 + SVGFigureStyle.titleSize, size: SVGFigureStyle.titleSize, bold: true)
         }
         guard !figure.rows.isEmpty else {
             document.text("no terms to plot", x: 12, y: rowsTop + 16, size: font)
@@ -78,7 +79,9 @@ struct SVGForestFigure {
         }
         document.text("Hazard ratio (log scale)", x: (plotLeft + plotRight) / 2, y: titleBaseline, anchor: .middle,
                       size: SVGFigureStyle.axisTitleSize)
-        if let note = figure.note, hasNote { document.text(note, x: 12, y: noteBaseline, size: font) }
+        if let note = figure.note, hasNote {
+            document.text(SVGLegend.cut(FigureText.terminal(note), to: width - 24, size: font), x: 12, y: noteBaseline, size: font)
+        }
         return document.rendered()
     }
 

@@ -44,7 +44,8 @@ struct SVGResidualFigure {
         let bottom = panelsTop + Double(figure.panels.count) * panelStride + (x.label.isEmpty ? 0 : 20)
         var document = SVGDocument(width: width, height: max(bottom, panelsTop + 40) + 10)
         if let title = figure.title, titled {
-            document.text(title, x: 12, y: 10 + SVGFigureStyle.titleSize, size: SVGFigureStyle.titleSize, bold: true)
+            document.text(SVGLegend.cut(FigureText.terminal(title), to: width - 24, size: SVGFigureStyle.titleSize * 1.06),
+                          x: 12, y: 10 + SVGFigureStyle.titleSize, size: SVGFigureStyle.titleSize, bold: true)
         }
         guard !figure.panels.isEmpty else {
             document.text("no terms to plot", x: 12, y: panelsTop + 16, size: font)
@@ -59,7 +60,8 @@ struct SVGResidualFigure {
             func py(_ value: Double) -> Double { plotBottom - y.fraction(value) * panelHeight }
             document.openGroup("panel-\(index + 1)")
             if let p = panel.pValueText, !p.isEmpty {
-                document.text(p, x: right, y: plotTop - 8, anchor: .end, size: font)
+                document.text(SVGLegend.cut(FigureText.terminal(p), to: right - left, size: font), x: right, y: plotTop - 8,
+                              anchor: .end, size: font)
             }
             drawBand(panel, x: px, y: py, on: &document)
             drawResiduals(panel, x: px, y: py, width: right - left, on: &document)
@@ -80,7 +82,8 @@ struct SVGResidualFigure {
         }
         if !x.label.isEmpty {
             let lastBottom = panelsTop + Double(figure.panels.count - 1) * panelStride + 24 + panelHeight
-            document.text(x.label, x: (left + right) / 2, y: lastBottom + 42, anchor: .middle, size: SVGFigureStyle.axisTitleSize)
+            document.text(SVGLegend.cut(FigureText.terminal(x.label), to: right - left, size: SVGFigureStyle.axisTitleSize),
+                          x: (left + right) / 2, y: lastBottom + 42, anchor: .middle, size: SVGFigureStyle.axisTitleSize)
         }
         return document.rendered()
     }

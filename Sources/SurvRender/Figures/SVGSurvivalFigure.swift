@@ -41,7 +41,7 @@ struct SVGSurvivalFigure {
     let style: SVGFigureStyle
     let prepared: PreparedSurvivalFigure
     /// The labels as they are shown (controls made visible), cut to fit the risk table's name column.
-    let names: [String]
+    let names: StratumNames
     let left: Double
     let plotWidth: Double
     let legend: SVGLegend
@@ -53,14 +53,14 @@ struct SVGSurvivalFigure {
         self.style = style
         prepared = PreparedSurvivalFigure(figure, format: style.format)
         let width = style.pageWidth, font = Self.font
-        let nameRoom = width * 0.3
-        names = figure.strata.map { SVGLegend.cut(FigureText.terminal($0.label), to: nameRoom, size: font) }
+        let nameRoom = width * 0.25
+        names = StratumNames(figure.strata.map(\.label)) { SVGLegend.cut($0, to: nameRoom, size: font) }
         let yTicks = prepared.y.tickTexts.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0
         var widest = prepared.x.tickTexts.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0
         var nameWidth = 0.0
         if prepared.riskTable {
             for row in prepared.atRisk { widest = max(widest, row.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0) }
-            nameWidth = max(names.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0,
+            nameWidth = max(names.table.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0,
                             SVGTextMetrics.width("Number at risk", size: font, bold: true) - widest / 2)
         }
         let yTitle = prepared.y.label.isEmpty ? 0 : SVGFigureStyle.axisTitleSize + 10
@@ -72,7 +72,7 @@ struct SVGSurvivalFigure {
 
         var y = 10.0
         if let title = prepared.title, !title.isEmpty { y += SVGFigureStyle.titleSize + 10 }
-        legend = SVGLegend(labels: figure.strata.map { FigureText.terminal($0.label) }, marks: prepared.censorMarks,
+        legend = SVGLegend(labels: names.legend, marks: prepared.censorMarks,
                            left: left, right: width - 12, top: y, pageLeft: 12)
         y = legend.bottom + 10
         plotTop = y
@@ -116,8 +116,11 @@ struct SVGSurvivalFigure {
         var document = SVGDocument(width: style.pageWidth, height: cursor + 14)
 
         if let title = prepared.title, !title.isEmpty {
-            document.text(title, x: left + plotWidth / 2, y: 10 + SVGFigureStyle.titleSize, anchor: .middle,
-                          size: SVGFigureStyle.titleSize, bold: true)
+            // Centred over the plot when it fits there, otherwise over the page; cut when it fits neither.
+            let shown = SVGLegend.cut(FigureText.terminal(title), to: style.pageWidth - 24, size: SVGFigureStyle.titleSize * 1.06)
+            let width = SVGTextMetrics.width(shown, size: SVGFigureStyle.titleSize, bold: true)
+            let centre = min(max(left + plotWidth / 2, 12 + width / 2), style.pageWidth - 12 - width / 2)
+            document.text(shown, x: centre, y: 10 + SVGFigureStyle.titleSize, anchor: .middle, size: SVGFigureStyle.titleSize, bold: true)
         }
         legend.draw(on: &document)
 
@@ -156,7 +159,11 @@ struct SVGSurvivalFigure {
         }
 
         SVGAxes.drawLeft(y, at: left, top: plotTop, bottom: plotBottom, position: yPosition, on: &document)
-        SVGAxes.drawYTitle(y.label, x: 12 + SVGFigureStyle.axisTitleSize, middle: (plotTop + plotBottom) / 2, on: &document)
+        // Beside the tick labels, however wide the margin the risk table's names asked for.
+        let yTicks = y.tickTexts.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0
+        SVGAxes.drawYTitle(SVGLegend.cut(FigureText.terminal(y.label), to: style.height, size: SVGFigureStyle.axisTitleSize),
+                           x: max(12 + SVGFigureStyle.axisTitleSize, left - SVGAxes.tickLength - yTicks - 14),
+                           middle: (plotTop + plotBottom) / 2, on: &document)
         let printed = SVGAxes.printedTicks(
             centres: x.ticks.map(xPosition),
             widths: x.ticks.indices.map { i in
@@ -168,13 +175,14 @@ struct SVGSurvivalFigure {
                            baseline: tickLabelBaseline, on: &document)
         document.closeGroup()
         if !x.label.isEmpty {
-            document.text(x.label, x: left + plotWidth / 2, y: xTitleBaseline, anchor: .middle, size: SVGFigureStyle.axisTitleSize)
+            let shown = SVGLegend.cut(FigureText.terminal(x.label), to: plotWidth, size: SVGFigureStyle.axisTitleSize)
+            document.text(shown, x: left + plotWidth / 2, y: xTitleBaseline, anchor: .middle, size: SVGFigureStyle.axisTitleSize)
         }
         if let pText {
             if let pCorner {
                 document.text(pText, x: pCorner.x, y: pCorner.baseline, size: font)
             } else if let pBaseline {
-                document.text(pText, x: right, y: pBaseline, anchor: .end, size: font)
+                document.text(SVGLegend.cut(pText, to: right - 12, size: font), x: right, y: pBaseline, anchor: .end, size: font)
             }
         }
 
@@ -183,7 +191,7 @@ struct SVGSurvivalFigure {
             document.text("Number at risk", x: 12, y: riskTop, size: font, bold: true)
             for (index, row) in prepared.atRisk.enumerated() {
                 let baseline = riskTop + Double(index + 1) * 20
-                document.text(index < names.count ? names[index] : "", x: 12, y: baseline, size: font,
+                document.text(index < names.table.count ? names.table[index] : "", x: 12, y: baseline, size: font,
                               fill: FigurePalette.svgColor(index))
                 for (i, count) in row.enumerated() where i < printed.count && printed[i] && !count.isEmpty {
                     document.text(count, x: xPosition(x.ticks[i]), y: baseline, anchor: .middle, size: font)
