@@ -28,6 +28,22 @@ final class TerminalSurvivalFigureTests: XCTestCase {
         assertGolden(TerminalFigure.survival(figure, style: .init(ascii: true)), "km-three-strata-ascii.txt")
     }
 
+    func testNamesCutAlikeAreNumberedInLegendAndRiskTable() {
+        let figure = F.figure([("Treatment group receiving drug A", F.maintained), ("Treatment group receiving drug B", F.nonmaintained),
+                               ("Treatment group receiving placebo", F.third)], xmax: 60, by: 12)
+        let text = TerminalFigure.survival(figure)
+        assertGolden(text, "km-long-names.txt")
+        let lines = text.components(separatedBy: "\n")
+        guard let header = lines.firstIndex(of: "Number at risk") else { return XCTFail(text) }
+        for i in 0..<3 {
+            XCTAssertTrue(lines[header + 1 + i].hasPrefix("\(i + 1) Treatment"), text)
+            XCTAssertTrue(text.contains("\(i + 1) " + figure.strata[i].label), text)
+        }
+        // Names that stay distinct when cut are not numbered.
+        XCTAssertFalse(TerminalFigure.survival(F.figure([("Maintained", F.maintained), ("Nonmaintained", F.nonmaintained)]))
+            .contains("1 Maintained"))
+    }
+
     func testCurveDroppingToZero() {
         let figure = F.figure([("Nonmaintained", F.nonmaintained)])
         assertGolden(TerminalFigure.survival(figure), "km-drops-to-zero.txt")

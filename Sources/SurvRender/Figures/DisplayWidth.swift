@@ -49,11 +49,16 @@ enum DisplayWidth {
 
 /// Text from the data (stratum labels, terms, titles) made safe to place in a figure: every control
 /// character, newline and tab included, shown as an escape, since one would break the figure's layout or
-/// act on the terminal.
+/// act on the terminal. The SVG shows the same text, so both drawings measure what they show.
 enum FigureText {
     static func terminal(_ text: String) -> String {
-        TerminalText.escapingControls(text)
+        var shown = TerminalText.escapingControls(text)
             .replacingOccurrences(of: "\n", with: "\\x0a")
             .replacingOccurrences(of: "\t", with: "\\x09")
+        // Non-characters: invalid in XML, and shown as nothing useful by a terminal.
+        if shown.unicodeScalars.contains(where: { $0 == "\u{FFFE}" || $0 == "\u{FFFF}" }) {
+            shown = shown.replacingOccurrences(of: "\u{FFFE}", with: "\\u{fffe}").replacingOccurrences(of: "\u{FFFF}", with: "\\u{ffff}")
+        }
+        return shown
     }
 }

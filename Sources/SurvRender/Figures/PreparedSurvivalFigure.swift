@@ -21,13 +21,12 @@ struct PreparedSurvivalFigure {
 
     init(_ figure: SurvivalFigure, format: NumberFormat) {
         title = figure.title
-        let dataEnd = figure.strata.reduce(0.0) { end, stratum in max(end, Self.lastTime(of: stratum)) }
-        x = PreparedAxis(figure.xAxis, fallback: FigureAxis.time(maxTime: dataEnd, label: figure.xAxis.label),
+        // The data's range is read only when an axis is unusable: a million-row curve is not scanned for nothing.
+        x = PreparedAxis(figure.xAxis, fallback: FigureAxis.time(maxTime: figure.strata.reduce(0.0) { max($0, Self.lastTime(of: $1)) },
+                                                                 label: figure.xAxis.label),
                          percent: false, format: format)
-        let dataTop = figure.strata.reduce(0.0) { top, stratum in
-            stratum.points.reduce(top) { top, point in point.estimate.isFinite ? max(top, point.estimate) : top }
-        }
-        y = PreparedAxis(figure.yAxis, fallback: FigureAxis.measure(figure.measure, maxValue: dataTop, label: figure.yAxis.label),
+        y = PreparedAxis(figure.yAxis, fallback: FigureAxis.measure(figure.measure, maxValue: Self.largestEstimate(figure.strata),
+                                                                    label: figure.yAxis.label),
                          percent: figure.options.percent && figure.measure != .cumulativeHazard, format: format)
         strata = figure.strata
         let x = x
@@ -57,6 +56,14 @@ struct PreparedSurvivalFigure {
         for time in stratum.censorTimes where time.isFinite { end = max(end, time) }
         return end
     }
+
+    static func largestEstimate(_ strata: [CurveStratum]) -> Double {
+        var top = 0.0
+        for stratum in strata {
+            for point in stratum.points where point.estimate.isFinite { top = max(top, point.estimate) }
+        }
+        return top
+    }
 }
 
 /// An axis ready to draw: a finite increasing range, ticks inside it in order, and the text of each.
@@ -70,10 +77,10 @@ struct PreparedAxis {
     /// numbers at risk, counted per input tick, follow the ticks that are drawn.
     var sourceIndex: [Int]
 
-    init(_ axis: FigureAxis, fallback: FigureAxis, percent: Bool, format: NumberFormat) {
+    init(_ axis: FigureAxis, fallback: @autoclosure () -> FigureAxis, percent: Bool, format: NumberFormat) {
         label = axis.label
         var source = axis
-        if !(axis.lower.isFinite && axis.upper.isFinite && axis.upper > axis.lower) { source = fallback }
+        if !(axis.lower.isFinite && axis.upper.isFinite && axis.upper > axis.lower) { source = fallback() }
         if !(source.lower.isFinite && source.upper.isFinite && source.upper > source.lower) {
             source = FigureAxis(label: axis.label, lower: 0, upper: 1, ticks: [0, 0.5, 1])
         }
@@ -99,7 +106,7 @@ struct PreparedAxis {
         let fromCaller = source == axis
         sourceIndex = unique.map { fromCaller ? $0.index : -1 }
         if let labels, fromCaller {
-            tickTexts = unique.map { $0.index >= 0 ? labels[$0.index] : format.data($0.value) }
+            tickTexts = unique.map { $0.index >= 0 ? FigureText.terminal(labels[$0.index]) : format.data($0.value) }
         } else {
             tickTexts = TickText.format(ticks, percent: percent)
         }
@@ -124,16 +131,28 @@ struct PreparedCurve {
     init(_ stratum: CurveStratum, x: PreparedAxis, columns: Int, marks wantMarks: Bool) {
         label = stratum.label
         let ordered = StepThinning.isOrdered(stratum.points) ? stratum.points : stratum.points.sorted { $0.time < $1.time }
-        points = StepThinning.thin(ordered, lower: x.lower, upper: x.upper, columns: columns)
-        end = min(x.upper, max(x.lower, PreparedSurvivalFigure.lastTime(of: stratum)))
-        if let last = points.last { end = max(end, last.time) }
+        points = StepThinning.thin(ordered, from: x.lower, to: x.upper, columns: columns)
+        // Ordered, so the last finite time is found from the end rather than by reading every point.
+        var last = 0.0
+        if let index = ordered.lastIndex(where: { $0.time.isFinite }) { last = ordered[index].time }
+        for time in stratum.censorTimes where time.isFinite { last = max(last, time) }
+        end = min(x.upper, max(x.lower, last))
+        if let point = points.last { end = max(end, point.time) }
         var marks: [(time: Double, value: Double)] = []
         if wantMarks {
-            for time in StepThinning.thinTimes(stratum.censorTimes, lower: x.lower, upper: x.upper, columns: columns) {
+            for time in StepThinning.thinTimes(stratum.censorTimes, from: x.lower, to: x.upper, columns: columns) {
                 if let value = Self.value(in: ordered, at: time) { marks.append((time, value)) }
             }
         }
         self.marks = marks
+    }
+
+    /// The same curve at a coarser resolution, thinned from its thinned points: a column of the coarser
+    /// grid keeps the extremes of the finer columns it covers.
+    func coarser(columns: Int, x: PreparedAxis) -> PreparedCurve {
+        var copy = self
+        copy.points = StepThinning.thin(points, from: x.lower, to: x.upper, columns: columns)
+        return copy
     }
 
     /// The estimate in force at `time` (the last finite one at or before it), looked up by bisection.
@@ -164,8 +183,8 @@ extension SurvivalFigure {
         copy.strata = strata.map { stratum in
             var thinned = stratum
             let ordered = StepThinning.isOrdered(stratum.points) ? stratum.points : stratum.points.sorted { $0.time < $1.time }
-            thinned.points = StepThinning.thin(ordered, lower: x.lower, upper: x.upper, columns: columns)
-            thinned.censorTimes = StepThinning.thinTimes(stratum.censorTimes, lower: x.lower, upper: x.upper, columns: columns)
+            thinned.points = StepThinning.thin(ordered, from: x.lower, to: x.upper, columns: columns)
+            thinned.censorTimes = StepThinning.thinTimes(stratum.censorTimes, from: x.lower, to: x.upper, columns: columns)
             return thinned
         }
         return copy

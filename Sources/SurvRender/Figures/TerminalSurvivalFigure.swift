@@ -24,7 +24,7 @@ public enum TerminalFigure {
 struct TerminalSurvivalFigure {
     let style: TerminalFigureStyle
     let prepared: PreparedSurvivalFigure
-    let names: [String]
+    let names: StratumNames
     let margin: Int
     let nameWidth: Int
     let canvasColumns: Int
@@ -32,12 +32,13 @@ struct TerminalSurvivalFigure {
     init(_ figure: SurvivalFigure, style: TerminalFigureStyle) {
         self.style = style
         prepared = PreparedSurvivalFigure(figure, format: style.format)
-        names = figure.strata.map { FigureText.terminal($0.label) }
         let width = style.pageWidth
         let yWidth = prepared.y.tickTexts.map(DisplayWidth.of).max() ?? 0
         // Names longer than a fifth of the page are cut in the risk table (the legend prints them whole).
-        let longestName = names.map(DisplayWidth.of).max() ?? 0
-        nameWidth = prepared.riskTable ? min(longestName, max(8, width / 5)) : 0
+        let room = max(8, width / 5), ellipsis = style.axis.ellipsis
+        names = StratumNames(figure.strata.map(\.label)) { DisplayWidth.truncated($0, to: room, ellipsis: ellipsis) }
+        let longestName = names.table.map(DisplayWidth.of).max() ?? 0
+        nameWidth = prepared.riskTable ? longestName : 0
         var widest = prepared.x.tickTexts.map(DisplayWidth.of).max() ?? 1
         if prepared.riskTable {
             for row in prepared.atRisk { widest = max(widest, row.map(DisplayWidth.of).max() ?? 0) }
@@ -119,15 +120,14 @@ struct TerminalSurvivalFigure {
             grid.put(label, line: grid.addLine(), column: centred(DisplayWidth.of(label)))
         }
         if let pLine {
-            let width = DisplayWidth.of(pLine)
-            grid.put(pLine, line: grid.addLine(), column: max(0, margin + canvasColumns - width))
+            let text = DisplayWidth.truncated(pLine, to: style.pageWidth, ellipsis: axis.ellipsis)
+            grid.put(text, line: grid.addLine(), column: max(0, margin + canvasColumns - DisplayWidth.of(text)))
         }
         if prepared.riskTable {
             grid.put("Number at risk", line: grid.addLine(), column: 0)
             for (index, row) in prepared.atRisk.enumerated() {
                 let line = grid.addLine()
-                let name = DisplayWidth.truncated(index < names.count ? names[index] : "", to: nameWidth, ellipsis: axis.ellipsis)
-                grid.put(name, line: line, column: 0, color: index)
+                grid.put(index < names.table.count ? names.table[index] : "", line: line, column: 0, color: index)
                 ticks.place(row, line: line, on: &grid)
             }
         }
@@ -148,6 +148,7 @@ struct TerminalSurvivalFigure {
     /// One entry per stratum: a sample of its line with its censoring mark, then its name; entries flow
     /// onto as many lines as they need, starting over the plot.
     private func putLegend(on grid: inout CharacterGrid) {
+        let names = names.legend
         guard !(names.count == 1 && names[0].isEmpty) && !names.isEmpty else { return }
         let samples = names.indices.map(legendSample)
         // Over the plot when the entries fit there on one line, otherwise from the page's edge.
@@ -176,7 +177,7 @@ struct TerminalSurvivalFigure {
         let row = style.ascii ? 0 : 1
         sample.stairs([(0, row)], endX: sample.dotColumns - 1, owner: index, pattern: index)
         let line = (0..<4).map { sample.cell(column: $0, row: 0) ?? (" ", index) }
-        guard prepared.censorMarks else { return line + [(" ", index)] }
+        guard prepared.censorMarks else { return line }
         return line + [(" ", index), (FigurePalette.mark(index, ascii: style.ascii), index)]
     }
 
