@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
-        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvRender", "SurvSession", "SurvNotebook"]),
+        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvResults", "SurvRender", "SurvSession", "SurvNotebook"]),
         // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
         .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession", "SurvNotebook"]),
 

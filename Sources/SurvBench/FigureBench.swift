@@ -1,6 +1,7 @@
 import Foundation
 import SurvCore
 import SurvRender
+import SurvResults
 
 /// Times drawing Kaplan–Meier figures of 3 strata with 1,000,000 distinct times each (continuous times,
 /// so every row is a step): turning the curves into a figure's values (a point per row, or thinned

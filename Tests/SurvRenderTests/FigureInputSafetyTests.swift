@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurvRender
+import SurvResults
 
 /// Input a figure should never have (NaN, infinities, empty or reversed ranges, hostile labels) draws
 /// something sensible or says what is missing; it never traps, never breaks the layout, never lets a

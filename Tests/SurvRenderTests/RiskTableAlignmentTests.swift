@@ -4,6 +4,7 @@ import XCTest
 
 #if canImport(FoundationXML)
 import FoundationXML
+import SurvResults
 #endif
 
 /// Every number at risk sits exactly under its tick label: in the terminal the centre column of each

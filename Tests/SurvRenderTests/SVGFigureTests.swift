@@ -4,6 +4,7 @@ import XCTest
 
 #if canImport(FoundationXML)
 import FoundationXML
+import SurvResults
 #endif
 
 /// SVG figures: well-formed XML, byte-identical to their golden files, text escaped, size bounded.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import SurvRender
+import SurvResults
 
 /// Thinning keeps what a column of the drawing shows and no more: a bounded number of points per column,
 /// whatever the number of rows.

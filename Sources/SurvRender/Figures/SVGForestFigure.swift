@@ -1,3 +1,5 @@
+import SurvResults
+
 extension SVGFigure {
     /// A forest plot in the manner of survminer's `ggforest`: a row per term (shaded every other row), the
     /// hazard ratio as a square with whiskers to its confidence limits on a log axis, a dashed line at 1,

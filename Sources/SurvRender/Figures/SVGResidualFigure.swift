@@ -1,3 +1,5 @@
+import SurvResults
+
 extension SVGFigure {
     /// `plot zph` as R draws it: per term, the scaled Schoenfeld residuals as dots, their smooth as a solid
     /// line and its band as dashed lines, against (transformed) time labelled with times.

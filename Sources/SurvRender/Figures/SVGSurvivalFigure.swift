@@ -1,3 +1,5 @@
+import SurvResults
+
 /// Figures as SVG documents: what `plot ... to "fig.svg"` writes and an exported notebook shows inline.
 public enum SVGFigure {
     /// Kaplan–Meier (or cumulative incidence or hazard) curves as a journal prints them: step lines in a
