@@ -88,6 +88,7 @@ public struct NotebookReplayer {
         let folder = url.deletingLastPathComponent()
         let session = Session(baseDirectory: folder, fileAccess: .confined(to: folder))
         session.notebookFiles = NotebookFiles(survVersion: survVersion, replaying: url)
+        session.figureFiles = SVGFigureFiles()
         return session
     }
 

@@ -8,6 +8,9 @@ public struct TextRenderer: Sendable {
     /// How figures are drawn: their width (the terminal's at the prompt, fixed in notebooks), ASCII or
     /// braille, colour or not.
     public var figures: TerminalFigureStyle
+    /// Set by the HTML renderer: tables are handed to it, and stand in the text as a line it recognises,
+    /// so a page's tables come from the very layout the terminal shows.
+    var tableSink: TableSink?
 
     public init(digits: Int = 3, figures: TerminalFigureStyle = TerminalFigureStyle()) {
         format = NumberFormat(digits: digits)
@@ -64,6 +67,7 @@ public struct TextRenderer: Sendable {
 
     /// A table's text, with a one-line note saying how to narrow it when it is wider than a terminal.
     func rendered(_ table: TextTable, narrowing hint: String) -> String {
+        if let tableSink { return tableSink.placeholder(for: table) }
         let text = table.rendered()
         let widest = text.split(separator: "\n").map(\.count).max() ?? 0
         guard widest > TextWrap.width else { return text }
@@ -347,6 +351,6 @@ public struct TextRenderer: Sendable {
         t.append(["ci", "\(s.conventions.transform.rawValue), level \(format.data(s.conventions.level))"])
         t.append(["ties", s.conventions.ties.rawValue])
         t.append(["digits", String(s.digits)])
-        return t.rendered()
+        return tableSink?.placeholder(for: t) ?? t.rendered()
     }
 }

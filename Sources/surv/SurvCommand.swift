@@ -65,6 +65,7 @@ struct Interactive: ParsableCommand {
     func run() throws {
         let session = Session()
         session.notebookFiles = NotebookFiles(survVersion: survVersion)
+        session.figureFiles = SVGFigureFiles()
         let printer = CommandPrinter(json: output.json)
         if let initial {
             _ = printer.run(lines: Self.lines(of: [initial]), in: session, file: nil)
@@ -116,6 +117,7 @@ struct Run: ParsableCommand {
         }
         let session = Session(baseDirectory: url.deletingLastPathComponent())
         session.notebookFiles = NotebookFiles(survVersion: survVersion)
+        session.figureFiles = SVGFigureFiles()
         let failed = CommandPrinter(json: output.json).run(numbered: ScriptLines.split(text), in: session, file: file)
         if failed { throw ExitCode(1) }
     }

@@ -32,6 +32,7 @@ final class DocumentationExamplesTests: XCTestCase {
         }
         let session = Session(baseDirectory: folder)
         session.notebookFiles = NotebookFiles(survVersion: testVersion, unsavedJournals: SessionJournal.start(in: journals).unsaved)
+        session.figureFiles = SVGFigureFiles()
         return session
     }
 

@@ -20,6 +20,7 @@ let testVersion = "0.1.0"
 func makeSession(in folder: URL) -> Session {
     let session = Session(baseDirectory: folder)
     session.notebookFiles = NotebookFiles(survVersion: testVersion)
+    session.figureFiles = SVGFigureFiles()
     return session
 }
 
