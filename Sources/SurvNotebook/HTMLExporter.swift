@@ -1,10 +1,19 @@
+import SurvRender
+
 /// A notebook as one standalone HTML page: prose rendered from Markdown (`ProseMarkdown`), each cell as its
 /// commands and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
 /// its content-security policy forbids scripts and every outside resource, so a notebook from someone
 /// else cannot make the page run code or call out when it is viewed.
 public enum HTMLExporter {
     /// `fallbackTitle` names the page when the front matter has no title (the notebook's file name).
-    public static func render(_ notebook: Notebook, fallbackTitle: String) -> String {
+    /// With `replay`, each cell whose replay printed exactly what the notebook records is drawn from its
+    /// result values — tables as tables, figures as SVG — with the recorded text one click away; any other
+    /// cell is shown as recorded.
+    public static func render(_ notebook: Notebook, fallbackTitle: String, replay: ReplayResult? = nil) -> String {
+        var replayed: [Int: CellOutcome] = [:]
+        if let replay, replay.problems.isEmpty {
+            for outcome in replay.cells { replayed[outcome.cell.line] = outcome }
+        }
         let title = notebook.frontMatter?.title ?? fallbackTitle
         var body: [String] = ["<header><h1>\(escape(title))</h1>"]
         if let version = notebook.frontMatter?.survVersion {
@@ -21,12 +30,27 @@ public enum HTMLExporter {
                 if !markdown.isEmpty { body.append("<section class=\"prose\">\n\(ProseMarkdown.html(from: markdown))\n</section>") }
             case .cell(let cell):
                 let commands = cell.commands.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                body.append("""
-                <figure class="\(cellClass(cell))" id="line-\(cell.line)">\(cellCaption(cell))
-                <pre class="commands"><code>\(commands.map { "<span class=\"prompt\">surv&gt; </span>" + escape($0) }.joined(separator: "\n"))</code></pre>
-                <pre class="output"><code>\(escape(cell.output))</code></pre>
-                </figure>
-                """)
+                let commandsHTML = "<pre class=\"commands\"><code>" + commands.map { "<span class=\"prompt\">surv&gt; </span>" + escape($0) }.joined(separator: "\n") + "</code></pre>"
+                let recorded = "<pre class=\"output\"><code>\(escape(cell.output))</code></pre>"
+                if let outcome = replayed[cell.line], outcome.isClean, !outcome.failed, !outcome.results.isEmpty {
+                    let fragments = outcome.results.map { HTMLRenderer.fragment($0.report, digits: $0.presentation.digits) }
+                    body.append("""
+                    <figure class="cell rich" id="line-\(cell.line)">
+                    \(commandsHTML)
+                    <div class="results">
+                    \(fragments.joined(separator: "\n"))
+                    </div>
+                    <details class="as-text"><summary>as text</summary>\(recorded)</details>
+                    </figure>
+                    """)
+                } else {
+                    body.append("""
+                    <figure class="\(cellClass(cell))" id="line-\(cell.line)">\(cellCaption(cell, differs: replayed[cell.line].map { !$0.matches } ?? false))
+                    \(commandsHTML)
+                    \(recorded)
+                    </figure>
+                    """)
+                }
             }
         }
         return """
@@ -58,9 +82,10 @@ public enum HTMLExporter {
         cell.expectsError ? "cell error expected" : (printsError(cell) ? "cell error" : "cell")
     }
 
-    static func cellCaption(_ cell: NotebookCell) -> String {
+    static func cellCaption(_ cell: NotebookCell, differs: Bool = false) -> String {
         if cell.expectsError { return "\n<figcaption>error, shown on purpose</figcaption>" }
         if printsError(cell) { return "\n<figcaption>error: this cell fails</figcaption>" }
+        if differs { return "\n<figcaption class=\"drift\">shown as recorded: replayed now, this cell prints something else</figcaption>" }
         return ""
     }
 
@@ -117,6 +142,18 @@ public enum HTMLExporter {
     .cell.error.expected { border-color: #e0a458; }
     .cell.error.expected .output { background: #fff8ee; color: #6b4510; }
     .cell.error.expected figcaption { background: #e0a458; }
-    @media print { .cell { break-inside: avoid; } main { max-width: none; } }
+    .results { padding: .6rem 1rem; }
+    .results pre.text { margin: .3rem 0; white-space: pre-wrap; }
+    .results .table { overflow-x: auto; }
+    .results table { margin: .4rem 0; font-variant-numeric: tabular-nums; }
+    .results th, .results td { border: none; border-bottom: 1px solid var(--rule); padding: .2rem .7rem; white-space: nowrap; }
+    .results thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
+    .results th[scope=row] { text-align: left; font-weight: 500; }
+    .results .num { text-align: right; }
+    .results .figure svg { max-width: 100%; height: auto; display: block; margin: .4rem 0; }
+    .as-text summary { cursor: pointer; color: var(--muted); font-size: .85rem; padding: .3rem 1rem; border-top: 1px solid var(--rule); }
+    .cell figcaption.drift { background: #e0a458; color: #fff; font-size: .8rem; padding: .15rem 1rem; }
+    @media (max-width: 40rem) { main { padding: 1rem .6rem 3rem; } .results { padding: .4rem .5rem; } .cell pre { padding: .5rem .6rem; } }
+    @media print { .cell { break-inside: avoid; } main { max-width: none; } .as-text { display: none; } }
     """
 }

@@ -1,12 +1,20 @@
 import Foundation
+import SurvResults
 import SurvSession
 
 /// A cell after replay: what its commands print now, against what the notebook recorded.
 public struct CellOutcome: Equatable, Sendable {
+    public static func == (a: CellOutcome, b: CellOutcome) -> Bool {
+        a.cell == b.cell && a.actual == b.actual && a.failed == b.failed
+            && a.results.map(\.report) == b.results.map(\.report) && a.results.map(\.presentation) == b.results.map(\.presentation)
+    }
+
     public var cell: NotebookCell
     public var actual: String
     /// Whether any of the cell's commands ended in an error.
     public var failed: Bool
+    /// What each command produced, in order (an error is no result), with how it printed.
+    public var results: [(report: Report, presentation: Presentation)] = []
     public var matches: Bool { actual == cell.output }
     /// An error in a cell not marked ```` ```output error ````: the replay fails on it even when the
     /// recorded output is that same error (an earlier `--update` may have recorded it).
@@ -97,12 +105,14 @@ public struct NotebookReplayer {
     public static func run(_ cell: NotebookCell, in session: Session) -> CellOutcome {
         var outputs: [String] = []
         var failed = false
+        var results: [(report: Report, presentation: Presentation)] = []
         for command in cell.commands {
             for outcome in session.runAndRender(line: command.text, lineNumber: command.line) {
                 outputs.append(outcome.text)
                 failed = failed || outcome.failed
+                if let report = outcome.report { results.append((report, outcome.presentation)) }
             }
         }
-        return CellOutcome(cell: cell, actual: outputs.joined(separator: "\n\n"), failed: failed)
+        return CellOutcome(cell: cell, actual: outputs.joined(separator: "\n\n"), failed: failed, results: results)
     }
 }

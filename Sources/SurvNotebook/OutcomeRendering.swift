@@ -13,6 +13,10 @@ public struct RenderedOutcome: Sendable {
     /// The same outcome as one JSON Lines object.
     public var json: String
     public var failed: Bool
+    /// The result value drawn, for a caller that draws it again another way (an exported page).
+    public var report: Report? = nil
+    /// The presentation settings it was drawn with.
+    public var presentation = Presentation()
 }
 
 /// Where the text is going, for what only the caller knows: at the prompt figures take the terminal's
@@ -43,7 +47,8 @@ extension Session {
         case .success(let report):
             let text = CellText.result(report, presentation, terminal: terminal)
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: text,
-                                   json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false)
+                                   json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false,
+                                   report: report, presentation: presentation)
         case .failure(let diagnostic):
             let shown = TerminalText.escapingControls(diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line))
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,

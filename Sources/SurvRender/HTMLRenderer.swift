@@ -26,7 +26,10 @@ final class TableSink: @unchecked Sendable {
 public enum HTMLRenderer {
     public static func fragment(_ report: Report, digits: Int = 3) -> String {
         if case .figure(let figure) = report {
-            return "<div class=\"figure\">\(SVGFigure.svg(figure, digits: digits))</div>"
+            // Inline in a page the SVG needs no XML declaration.
+            var svg = SVGFigure.svg(figure, digits: digits)
+            if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
+            return "<div class=\"figure\">\(svg)</div>"
         }
         var renderer = TextRenderer(digits: digits)
         let sink = TableSink()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurvNotebook
+import SurvResults
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,7 +92,15 @@ struct Export: ParsableCommand {
         let parsed = try NotebookInput.read(url, file: notebook)
         var name = url.lastPathComponent
         for suffix in [".md", ".surv"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
-        let page = HTMLExporter.render(parsed, fallbackTitle: name)
+        // Replayed first (reading only, confined to the notebook's folder): a cell that still prints what it
+        // records is drawn from its values, as tables and figures; any other is shown as recorded.
+        let replay = NotebookReplayer(survVersion: survVersion).replay(url)
+        let page = HTMLExporter.render(parsed, fallbackTitle: name, replay: replay)
+        let drifted = replay.cells.filter { !$0.isClean }.count
+        if !replay.problems.isEmpty || !replay.dataProblems.isEmpty || drifted > 0 {
+            NotebookInput.printError("note: \(drifted > 0 ? Wording.count(drifted, "cell") + " no longer replay as recorded" : "the notebook does not replay cleanly"); "
+                                     + "such cells are shown as recorded text (surv replay shows why)")
+        }
         do throws(ExportedPage.Refusal) {
             try ExportedPage.write(Data(page.utf8), to: URL(fileURLWithPath: html), exporting: url)
         } catch {
