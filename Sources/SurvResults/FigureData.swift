@@ -1,6 +1,6 @@
-/// The values a figure is drawn from. They are plain data (no statistics, no formatting state) so that the
-/// command that computed them can hand them over, store them as JSON, and have the terminal and the SVG
-/// drawings agree: both are functions of one of these.
+// The values a figure is drawn from. They are plain data (no statistics, no formatting state) so that the
+// command that computed them can hand them over, store them as JSON, and have the terminal and the SVG
+// drawings agree: both are functions of one of these.
 
 /// One point of a step function drawn in "post" style: `estimate` holds from `time` until the next point.
 public struct StepPoint: Codable, Sendable, Equatable {

@@ -36,7 +36,7 @@ final class FigureInputSafetyTests: XCTestCase {
 
     func testBrokenAxes() throws {
         let base = F.figure([("A", F.maintained), ("B", F.nonmaintained)], p: "p = 0.5")
-        for (lower, upper) in [(Double.nan, Double.nan), (10, 0), (5, 5), (-.infinity, .infinity), (0, 1e-300), (-1e308, 1e308)] {
+        for (lower, upper) in [(Double.nan, Double.nan), (10, 0), (5, 5), (-.infinity, .infinity), (0, 1e-300), (0, 5e-324), (-1e308, 1e308), (-.greatestFiniteMagnitude, .greatestFiniteMagnitude)] {
             var figure = base
             figure.xAxis.lower = lower
             figure.xAxis.upper = upper
@@ -113,6 +113,20 @@ final class FigureInputSafetyTests: XCTestCase {
             let shown = try SVGTexts(svg).items.map(\.content)
             XCTAssertTrue(shown.contains { $0.hasPrefix("<script>alert('x')</script> & \\x1b]52;c;") }, "\(shown)")
         }
+    }
+
+    /// Cutting a label to fit is linear in its length: a level of 100,000 characters draws at once.
+    func testVeryLongLabelsAreCut() throws {
+        let long = String(repeating: "Very long label ", count: 6_250)
+        let figure = F.figure([(long, F.maintained), (long + "2", F.nonmaintained)], p: long, title: long, xLabel: long)
+        assertTerminalSafe(TerminalFigure.survival(figure), width: 72, colour: false)
+        let svg = SVGFigure.survival(figure)
+        try assertWellFormed(svg)
+        XCTAssertLessThan(svg.utf8.count, 20_000)
+        var forest = F.forest
+        forest.rows[0].term = long
+        assertTerminalSafe(TerminalFigure.forest(forest), width: 72, colour: false)
+        try assertWellFormed(SVGFigure.forest(forest))
     }
 
     func testDegenerateForestAndResidualFigures() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SurvRender
 import SurvResults
@@ -128,5 +129,21 @@ final class StepThinningTests: XCTestCase {
         figure.yAxis = .measure(.cumulativeHazard, maxValue: 2)
         let worst = SVGFigure.survival(figure)
         XCTAssertLessThan(worst.utf8.count, 200_000)
+    }
+}
+
+/// The figure values travel as JSON (a `plot` result, a notebook's record): they read back unchanged.
+final class FigureDataCodingTests: XCTestCase {
+    func testFiguresReadBackFromJSON() throws {
+        let survival = FigureFixtures.figure([("A", FigureFixtures.maintained), ("B", FigureFixtures.nonmaintained)],
+                                             options: .init(confidenceBand: true, percent: true), p: "Log-rank p = 0.065", title: "OS")
+        XCTAssertEqual(try JSONDecoder().decode(SurvivalFigure.self, from: JSONEncoder().encode(survival)), survival)
+        XCTAssertEqual(try JSONDecoder().decode(ForestFigure.self, from: JSONEncoder().encode(FigureFixtures.forest)), FigureFixtures.forest)
+        let zph = FigureFixtures.residuals
+        XCTAssertEqual(try JSONDecoder().decode(ResidualFigure.self, from: JSONEncoder().encode(zph)), zph)
+        // What a JSON output carries of a drawn figure: its points thinned as drawn.
+        let thinned = survival.thinned(columns: TerminalFigure.survivalResolution(survival))
+        XCTAssertEqual(thinned.strata.map(\.label), ["A", "B"])
+        XCTAssertLessThanOrEqual(thinned.strata[0].points.count, survival.strata[0].points.count)
     }
 }

@@ -41,7 +41,8 @@ struct DotCanvas {
 
     private static func scale(_ fraction: Double, _ count: Int) -> Int {
         guard fraction.isFinite else { return fraction > 0 ? count - 1 : 0 }
-        return min(count - 1, max(0, Int((fraction * Double(count - 1)).rounded())))
+        // Clamped before converting: a fraction far outside 0–1 would not fit in an Int.
+        return Int((min(1, max(0, fraction)) * Double(count - 1)).rounded())
     }
 
     // MARK: - Drawing

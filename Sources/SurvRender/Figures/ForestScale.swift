@@ -52,3 +52,10 @@ struct ForestScale {
         return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
     }
 }
+
+extension ForestFigure {
+    /// The heading of the numbers' column: `HR (95% CI)`, or `HR (CI)` for a level that is not a proportion.
+    var numbersHeading: String {
+        level > 0 && level < 1 ? "HR (" + NumberFormat.percent(level) + " CI)" : "HR (CI)"
+    }
+}

@@ -98,10 +98,13 @@ struct SVGDocument {
 }
 
 /// Coordinates with at most two decimals, trailing zeros dropped, never `-0`; a value that is not finite
-/// (which a figure should never produce) prints as 0 rather than making the file invalid.
+/// (which a figure should never produce) prints as 0 rather than making the file invalid. Printed from an
+/// integer count of hundredths rather than with `String(format:)`: the same bytes on every platform.
 enum SVGNumber {
     static func text(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "0" }
+        // No figure coordinate comes near this; the bound keeps the conversion below in range.
+        let value = min(1e12, max(-1e12, value))
         let scale = decimals == 1 ? 10.0 : 100.0
         let rounded = (value * scale).rounded() / scale
         if rounded == 0 { return "0" }

@@ -25,7 +25,7 @@ struct SVGForestFigure {
         let terms = figure.rows.map { SVGLegend.cut(FigureText.terminal($0.term), to: width * 0.3, size: font) }
         let numbers = figure.rows.map { format.estimate($0.hazardRatio) + " (" + format.interval($0.lower, $0.upper, format.estimate) + ")" }
         let ps = format.pValues(figure.rows.map(\.p))
-        let heading = "HR (" + NumberFormat.percent(figure.level) + " CI)"
+        let heading = figure.numbersHeading
         let termWidth = terms.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0
         let numbersWidth = max(SVGTextMetrics.width(heading, size: font, bold: true),
                                numbers.map { SVGTextMetrics.width($0, size: font) }.max() ?? 0)

@@ -63,10 +63,14 @@ struct SVGLegend {
     /// `text` cut to at most `width` pixels, ending in an ellipsis when cut.
     static func cut(_ text: String, to width: Double, size: Double) -> String {
         guard SVGTextMetrics.width(text, size: size) > width else { return text }
-        var out = ""
+        // Measured a character at a time, so a label of a million characters costs a million steps.
+        let room = width - SVGTextMetrics.width("…", size: size)
+        var out = "", used = 0.0
         for character in text {
-            if SVGTextMetrics.width(out + String(character) + "…", size: size) > width { break }
+            let next = SVGTextMetrics.width(String(character), size: size)
+            if used + next > room { break }
             out.append(character)
+            used += next
         }
         return out + "…"
     }

@@ -18,8 +18,14 @@ struct SVGOccupancy {
         taken = [Bool](repeating: false, count: columns * rows)
     }
 
-    private func column(_ x: Double) -> Int { min(columns - 1, max(0, Int(((x - left) / Self.cell).rounded(.down)))) }
-    private func row(_ y: Double) -> Int { min(rows - 1, max(0, Int(((y - top) / Self.cell).rounded(.down)))) }
+    private func column(_ x: Double) -> Int { Self.index((x - left) / Self.cell, count: columns) }
+    private func row(_ y: Double) -> Int { Self.index((y - top) / Self.cell, count: rows) }
+
+    /// Clamped in floating point first: a coordinate far off the plot would not fit in an Int.
+    private static func index(_ value: Double, count: Int) -> Int {
+        guard value.isFinite else { return value > 0 ? count - 1 : 0 }
+        return Int(min(Double(count - 1), max(0, value.rounded(.down))))
+    }
 
     mutating func addBox(x: Double, y: Double, width: Double, height: Double) {
         guard x.isFinite, y.isFinite, width.isFinite, height.isFinite else { return }

@@ -49,13 +49,22 @@ public enum StepThinning {
         var seen = [Bool](repeating: false, count: columns)
         var out: [Double] = []
         for time in times where time.isFinite && time >= start && time <= end {
-            let column = min(columns - 1, Int((time - start) * scale))
+            let column = Self.column(time, start: start, scale: scale, columns: columns)
             if !seen[column] {
                 seen[column] = true
                 out.append(time)
             }
         }
         return out.sorted()
+    }
+
+    /// The column of a time. A range too narrow or too wide for a Double (1e-320 across, or -1e308 to 1e308)
+    /// makes the product infinite or NaN; those go to the last or first column instead of trapping.
+    @inline(__always)
+    private static func column(_ time: Double, start: Double, scale: Double, columns: Int) -> Int {
+        let position = (time - start) * scale
+        guard position.isFinite else { return position > 0 ? columns - 1 : 0 }
+        return Int(min(Double(columns - 1), max(0, position)))
     }
 
     static func isOrdered(_ points: [StepPoint]) -> Bool {
@@ -93,7 +102,7 @@ public enum StepThinning {
                 out.append(point)
                 before = -1
             }
-            let here = min(columns - 1, Int((time - start) * scale))
+            let here = Self.column(time, start: start, scale: scale, columns: columns)
             if here != column {
                 kept.flush(source, into: &out)
                 column = here

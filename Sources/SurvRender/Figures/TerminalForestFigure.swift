@@ -38,7 +38,7 @@ struct TerminalForestFigure {
             return style.ascii ? text.replacingOccurrences(of: "–", with: "-") : text
         }
         let ps = format.pValues(figure.rows.map(\.p))
-        let heading = "HR (" + NumberFormat.percent(figure.level) + " CI)"
+        let heading = figure.numbersHeading
         let numbersWidth = max(DisplayWidth.of(heading), numbers.map(DisplayWidth.of).max() ?? 0)
         let pWidth = ps.map(DisplayWidth.of).max() ?? 1
         let termWidth = min(terms.map(DisplayWidth.of).max() ?? 0, max(8, width / 4))
