@@ -54,12 +54,16 @@ extension Session {
         let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? "Time")
         var strata: [CurveStratum] = []
         var highest = 0.0
+        // A curve of a million rows has a million steps, but a figure has a few thousand columns at most:
+        // the value keeps the points that draw it at that resolution, over the whole follow-up.
+        let end = max(lastTime, xAxis.upper)
         for (label, curve) in curves {
-            let points = Self.stepPoints(curve, measure: measure, band: plan.confidenceBand)
+            let points = Self.stepPoints(curve, measure: measure, band: plan.confidenceBand, through: end)
             for point in points where point.time <= xAxis.upper {
                 highest = max(highest, point.estimate, point.upper ?? 0)
             }
-            let censored = zip(curve.time, curve.nCensor).filter { $0.1 > 0 }.map(\.0)
+            let censored = StepThinning.thinTimes(zip(curve.time, curve.nCensor).filter { $0.1 > 0 }.map(\.0),
+                                                  from: 0, to: end, columns: Self.figureColumns)
             let atRisk = plan.riskTable ? AtRiskCount.at(xAxis.ticks, times: curve.time, nRisk: curve.nRisk) : []
             strata.append(CurveStratum(label: label, points: points, censorTimes: plan.censorMarks ? censored : [], atRisk: atRisk))
         }
@@ -75,34 +79,33 @@ extension Session {
         return figure
     }
 
-    /// The curve as steps from (0, start): survival from 1, cumulative incidence (1 − S, its limits swapped)
-    /// and the Nelson–Aalen cumulative hazard from 0.
-    static func stepPoints(_ curve: KaplanMeierCurve, measure: CurveMeasure, band: Bool) -> [StepPoint] {
-        var points: [StepPoint] = []
-        points.reserveCapacity(curve.time.count + 1)
+    /// Columns a figure's value keeps points for: finer than any terminal or page draws it.
+    static let figureColumns = 4096
+
+    /// The curve as steps from (0, start) through `end`, thinned to `figureColumns`: survival from 1,
+    /// cumulative incidence (1 − S, its limits swapped) and the Nelson–Aalen cumulative hazard from 0.
+    static func stepPoints(_ curve: KaplanMeierCurve, measure: CurveMeasure, band: Bool, through end: Double) -> [StepPoint] {
+        let estimate: [Double], lower: [Double?], upper: [Double?], start: Double
         switch measure {
         case .survival:
-            points.append(StepPoint(time: 0, estimate: 1, lower: band ? 1 : nil, upper: band ? 1 : nil))
-            for j in curve.time.indices {
-                points.append(StepPoint(time: curve.time[j], estimate: curve.surv[j],
-                                        lower: band ? curve.lower[j] : nil, upper: band ? curve.upper[j] : nil))
-            }
+            (start, estimate) = (1, curve.surv)
+            (lower, upper) = band ? (curve.lower, curve.upper) : ([], [])
         case .cumulativeIncidence:
-            points.append(StepPoint(time: 0, estimate: 0, lower: band ? 0 : nil, upper: band ? 0 : nil))
-            for j in curve.time.indices {
-                points.append(StepPoint(time: curve.time[j], estimate: 1 - curve.surv[j],
-                                        lower: band ? curve.upper[j].map { 1 - $0 } : nil, upper: band ? curve.lower[j].map { 1 - $0 } : nil))
-            }
+            (start, estimate) = (0, curve.surv.map { 1 - $0 })
+            (lower, upper) = band ? (curve.upper.map { $0.map { 1 - $0 } }, curve.lower.map { $0.map { 1 - $0 } }) : ([], [])
         case .cumulativeHazard:
             let hazard = NelsonAalen(curve)
-            let limits = hazard.band(level: curve.level)
-            points.append(StepPoint(time: 0, estimate: 0, lower: band ? 0 : nil, upper: band ? 0 : nil))
-            for j in curve.time.indices {
-                points.append(StepPoint(time: curve.time[j], estimate: hazard.hazard[j],
-                                        lower: band ? limits.lower[j] : nil, upper: band ? limits.upper[j] : nil))
+            (start, estimate) = (0, hazard.hazard)
+            if band {
+                let limits = hazard.band(level: curve.level)
+                (lower, upper) = (limits.lower.map { $0 }, limits.upper.map { $0 })
+            } else {
+                (lower, upper) = ([], [])
             }
         }
-        return points
+        let first = StepPoint(time: 0, estimate: start, lower: band ? start : nil, upper: band ? start : nil)
+        return StepThinning.thin(time: curve.time, estimate: estimate, lower: lower, upper: upper, first: first,
+                                 from: 0, to: end, columns: figureColumns)
     }
 
     /// R's `plot(cox.zph(fit))`: per term the scaled Schoenfeld residuals against KM-transformed time, the

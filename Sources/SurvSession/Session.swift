@@ -184,7 +184,7 @@ public final class Session {
         guard outcome.belongsInTranscript else { return }
         switch outcome.result {
         case .success(let report):
-            transcript.append(.command(source: outcome.source, output: .result(report, settings.presentation)))
+            transcript.append(.command(source: outcome.source, output: .result(report.compactedForTranscript, settings.presentation)))
         case .failure(let diagnostic):
             guard !Interruption.isRequested() else { return }
             transcript.append(.command(source: outcome.source,

@@ -1,4 +1,3 @@
-import SurvResults
 
 /// A million-row curve has a million steps, but a figure only has so many columns of dots or pixels. Within
 /// one column a step function draws a vertical stroke from the lowest to the highest value it takes there
@@ -67,7 +66,7 @@ public enum StepThinning {
         return Int(min(Double(columns - 1), max(0, position)))
     }
 
-    static func isOrdered(_ points: [StepPoint]) -> Bool {
+    public static func isOrdered(_ points: [StepPoint]) -> Bool {
         var previous = -Double.infinity
         for point in points where point.time.isFinite {
             if point.time < previous { return false }
