@@ -218,6 +218,47 @@ final class HTMLExportTests: XCTestCase {
         XCTAssertTrue(try proseHTML(longTable).contains("<table>"))
     }
 
+    /// A cell that replays as recorded is drawn from its values: its tables as tables (numbers right-aligned,
+    /// strata as row headers), its figures as inline SVG, its text one click away. A cell that no longer
+    /// replays as recorded is shown as recorded, and says so.
+    func testReplayedCellsBecomeTablesAndFigures() throws {
+        let folder = try makeTemporaryFolder(self)
+        let url = folder.appendingPathComponent("n.surv.md")
+        let session = makeSession(in: folder)
+        _ = session.runAndRender(line: "load aml; endpoint time, status; stratify by x; km; plot km; logrank")
+        _ = session.runAndRender(line: "save \"n.surv.md\"")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        // The log-rank cell recorded something else: it drifted.
+        text = text.replacingOccurrences(of: "chi-square = 3.40 on 1 df", with: "chi-square = 9.90 on 1 df")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let (notebook, problems) = NotebookParser.parse(try NotebookSource.read(url))
+        XCTAssertEqual(problems, [])
+        let replay = NotebookReplayer(survVersion: testVersion).replay(url)
+        let page = HTMLExporter.render(notebook, fallbackTitle: "n", replay: replay)
+        XCTAssertTrue(page.contains("<th scope=\"row\">x=Maintained</th><td class=\"num\">11</td>"), page)
+        XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the figure is inline SVG")
+        XCTAssertFalse(page.contains("<?xml"), "no XML declaration inside the page")
+        XCTAssertTrue(page.contains("<details class=\"as-text\"><summary>as text</summary>"))
+        XCTAssertTrue(page.contains("shown as recorded: replayed now, this cell prints something else"))
+        XCTAssertTrue(page.contains("chi-square = 9.90 on 1 df"), "the drifted cell shows what it records")
+        XCTAssertFalse(page.contains("<script"))
+    }
+
+    /// Names from a data file reach the page's tables and figures escaped.
+    func testHostileLevelsAreEscapedInTablesAndFigures() throws {
+        let folder = try makeTemporaryFolder(self)
+        try "t,e,g\n1,1,<script>x</script>\n2,0,a&b\n3,1,<script>x</script>\n4,1,a&b\n".write(to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let session = makeSession(in: folder)
+        _ = session.runAndRender(line: "load \"d.csv\"; endpoint t, e; stratify by g; km; plot km")
+        _ = session.runAndRender(line: "save \"h.surv.md\"")
+        let url = folder.appendingPathComponent("h.surv.md")
+        let (notebook, _) = NotebookParser.parse(try NotebookSource.read(url))
+        let page = HTMLExporter.render(notebook, fallbackTitle: "h", replay: NotebookReplayer(survVersion: testVersion).replay(url))
+        XCTAssertFalse(page.contains("<script"), "a level never becomes a tag")
+        XCTAssertTrue(page.contains("g=&lt;script&gt;x&lt;/script&gt;"))
+        XCTAssertTrue(page.contains("<svg"), "the cells replayed and were drawn from values")
+    }
+
     func testExampleExportRendersInHeadlessChromium() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
