@@ -15,9 +15,10 @@ SYSTEM_LIBRARIES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 deps:
 	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES)"
 
-# The tests also drive the REPL in a real terminal (tmux) and render exported notebooks in a browser (chromium).
+# The tests also drive the REPL in a real terminal (tmux), render exported notebooks in a browser (chromium)
+# and written figures with librsvg (rsvg-convert).
 test-deps:
-	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES) tmux chromium"
+	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES) tmux chromium librsvg2-bin"
 
 install:
 	@missing=""; for p in $(PACKAGES); do \
