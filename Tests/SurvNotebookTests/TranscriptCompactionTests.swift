@@ -38,3 +38,22 @@ final class TranscriptCompactionTests: XCTestCase {
         }
     }
 }
+
+/// A figure in a notebook keeps `set plot width` and `set plot ascii` as they were when it was drawn.
+final class FigureCellTests: XCTestCase {
+    func testNotebookFiguresFollowThePlotSettings() {
+        let session = Session()
+        let wide = session.runAndRender(line: "load aml; endpoint time, status; stratify by x; plot km").last?.text ?? ""
+        XCTAssertLessThanOrEqual(wide.split(separator: "\n").map(\.count).max() ?? 0, 72)
+        XCTAssertTrue(wide.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) }, "braille by default")
+        let narrow = session.runAndRender(line: "set plot width 50; set plot ascii; plot km").last?.text ?? ""
+        XCTAssertLessThanOrEqual(narrow.split(separator: "\n").map(\.count).max() ?? 0, 50, narrow)
+        XCTAssertTrue(narrow.unicodeScalars.allSatisfy(\.isASCII), narrow)
+        // The transcript draws each figure as it was drawn then.
+        let cells = session.transcript.compactMap { entry -> String? in
+            guard case .command(let source, let output) = entry, source == "plot km" else { return nil }
+            return CellText.text(output)
+        }
+        XCTAssertEqual(cells, [wide, narrow])
+    }
+}
