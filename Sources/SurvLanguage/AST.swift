@@ -69,6 +69,8 @@ public enum Command: Equatable, Sendable {
     case followup
     case describe([Name])
     case tabulate(Name, by: Name?)
+    /// `table1 A, B, ... [by G] [overall]`
+    case table1([Name], by: Name?, overall: Bool)
     case fisher(Name, by: Name)
     /// `chisq A by B [correct | nocorrect]`; `correct` is nil when neither word is written (R's default).
     case chisq(Name, by: Name, correct: Bool?)

@@ -125,6 +125,24 @@ public struct Checker {
             try requireData(at: nil)
             for name in names { _ = try column(name) }
             return .describe(names.map(\.text))
+        case .table1(let variables, let by, let overall):
+            try requireData(at: variables.first?.range)
+            var seen: [String: SourceRange] = [:]
+            for v in variables {
+                _ = try column(v)
+                if seen[v.text] != nil { throw Diagnostic("'\(v.text)' is listed twice", at: v.range, hint: "list each column once") }
+                seen[v.text] = v.range
+            }
+            if let by {
+                _ = try column(by)
+                if let listed = variables.first(where: { $0.text == by.text }) {
+                    throw Diagnostic("'\(by.text)' is both a row and the groups", at: listed.range, hint: "leave it out of the list: its groups are the columns")
+                }
+            } else if overall {
+                throw Diagnostic("'overall' adds an All column beside the groups of 'by'", at: variables.last?.range,
+                                 hint: "e.g. table1 age, sex by arm overall")
+            }
+            return .table1(variables.map(\.text), by: by?.text, overall: overall)
         case .tabulate(let a, let b):
             try requireData(at: a.range)
             _ = try column(a)

@@ -58,6 +58,10 @@ public enum CompletionGrammar {
             return words.first == "by" && (words.count == 1 || words.last == ",") ? .column(.any) : .nothing
         case "describe":
             return rest.isEmpty || words.last == "," ? .column(.any) : .nothing
+        case "table1":
+            if rest.isEmpty || words.last == "," || words.last == "by" { return .column(.any) }
+            if words.contains("by") { return words.last == "overall" ? .nothing : .words(["overall"]) }
+            return .words(["by"])
         case "tab", "fisher", "chisq", "wilcoxon", "kruskal":
             switch rest.count {
             case 0: return .column(command == "wilcoxon" || command == "kruskal" ? .numeric : .any)

@@ -199,6 +199,10 @@ public struct Parser {
         case "show": command = .show
         case "describe":
             command = .describe(current.kind == .end ? [] : try nameList("a column name"))
+        case "table1":
+            let variables = try nameList("a column name")
+            let by = acceptWord("by") ? try expectName("a column name", hint: "table1 age, sex by arm") : nil
+            command = .table1(variables, by: by, overall: acceptWord("overall"))
         case "tab":
             let a = try expectName("a column name", hint: "tab A [by B]")
             command = .tabulate(a, by: acceptWord("by") ? try expectName("a column name") : nil)
@@ -283,6 +287,7 @@ public struct Parser {
         case "cox": return "join terms with '+': cox age + sex"
         case "stratify": return "separate columns with commas: stratify by sex, ph.ecog"
         case "describe": return "separate columns with commas: describe age, sex"
+        case "table1": return "separate columns with commas, then the groups: table1 age, sex by arm"
         case "tab", "fisher", "chisq": return "cross two columns with 'by': \(command) sex by status"
         case "wilcoxon", "kruskal": return "name the groups with 'by': \(command) age by sex"
         case "endpoint":

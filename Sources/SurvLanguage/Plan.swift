@@ -25,6 +25,8 @@ public enum Plan: Equatable, Sendable {
     case followup
     case describe([String])
     case tabulate(String, by: String?)
+    /// The opening table of a paper: each variable summarised per group of `by`, with a test per variable.
+    case table1([String], by: String?, overall: Bool)
     case fisher(String, by: String)
     /// Yates' continuity correction is asked for (R's default); it applies to 2×2 tables only.
     case chisq(String, by: String, correct: Bool)

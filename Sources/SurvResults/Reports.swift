@@ -254,6 +254,7 @@ public enum Report: Codable, Equatable, Sendable {
     case state(StateReport)
     case help(HelpReport)
     case figure(FigureReport)
+    case table1(Table1Report)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -274,6 +275,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .state: return "show"
         case .help: return "help"
         case .figure: return "plot"
+        case .table1: return "table1"
         }
     }
 }

@@ -229,6 +229,7 @@ public final class Session {
         case .followup: return try followup()
         case .describe(let columns): return try describe(columns)
         case .tabulate(let a, let b): return try tabulate(a, by: b)
+        case .table1(let variables, let by, let overall): return try table1(variables, by: by, overall: overall)
         case .fisher(let a, let b): return try fisher(a, by: b)
         case .chisq(let a, let b, let correct): return try chisq(a, by: b, correct: correct)
         case .wilcoxon(let x, let g): return try wilcoxon(x, by: g)

@@ -239,4 +239,25 @@ for (k in 1:2) {
 }
 out$figure_logrank_p <- 1 - pchisq(survdiff(Surv(time, status) ~ sex, data = lung)$chisq, 1)
 
+# table1 age, ph.ecog, wt.loss by sex overall (lung) and table1 age, sex, nodes by rx (colon, death rows):
+# median, quartiles (type 7) and range per group and overall; counts per level; the test gtsummary's
+# add_p() picks: wilcox.test (2 groups) or kruskal.test, chisq.test(correct = FALSE) or fisher.test when an
+# expected count is below 5.
+numeric_summary <- function(x, g) {
+  parts <- c(split(x, g), list(All = x))
+  lapply(parts, function(v) { w <- v[!is.na(v)]; q <- quantile(w, c(.25, .5, .75), type = 7)
+    list(n = length(w), missing = sum(is.na(v)), median = unname(q[2]), q1 = unname(q[1]), q3 = unname(q[3]),
+         min = min(w), max = max(w)) })
+}
+out$table1_lung <- list(
+  age = numeric_summary(lung$age, lung$sex), age_p = wilcox.test(age ~ sex, data = lung)$p.value,
+  wt_loss = numeric_summary(lung$wt.loss, lung$sex), wt_loss_p = wilcox.test(wt.loss ~ sex, data = lung)$p.value,
+  ecog_counts = unclass(table(lung$ph.ecog, lung$sex)), ecog_p = fisher.test(table(lung$ph.ecog, lung$sex))$p.value,
+  ecog_expected_min = min(suppressWarnings(chisq.test(table(lung$ph.ecog, lung$sex)))$expected))
+colon2 <- survival::colon[survival::colon$etype == 2, ]
+out$table1_colon <- list(
+  age = numeric_summary(colon2$age, colon2$rx), age_p = kruskal.test(age ~ rx, data = colon2)$p.value,
+  nodes = numeric_summary(colon2$nodes, colon2$rx), nodes_p = kruskal.test(nodes ~ rx, data = colon2)$p.value,
+  sex_counts = unclass(table(colon2$sex, colon2$rx)), sex_p = chisq.test(table(colon2$sex, colon2$rx), correct = FALSE)$p.value)
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)

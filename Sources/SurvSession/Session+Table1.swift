@@ -1,0 +1,92 @@
+import SurvCore
+import SurvData
+import SurvLanguage
+import SurvResults
+
+/// `table1`: the table a clinical paper opens with, over the kept rows, as gtsummary's `tbl_summary()` with
+/// `add_p()` lays it out: a number with 10 or more distinct values as its median, quartiles and range, any
+/// other column as counts per level; with `by`, a p-value per row from the test gtsummary picks.
+extension Session {
+    /// Fewer distinct values than this and a number is read as categories (a score, a stage, a 0/1 flag).
+    static let table1DistinctForNumbers = 10
+
+    func table1(_ variables: [String], by: String?, overall: Bool) throws(Diagnostic) -> Report {
+        guard let table else { throw Diagnostic("no dataset is loaded") }
+        let kept = keptRows ?? Array(0..<table.rowCount)
+        // The rows of each column of the table: the groups of `by` (rows where it is missing are left out,
+        // as gtsummary leaves them out), then All.
+        var columns: [(label: String, rows: [Int])] = []
+        var missingGroup = 0
+        if let by {
+            let (codes, levels) = try categories(by, rows: kept)
+            var members = [[Int]](repeating: [], count: levels.count)
+            for (row, code) in zip(kept, codes) {
+                if code >= 0 && code < members.count { members[code].append(row) } else { missingGroup += 1 }
+            }
+            columns = zip(levels, members).map { ("\(by)=\($0)", $1) }
+            if overall { columns.append(("All", members.flatMap { $0 }.sorted())) }
+        } else {
+            columns = [("All", kept)]
+        }
+        let groupCount = by == nil ? 0 : columns.count - (overall ? 1 : 0)
+        let analysed = Array(columns.prefix(max(groupCount, 1)).flatMap(\.rows)).sorted()
+        var out: [Table1Variable] = []
+        for name in variables {
+            guard let column = table.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
+            if case .number(let values, let missing) = column.data,
+               Set(analysed.lazy.filter { !missing[$0] }.map { values[$0] }).count >= Self.table1DistinctForNumbers {
+                let samples = columns.map { c in c.rows.filter { !missing[$0] }.map { values[$0] } }
+                let summaries = zip(columns, samples).map { c, s in Descriptive.summarize(s, missing: c.rows.count - s.count) }
+                let (test, p) = Self.table1NumericTest(Array(samples.prefix(groupCount)))
+                out.append(Table1Variable(name: name, summary: .numeric(summaries), test: test, p: p))
+            } else {
+                let (codes, levels) = try categories(name, rows: analysed)
+                let codeOf = Dictionary(uniqueKeysWithValues: zip(analysed, codes))
+                var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
+                var missing = [Int](repeating: 0, count: columns.count)
+                for (j, c) in columns.enumerated() {
+                    for row in c.rows {
+                        if let code = codeOf[row], code >= 0, code < levels.count { counts[code][j] += 1 } else { missing[j] += 1 }
+                    }
+                }
+                let present = columns.indices.map { j in counts.reduce(0) { $0 + $1[j] } }
+                let rows = levels.indices.map { i in
+                    Table1Level(level: levels[i], counts: counts[i],
+                                percents: columns.indices.map { j in present[j] > 0 ? 100 * Double(counts[i][j]) / Double(present[j]) : nil })
+                }
+                let (test, p) = Self.table1CategoricalTest(counts.map { Array($0.prefix(groupCount)) }, level: settings.level)
+                out.append(Table1Variable(name: name, summary: .categorical(levels: rows, missing: missing), test: test, p: p))
+            }
+        }
+        return .table1(Table1Report(by: by, groups: columns.map { Table1Group(label: $0.label, n: $0.rows.count) }, variables: out,
+                                    missingGroup: missingGroup))
+    }
+
+    /// Wilcoxon rank-sum for two groups, Kruskal–Wallis for more; groups without a value take no part.
+    static func table1NumericTest(_ samples: [[Double]]) -> (Table1Test?, Double?) {
+        let groups = samples.filter { !$0.isEmpty }
+        if groups.count == 2, let result = try? RankTests.wilcoxon(groups[0], groups[1]) { return (.wilcoxon, result.p) }
+        guard groups.count > 2 else { return (nil, nil) }
+        var values: [Double] = [], labels: [Int] = []
+        for (g, sample) in groups.enumerated() {
+            values += sample
+            labels += [Int](repeating: g, count: sample.count)
+        }
+        return (try? RankTests.kruskalWallis(values: values, groups: labels)).map { (.kruskal, $0.p) } ?? (nil, nil)
+    }
+
+    /// Pearson's chi-square without continuity correction, or Fisher's exact test when an expected count is
+    /// below 5 (gtsummary's rule); levels and groups with no one in them take no part. When the exact test
+    /// is out of reach (a large sparse table), the chi-square test stands in and the row says so by its test.
+    static func table1CategoricalTest(_ counts: [[Int]], level: Double) -> (Table1Test?, Double?) {
+        let columnsUsed = (counts.first ?? []).indices.filter { j in counts.contains { $0[j] > 0 } }
+        let table = counts.filter { $0.contains { $0 > 0 } }.map { row in columnsUsed.map { row[$0] } }
+        guard table.count >= 2, columnsUsed.count >= 2 else { return (nil, nil) }
+        let total = Double(table.reduce(0) { $0 + $1.reduce(0, +) })
+        let rowSums = table.map { Double($0.reduce(0, +)) }
+        let columnSums = columnsUsed.indices.map { j in Double(table.reduce(0) { $0 + $1[j] }) }
+        let sparse = rowSums.contains { r in columnSums.contains { c in r * c / total < 5 } }
+        if sparse, let fisher = try? FisherExact.test(table, level: level) { return (.fisher, fisher.p) }
+        return (try? PearsonChiSquare.test(table, yates: false)).map { (.chisq, $0.statistic.p) } ?? (nil, nil)
+    }
+}
