@@ -34,19 +34,28 @@ extension Session {
         for name in variables {
             guard let column = table.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
             if case .number(let values, let missing) = column.data,
-               Set(analysed.lazy.filter { !missing[$0] }.map { values[$0] }).count >= Self.table1DistinctForNumbers {
-                let samples = columns.map { c in c.rows.filter { !missing[$0] }.map { values[$0] } }
-                let summaries = zip(columns, samples).map { c, s in Descriptive.summarize(s, missing: c.rows.count - s.count) }
-                let (test, p) = Self.table1NumericTest(Array(samples.prefix(groupCount)))
+               Self.hasDistinctValues(Self.table1DistinctForNumbers, values, missing: missing, rows: analysed) {
+                // One sort per group; All and the Kruskal–Wallis ranks come from merging them.
+                let groupColumns = Array(columns.prefix(max(groupCount, 1)))
+                let samples = groupColumns.map { c in c.rows.filter { !missing[$0] }.map { values[$0] } }
+                let grouped = GroupedNumbers.summarize(samples, missing: zip(groupColumns, samples).map { $0.rows.count - $1.count })
+                var summaries = grouped.groups
+                if overall { summaries.append(grouped.all) }
+                var (test, p): (Table1Test?, Double?) = (nil, nil)
+                if groupCount > 2, let h = grouped.kruskalWallis { (test, p) = (.kruskal, h.p) }
+                if groupCount == 2 { (test, p) = Self.table1NumericTest(samples) }
                 out.append(Table1Variable(name: name, summary: .numeric(summaries), test: test, p: p))
             } else {
                 let (codes, levels) = try categories(name, rows: analysed)
-                let codeOf = Dictionary(uniqueKeysWithValues: zip(analysed, codes))
+                // By row number, not a dictionary: a million rows are counted in one pass each.
+                var codeOf = [Int](repeating: -1, count: table.rowCount)
+                for (row, code) in zip(analysed, codes) where row < codeOf.count { codeOf[row] = code }
                 var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
                 var missing = [Int](repeating: 0, count: columns.count)
                 for (j, c) in columns.enumerated() {
                     for row in c.rows {
-                        if let code = codeOf[row], code >= 0, code < levels.count { counts[code][j] += 1 } else { missing[j] += 1 }
+                        let code = row < codeOf.count ? codeOf[row] : -1
+                        if code >= 0, code < levels.count { counts[code][j] += 1 } else { missing[j] += 1 }
                     }
                 }
                 let present = columns.indices.map { j in counts.reduce(0) { $0 + $1[j] } }
@@ -60,6 +69,15 @@ extension Session {
         }
         return .table1(Table1Report(by: by, groups: columns.map { Table1Group(label: $0.label, n: $0.rows.count) }, variables: out,
                                     missingGroup: missingGroup))
+    }
+
+    /// Whether the column takes at least `count` distinct values over the rows: it stops at the count.
+    static func hasDistinctValues(_ count: Int, _ values: [Double], missing: [Bool], rows: [Int]) -> Bool {
+        var seen = Set<Double>()
+        for row in rows where row < values.count && !missing[row] {
+            if seen.insert(values[row]).inserted, seen.count >= count { return true }
+        }
+        return false
     }
 
     /// Wilcoxon rank-sum for two groups, Kruskal–Wallis for more; groups without a value take no part.

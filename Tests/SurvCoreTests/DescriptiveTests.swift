@@ -95,3 +95,42 @@ final class DescriptiveTests: XCTestCase {
         XCTAssertEqual(allMissing, 1)
     }
 }
+
+/// Grouped summaries from one sort per group agree with summarising each group and the whole on its own,
+/// and with the Kruskal–Wallis test on the raw values (which is checked against R).
+final class GroupedNumbersTests: XCTestCase {
+    func testAgreesWithSummariesAndTheTestDoneSeparately() throws {
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<20 {
+            let groupCount = 2 + trial % 4
+            // Rounded values give ties, as real data have them.
+            let samples = (0..<groupCount).map { g in
+                (0..<(1 + Int.random(in: 0..<60, using: &generator))).map { _ in (Double.random(in: 0..<10, using: &generator) + Double(g)).rounded() }
+            }
+            let result = GroupedNumbers.summarize(samples, missing: samples.indices.map { $0 })
+            for (g, sample) in samples.enumerated() {
+                XCTAssertEqual(result.groups[g], Descriptive.summarize(sample, missing: g))
+            }
+            let everything = samples.flatMap { $0 }
+            let whole = Descriptive.summarize(everything, missing: samples.indices.reduce(0, +))
+            XCTAssertEqual(result.all.median, whole.median)
+            XCTAssertEqual(result.all.q1, whole.q1)
+            XCTAssertEqual(result.all.q3, whole.q3)
+            XCTAssertEqual(result.all.n, whole.n)
+            XCTAssertEqual(result.all.missing, whole.missing)
+            XCTAssertEqual(result.all.mean ?? .nan, whole.mean ?? .nan, accuracy: 1e-9)
+            let labels = samples.enumerated().flatMap { g, s in [Int](repeating: g, count: s.count) }
+            let direct = try RankTests.kruskalWallis(values: everything, groups: labels)
+            let merged = try XCTUnwrap(result.kruskalWallis)
+            XCTAssertEqual(merged.chisq, direct.chisq, accuracy: 1e-9 * max(1, direct.chisq))
+            XCTAssertEqual(merged.df, direct.df)
+        }
+    }
+
+    func testDegenerateGroups() {
+        XCTAssertNil(GroupedNumbers.summarize([[1, 2, 3]], missing: [0]).kruskalWallis, "one group")
+        XCTAssertNil(GroupedNumbers.summarize([[1, 2], []], missing: [0, 3]).kruskalWallis, "one group with values")
+        XCTAssertNil(GroupedNumbers.summarize([[2, 2], [2]], missing: [0, 0]).kruskalWallis, "all values equal")
+        XCTAssertEqual(GroupedNumbers.summarize([[], []], missing: [1, 1]).all.n, 0)
+    }
+}

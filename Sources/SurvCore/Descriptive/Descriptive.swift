@@ -14,7 +14,15 @@ public enum Descriptive {
             return NumericSummary(n: 0, missing: totalMissing, mean: nil, sd: nil, median: nil, q1: nil, q3: nil,
                                   min: nil, max: nil)
         }
-        let sorted = present.sorted()
+        return summarize(sorted: present.sorted(), missing: totalMissing)
+    }
+
+    /// The same, for values already sorted and free of NaN (a caller that sorted them for another use).
+    public static func summarize(sorted: [Double], missing totalMissing: Int) -> NumericSummary {
+        guard !sorted.isEmpty else {
+            return NumericSummary(n: 0, missing: totalMissing, mean: nil, sd: nil, median: nil, q1: nil, q3: nil,
+                                  min: nil, max: nil)
+        }
         let n = Double(sorted.count)
         // Two passes, as R's mean does: the second removes most of the first's rounding error.
         var mean = sorted.reduce(0, +) / n
