@@ -82,6 +82,7 @@ public enum Command: Equatable, Sendable {
     /// `set plot width N`, `set plot ascii`, `set plot unicode`.
     case setPlot(Name, value: Double?)
     case plot(PlotSyntax)
+    case expect(ExpectSyntax)
     case show
     case help(topic: Name?)
     case save(String, SourceRange)

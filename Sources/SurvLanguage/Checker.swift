@@ -100,6 +100,19 @@ public struct Checker {
             return .cox(try checkModel(terms))
         case .plot(let syntax):
             return .plot(try checkPlot(syntax))
+        case .expect(let syntax):
+            if syntax.quantity.needsEndpoint { try requireEndpoint() }
+            switch syntax.quantity {
+            case .coxHazardRatio, .coxP, .coxCoefficient:
+                guard context.hasCoxModel else {
+                    throw Diagnostic("there is no Cox model to check", at: syntax.range, hint: "fit one first, e.g. cox age + sex")
+                }
+            case .fisherP(let a, let b), .chisqP(let a, let b):
+                try requireData(at: syntax.range)
+                for name in [a, b] { _ = try column(Name(name, syntax.range)) }
+            default: break
+            }
+            return .expect(ExpectPlan(syntax))
         case .setPlot(let what, let value):
             switch (what.text.lowercased(), value) {
             case ("width", let width?):

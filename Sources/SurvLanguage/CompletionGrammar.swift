@@ -76,6 +76,13 @@ public enum CompletionGrammar {
         case "rmst": return rest.isEmpty ? .words(["at"]) : .nothing
         case "logrank": return rest.isEmpty ? .words(["trend", "rho"]) : .nothing
         case "plot": return plot(words)
+        case "expect":
+            switch words.count {
+            case 0: return .words(["km", "followup", "rmst", "logrank", "cox", "n", "events", "fisher", "chisq"])
+            case 1: return .words(["km": ["at", "median"], "followup": ["median"], "rmst": ["at"], "logrank": ["p", "chisq", "trend"],
+                                   "cox": ["hr", "p", "coef"], "fisher": ["p"], "chisq": ["p"]][words[0]] ?? [])
+            default: return .nothing
+            }
         case "set": return setting(words, column: rest.count > 1 ? (rest[1].identifier ?? rest[1].text) : "")
         case "where":
             return rest.isEmpty ? .expressionStart(extra: ["all"]) : expression(after: rest)

@@ -194,6 +194,7 @@ public struct Parser {
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
             command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
         case "plot": command = .plot(try plotSyntax())
+        case "expect": command = .expect(try expectSyntax(startingAt: tokens[max(0, index - 1)].range))
         case "phtest": command = .phtest
         case "followup": command = .followup
         case "show": command = .show
@@ -344,6 +345,78 @@ public struct Parser {
             options.append(PlotOptionSyntax(word: word, negated: negated, value: value, range: start.union(end)))
         }
         return PlotSyntax(figure: figure, options: options)
+    }
+
+    /// `expect QUANTITY = VALUE [± TOLERANCE]`; the quantity's words follow the command that prints it.
+    private mutating func expectSyntax(startingAt start: SourceRange) throws(Diagnostic) -> ExpectSyntax {
+        let quantityStart = current.range.start
+        let usage = "e.g. expect km at 36 \"x=Maintained\" = 0.33 ± 0.03, expect logrank p = 0.049, expect cox hr age = 1.02"
+        func stratum() -> String? {
+            guard case .string(let label) = current.kind else { return nil }
+            _ = advance()
+            return label
+        }
+        func limit() -> ExpectQuantity.Limit {
+            if acceptWord("lower") { return .lower }
+            if acceptWord("upper") { return .upper }
+            return .estimate
+        }
+        func term() throws(Diagnostic) -> String {
+            if case .string(let name) = current.kind { _ = advance(); return name }
+            return try expectName("a coefficient's name as cox prints it", hint: "quote names with symbols: expect cox hr \"factor(ph.ecog)1\" = 1.5").text
+        }
+        let word = try expectName("what to check: km, followup, rmst, logrank, cox, n, events, fisher or chisq", hint: usage)
+        let quantity: ExpectQuantity
+        switch word.text.lowercased() {
+        case "km":
+            if acceptWord("at") { quantity = .survival(at: try expectNumber("a time"), stratum: stratum()) }
+            else if acceptWord("median") { let s = stratum(); quantity = .median(stratum: s, limit()) }
+            else { throw unexpected(expecting: "'at' or 'median'", hint: "expect km at 36 = 0.5, expect km median = 23") }
+        case "followup":
+            guard acceptWord("median") else { throw unexpected(expecting: "'median'", hint: "expect followup median = 43") }
+            quantity = .followupMedian(stratum: stratum())
+        case "rmst":
+            guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "expect rmst at 365 = 280") }
+            quantity = .restrictedMean(tau: try expectNumber("a time horizon"), stratum: stratum())
+        case "logrank":
+            if acceptWord("trend") {
+                guard acceptWord("p") else { throw unexpected(expecting: "'p'", hint: "expect logrank trend p = 0.01") }
+                quantity = .logrankTrendP
+            } else if acceptWord("p") { quantity = .logrankP }
+            else if acceptWord("chisq") { quantity = .logrankChisq }
+            else { throw unexpected(expecting: "'p', 'chisq' or 'trend p'", hint: "expect logrank p = 0.049") }
+        case "cox":
+            if acceptWord("hr") { let t = try term(); quantity = .coxHazardRatio(term: t, limit()) }
+            else if acceptWord("p") { quantity = .coxP(term: try term()) }
+            else if acceptWord("coef") { quantity = .coxCoefficient(term: try term()) }
+            else { throw unexpected(expecting: "'hr', 'p' or 'coef'", hint: "expect cox hr age = 1.02 ± 0.01") }
+        case "n": quantity = .rows(stratum: stratum())
+        case "events": quantity = .events(stratum: stratum())
+        case "fisher", "chisq":
+            guard acceptWord("p") else { throw unexpected(expecting: "'p'", hint: "expect \(word.text) p sex by status = 0.15") }
+            let a = try expectName("a column name").text
+            guard acceptWord("by") else { throw unexpected(expecting: "'by'", hint: "expect \(word.text) p A by B = 0.15") }
+            let b = try expectName("a column name").text
+            quantity = word.text.lowercased() == "fisher" ? .fisherP(a, by: b) : .chisqP(a, by: b)
+        default:
+            throw Diagnostic("'\(word.text)' is not something expect checks", at: word.range,
+                             hint: Suggestions.hint(for: word.text, in: ["km", "followup", "rmst", "logrank", "cox", "n", "events", "fisher", "chisq"]) ?? usage)
+        }
+        let quantityEnd = tokens[max(0, index - 1)].range.end
+        let text = source.isEmpty ? word.text : String(source[min(quantityStart, source.count)..<min(quantityEnd, source.count)])
+        guard accept(.assign) else { throw unexpected(expecting: "'=' and the published value", hint: usage) }
+        let valueStart = index
+        let value = try expectNumber("the published value")
+        let valueText = tokens[valueStart..<index].map(\.text).joined()
+        var tolerance: Double? = nil
+        if accept(.plusMinus) || (current.isSymbol(.plus) && tokens[min(index + 1, tokens.count - 1)].isSymbol(.minus) && { index += 2; return true }()) {
+            let at = current.range
+            let t = try expectNumber("a tolerance")
+            guard t >= 0 else { throw Diagnostic("a tolerance is not negative", at: at, hint: "e.g. ± 0.03") }
+            tolerance = t
+        }
+        return ExpectSyntax(quantity: quantity, text: text, expected: value, expectedText: valueText, tolerance: tolerance,
+                            range: start.union(tokens[max(0, index - 1)].range))
     }
 
     /// `12, 24, 36`: numbers separated by commas. `12 24` is a slip worth naming rather than "unexpected number".

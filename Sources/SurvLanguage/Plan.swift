@@ -36,6 +36,7 @@ public enum Plan: Equatable, Sendable {
     case kruskal(String, by: String)
     case setting(SettingChange)
     case plot(PlotPlan)
+    case expect(ExpectPlan)
     /// `set ref COLUMN VALUE`: the level listed first for this column (nil = back to the first in level order).
     case setReference(column: String, ReferenceLevel?)
     case show

@@ -9,6 +9,7 @@ public enum TokenKind: Equatable, Sendable {
     public enum Symbol: String, Sendable, CaseIterable {
         case leftParen = "(", rightParen = ")", comma = ",", semicolon = ";", colon = ":"
         case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
+        case plusMinus = "±"
         case assign = "=", equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     }
 }

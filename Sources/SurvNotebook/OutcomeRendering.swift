@@ -46,9 +46,10 @@ extension Session {
         switch outcome.result {
         case .success(let report):
             let text = CellText.result(report, presentation, terminal: terminal)
+            // A check that does not hold fails its command, as an error does, though it prints as a result.
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: text,
-                                   json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report), failed: false,
-                                   report: report, presentation: presentation)
+                                   json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report),
+                                   failed: report.isFailedCheck, report: report, presentation: presentation)
         case .failure(let diagnostic):
             let shown = TerminalText.escapingControls(diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line))
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,

@@ -25,6 +25,7 @@ public enum JSONRenderer {
         case .state(let s): return state(s)
         case .figure(let r): return figure(r)
         case .table1(let r): return table1(r)
+        case .expect(let r): return expect(r)
         }
     }
 

@@ -25,6 +25,7 @@ public struct TextRenderer: Sendable {
         case .help(let r): return help(r)
         case .figure(let r): return figure(r)
         case .table1(let r): return table1(r)
+        case .expect(let r): return expect(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)

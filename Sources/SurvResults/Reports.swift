@@ -255,6 +255,7 @@ public enum Report: Codable, Equatable, Sendable {
     case help(HelpReport)
     case figure(FigureReport)
     case table1(Table1Report)
+    case expect(ExpectReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -276,6 +277,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .help: return "help"
         case .figure: return "plot"
         case .table1: return "table1"
+        case .expect: return "expect"
         }
     }
 }

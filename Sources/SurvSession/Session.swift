@@ -244,6 +244,7 @@ public final class Session {
             return .message("conventions: profile \(settings.profileName), CI \(settings.transform.rawValue) \(Wording.percent(settings.level)), ties \(settings.ties.rawValue), digits \(settings.digits)")
         case .setReference(let column, let level): return try setReference(column, level)
         case .plot(let plan): return try plot(plan)
+        case .expect(let plan): return try expect(plan)
         case .show: return .state(stateReport)
         case .help(let topic): return .help(HelpText.report(for: topic))
         case .save(let path): return try save(path)
