@@ -9,8 +9,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps test-deps install run build test check run-tests test-count bench oracles fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against; the cmark-gfm
-# packages, the Markdown parser (and its table extension) that renders prose in exported notebooks.
-SYSTEM_LIBRARIES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+# packages, the Markdown parser (and its table extension) that renders prose in exported notebooks;
+# libreadstat-dev, the reader and writer of Stata, SPSS and SAS files.
+SYSTEM_LIBRARIES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libreadstat-dev
 
 deps:
 	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_LIBRARIES)"

@@ -14,8 +14,8 @@ let package = Package(
     targets: [
         // Statistics: pure functions on columns. No I/O, no knowledge of the language.
         .target(name: "SurvCore"),
-        // Columnar tables, CSV/TSV reading, type inference, bundled datasets.
-        .target(name: "SurvData", dependencies: ["SurvCore"], exclude: ["Bundled/export_bundled.R"]),
+        // Columnar tables, CSV/TSV reading, type inference, bundled datasets; Stata, SPSS and SAS files through ReadStat.
+        .target(name: "SurvData", dependencies: ["SurvCore", "CReadStat"], exclude: ["Bundled/export_bundled.R"]),
         // Lexer, parser, AST, diagnostics, and the checker that compiles a command against a schema into a typed plan.
         .target(name: "SurvLanguage", dependencies: ["SurvCore"]),
         // What commands produce, as plain values: the session returns them, the renderers draw them.
@@ -30,6 +30,9 @@ let package = Package(
         ]),
         // Debian's cmark-gfm (CommonMark with GitHub's tables) behind one C function that owns its memory and options.
         .target(name: "CCommonMark", linkerSettings: [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]),
+        // Debian's ReadStat (Stata, SPSS and SAS files) reading from memory the bytes surv has read, and a growing
+        // buffer for its writers.
+        .target(name: "CReadStat", linkerSettings: [.linkedLibrary("readstat")]),
         // Debian's libedit plus the C shims Swift cannot call directly (variadic el_set/history, completion globals).
         .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A small Swift wrapper over libedit: prompt, history file, completion.
