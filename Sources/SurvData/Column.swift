@@ -8,10 +8,24 @@ public struct Column: Sendable, Equatable {
     /// (for example `wt loss` or `2nd`) is kept as it is and must be quoted in the language.
     public var name: String
     public var data: ColumnData
+    /// What the column holds, in words ("Age at diagnosis (years)"): a Stata, SPSS or SAS file's variable
+    /// label. Output shows it beside the name; the language refers to the column by its name only.
+    public var label: String?
+    /// For a categorical column made from a file's value labels: the number each level stands for, parallel
+    /// to the levels, which are in the order of these numbers (0 = Control before 1 = Treated, as in Stata).
+    /// The numbers keep their meaning: such a column is an event indicator by its codes, and `where arm == 1`
+    /// compares them. Nil for any other column.
+    public var levelValues: [Double]?
+    /// Set for a numeric column of dates: the values are days since 1970-01-01 (R's `Date`), with a fraction
+    /// of a day for a date and time.
+    public var dateStyle: DateStyle?
 
-    public init(name: String, data: ColumnData) {
+    public init(name: String, data: ColumnData, label: String? = nil, levelValues: [Double]? = nil, dateStyle: DateStyle? = nil) {
         self.name = name
         self.data = data
+        self.label = label
+        self.levelValues = levelValues
+        self.dateStyle = dateStyle
     }
 
     /// A numeric column; `nil` entries are missing.
@@ -82,6 +96,7 @@ public struct Column: Sendable, Equatable {
     /// The rows `rows` of this column, in that order. An index outside `0..<count` gives a missing
     /// cell, as indexing past the end does in R.
     public func selecting(rows: [Int]) -> Column {
+        var selected = self
         switch data {
         case .number(let values, let missing):
             var newValues = [Double](repeating: 0, count: rows.count)
@@ -90,13 +105,21 @@ public struct Column: Sendable, Equatable {
                 newValues[i] = values[row]
                 newMissing[i] = missing[row]
             }
-            return Column(name: name, data: .number(newValues, missing: newMissing))
+            selected.data = .number(newValues, missing: newMissing)
         case .text(let codes, let levels):
             var newCodes = [Int32](repeating: -1, count: rows.count)
             for (i, row) in rows.enumerated() where row >= 0 && row < codes.count {
                 newCodes[i] = codes[row]
             }
-            return Column(name: name, data: .text(codes: newCodes, levels: levels))
+            selected.data = .text(codes: newCodes, levels: levels)
         }
+        return selected
+    }
+
+    /// The number the level `code` stands for in a column made from value labels; nil for other columns
+    /// and for a missing cell.
+    public func levelValue(ofCode code: Int32) -> Double? {
+        guard let levelValues, code >= 0, Int(code) < levelValues.count else { return nil }
+        return levelValues[Int(code)]
     }
 }

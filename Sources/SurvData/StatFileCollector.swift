@@ -1,0 +1,190 @@
+import CReadStat
+import SurvCore
+
+/// What ReadStat reports while it parses one file, gathered column by column. Every count it is given comes
+/// from the file and is checked against `StatFileReader`'s limits before anything is allocated for it.
+final class StatFileCollector {
+    private let format: StatFileFormat
+    private let fileBytes: Int
+    private var reservedRows = 0
+    private var variables: [StatVariable] = []
+    /// Value labels by set name, each set in the order the file lists them.
+    private var labelSets: [String: [(code: Double, label: String)]] = [:]
+    private var labelCount = 0
+    private var cells = 0
+    private var sawHeader = false
+    /// The reason this reader stopped the parse (ReadStat then reports a user abort).
+    private(set) var failure: DataError?
+    private(set) var interrupted = false
+    /// ReadStat's own words on what went wrong, when it gives any.
+    var readStatMessage: String?
+
+    private let ok = Int32(READSTAT_HANDLER_OK)
+    private let abort = Int32(READSTAT_HANDLER_ABORT)
+
+    init(format: StatFileFormat, fileBytes: Int = 0) {
+        self.format = format
+        self.fileBytes = fileBytes
+    }
+
+    private func fail(_ message: String, hint: String? = nil) -> Int32 {
+        if failure == nil { failure = DataError(message, hint: hint) }
+        return abort
+    }
+
+    func metadata(rows: Int, columns: Int) -> Int32 {
+        sawHeader = true
+        if columns > StatFileReader.maximumColumns {
+            return fail("the file declares \(columns) columns; surv reads at most \(StatFileReader.maximumColumns)",
+                        hint: "keep only the columns the analysis needs")
+        }
+        if rows > StatFileReader.maximumRows {
+            return fail("the file declares \(rows) rows; surv reads at most \(StatFileReader.maximumRows)",
+                        hint: "keep only the rows the analysis needs")
+        }
+        // The declared count is only a hint: room is made for at most as many rows as the file has bytes.
+        if rows > 0 { reservedRows = min(rows, max(fileBytes, 1024), StatFileReader.maximumCells / max(columns, 1)) }
+        return ok
+    }
+
+    func variable(index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: UnsafePointer<CChar>?) -> Int32 {
+        guard index == variables.count else { return fail("the file's column \(index + 1) is out of order (the file is damaged)") }
+        guard variables.count < StatFileReader.maximumColumns else {
+            return fail("the file has more than \(StatFileReader.maximumColumns) columns", hint: "keep only the columns the analysis needs")
+        }
+        let position = "column \(index + 1)"
+        guard let namePointer = readstat_variable_get_name(variable),
+              let name = StatText.decode(namePointer, limit: 1024) else { return fail("the name of \(position) is not valid text") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("\(position) has no name") }
+        var label: String?
+        if let pointer = readstat_variable_get_label(variable) {
+            guard let text = StatText.decode(pointer, limit: StatFileReader.maximumTextBytes) else {
+                return fail("the label of column '\(name)' is not valid text (UTF-8)", hint: "fix the label in the program that wrote the file")
+            }
+            label = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
+        }
+        let isText = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING
+        var dateStyle: DateStyle?
+        if !isText, let pointer = readstat_variable_get_format(variable), let format = StatText.decode(pointer, limit: 1024) {
+            dateStyle = self.format.family.dateStyle(ofFormat: format)
+        }
+        let setName = labelSet.flatMap { StatText.decode($0, limit: 1024) }.flatMap { $0.isEmpty ? nil : $0 }
+        var column = StatVariable(name: name, label: label, isText: isText, labelSet: isText ? nil : setName, dateStyle: dateStyle)
+        column.reserve(reservedRows)
+        variables.append(column)
+        return ok
+    }
+
+    func value(row: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, _ value: readstat_value_t) -> Int32 {
+        let index = Int(readstat_variable_get_index(variable))
+        guard index >= 0, index < variables.count else { return fail("a value of an undeclared column (the file is damaged)") }
+        guard row == variables[index].count else { return fail("the values of row \(row + 1) are out of order (the file is damaged)") }
+        guard row < StatFileReader.maximumRows else {
+            return fail("the file has more than \(StatFileReader.maximumRows) rows", hint: "keep only the rows the analysis needs")
+        }
+        cells += 1
+        if cells & 0xFFFF == 0 {
+            if Interruption.isRequested() {
+                interrupted = true
+                return abort
+            }
+            if cells > StatFileReader.maximumCells {
+                return fail("the file has more than \(StatFileReader.maximumCells) values", hint: "keep only the rows and columns the analysis needs")
+            }
+        }
+        if variables[index].isText {
+            guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING else {
+                variables[index].appendText(nil)
+                return ok
+            }
+            guard let pointer = readstat_string_value(value) else {
+                variables[index].appendText(nil)
+                return ok
+            }
+            guard let text = StatText.decode(pointer, limit: StatFileReader.maximumTextBytes) else {
+                return fail("the text in row \(row + 1) of column '\(variables[index].name)' is longer than \(StatFileReader.maximumTextBytes) bytes or is not valid UTF-8")
+            }
+            variables[index].appendText(text.isEmpty ? nil : text)
+            return ok
+        }
+        let number = readstat_double_value(value)
+        // ReadStat's readstat_value_is_missing leaves out the values an SPSS column declares missing; ask for each kind.
+        let isMissing = readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC
+            || readstat_value_is_system_missing(value) != 0 || readstat_value_is_tagged_missing(value) != 0
+            || readstat_value_is_defined_missing(value, variable) != 0 || !number.isFinite
+        variables[index].appendNumber(isMissing ? nil : number)
+        return ok
+    }
+
+    func valueLabel(set: UnsafePointer<CChar>?, _ value: readstat_value_t, _ label: UnsafePointer<CChar>?) -> Int32 {
+        guard let set, let name = StatText.decode(set, limit: 1024), let label else { return ok }
+        // Labels of missing codes (Stata's .a, SPSS's declared missing) and of text values are not levels.
+        guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC, readstat_value_is_system_missing(value) == 0,
+              readstat_value_is_tagged_missing(value) == 0 else { return ok }
+        let code = readstat_double_value(value)
+        guard code.isFinite else { return ok }
+        guard let text = StatText.decode(label, limit: StatFileReader.maximumTextBytes) else {
+            return fail("the value label of \(StatText.number(code)) in the label set '\(name)' is longer than \(StatFileReader.maximumTextBytes) bytes or is not valid UTF-8",
+                        hint: "fix the label in the program that wrote the file")
+        }
+        labelCount += 1
+        guard labelCount <= StatFileReader.maximumLabels else {
+            return fail("the file has more than \(StatFileReader.maximumLabels) value labels")
+        }
+        guard labelSets[name, default: []].count < StatFileReader.maximumLabelsPerSet else {
+            return fail("the label set '\(name)' has more than \(StatFileReader.maximumLabelsPerSet) labels")
+        }
+        labelSets[name, default: []].append((code, text))
+        return ok
+    }
+
+    /// The error for a parse that ReadStat ended with `result`, worded for someone who only has the file.
+    func error(for result: readstat_error_t) -> DataError {
+        let package = format.packageName
+        let rowsRead = variables.last?.count ?? 0
+        let detail = readStatMessage.map { " (\($0))" } ?? ""
+        let endedEarly = [READSTAT_ERROR_READ, READSTAT_ERROR_SEEK, READSTAT_ERROR_OPEN].contains(result)
+        if endedEarly && !sawHeader {
+            return DataError("this is not \(format.withArticle) file, or it is cut short before the end of its header",
+                             hint: "check that the file's extension matches the program that wrote it")
+        }
+        switch result {
+        case READSTAT_ERROR_READ, READSTAT_ERROR_SEEK, READSTAT_ERROR_OPEN:
+            let place = rowsRead > 0 ? " after \(rowsRead) row\(rowsRead == 1 ? "" : "s")" : ""
+            return DataError("the file ends before the data it declares\(place): it is cut short or damaged", hint: "copy the file again from its source")
+        case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION:
+            return DataError("this \(package) file's version is not one surv can read\(detail)",
+                             hint: "save it again from \(package) in a recent format (Stata: saveold or save; SPSS: .sav)")
+        case READSTAT_ERROR_UNSUPPORTED_COMPRESSION:
+            return DataError("this \(package) file uses a compression surv cannot read\(detail)", hint: "save it again without compression")
+        case READSTAT_ERROR_UNSUPPORTED_CHARSET, READSTAT_ERROR_CONVERT, READSTAT_ERROR_CONVERT_BAD_STRING,
+             READSTAT_ERROR_CONVERT_SHORT_STRING, READSTAT_ERROR_CONVERT_LONG_STRING:
+            return DataError("the text in this \(package) file is not in the character set it declares\(detail)",
+                             hint: "save it again from \(package) as UTF-8 (Stata 14 and later do)")
+        case READSTAT_ERROR_MALLOC:
+            return DataError("this \(package) file declares more data than fits in memory: it is damaged, or too large",
+                             hint: "keep only the rows and columns the analysis needs")
+        case READSTAT_ERROR_ROW_COUNT_MISMATCH, READSTAT_ERROR_COLUMN_COUNT_MISMATCH, READSTAT_ERROR_ROW_WIDTH_MISMATCH:
+            return DataError("this \(package) file's rows do not match what its header declares: it is damaged\(detail)",
+                             hint: "copy the file again from its source")
+        default:
+            return DataError("this is not \(format.withArticle) file, or it is damaged\(detail)",
+                             hint: "check that the file's extension matches the program that wrote it")
+        }
+    }
+
+    /// The columns gathered, once the whole file has been read.
+    func table(named name: String) throws -> DataTable {
+        let rows = variables.first?.count ?? 0
+        var columns: [Column] = []
+        columns.reserveCapacity(variables.count)
+        for variable in variables {
+            guard variable.count == rows else {
+                throw DataError("column '\(variable.name)' has \(variable.count) values but the file has \(rows) rows: it is damaged",
+                                hint: "copy the file again from its source")
+            }
+            columns.append(variable.column(labels: variable.labelSet.flatMap { labelSets[$0] } ?? [], family: format.family))
+        }
+        return try DataTable(name: name, columns: columns)
+    }
+}
