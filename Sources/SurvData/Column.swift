@@ -116,6 +116,19 @@ public struct Column: Sendable, Equatable {
         return selected
     }
 
+    /// A column made from value labels as the numbers its levels stand for, with its missing mask; nil for
+    /// any other column.
+    public var codedNumbers: (values: [Double], missing: [Bool])? {
+        guard let levelValues, case .text(let codes, _) = data else { return nil }
+        var values = [Double](repeating: 0, count: codes.count)
+        var missing = [Bool](repeating: true, count: codes.count)
+        for (row, code) in codes.enumerated() where code >= 0 && Int(code) < levelValues.count {
+            values[row] = levelValues[Int(code)]
+            missing[row] = false
+        }
+        return (values, missing)
+    }
+
     /// The number the level `code` stands for in a column made from value labels; nil for other columns
     /// and for a missing cell.
     public func levelValue(ofCode code: Int32) -> Double? {

@@ -13,6 +13,7 @@ final class StatFileCollector {
     private var labelCount = 0
     private var cells = 0
     private var sawHeader = false
+    private var declaredRows: Int?
     /// The reason this reader stopped the parse (ReadStat then reports a user abort).
     private(set) var failure: DataError?
     private(set) var interrupted = false
@@ -34,6 +35,7 @@ final class StatFileCollector {
 
     func metadata(rows: Int, columns: Int) -> Int32 {
         sawHeader = true
+        declaredRows = rows >= 0 ? rows : nil
         if columns > StatFileReader.maximumColumns {
             return fail("the file declares \(columns) columns; surv reads at most \(StatFileReader.maximumColumns)",
                         hint: "keep only the columns the analysis needs")
@@ -164,6 +166,9 @@ final class StatFileCollector {
         case READSTAT_ERROR_MALLOC:
             return DataError("this \(package) file declares more data than fits in memory: it is damaged, or too large",
                              hint: "keep only the rows and columns the analysis needs")
+        case READSTAT_ERROR_ROW_COUNT_MISMATCH where declaredRows != nil:
+            return DataError("this \(package) file holds fewer rows than the \(declaredRows ?? 0) its header declares: it is cut short or damaged",
+                             hint: "copy the file again from its source")
         case READSTAT_ERROR_ROW_COUNT_MISMATCH, READSTAT_ERROR_COLUMN_COUNT_MISMATCH, READSTAT_ERROR_ROW_WIDTH_MISMATCH:
             return DataError("this \(package) file's rows do not match what its header declares: it is damaged\(detail)",
                              hint: "copy the file again from its source")

@@ -84,6 +84,8 @@ public enum Command: Equatable, Sendable {
     case plot(PlotSyntax)
     case expect(ExpectSyntax)
     case show
+    /// `show columns`: each column's name, type, label and codes.
+    case showColumns
     case help(topic: Name?)
     case save(String, SourceRange)
     case title(String)

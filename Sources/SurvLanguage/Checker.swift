@@ -186,6 +186,9 @@ public struct Checker {
             case (_, nil): return .setReference(column: column.text, nil)
             case (.text, .string(let level, _)?): return .setReference(column: column.text, .text(level))
             case (.number, .number(let level, _)?): return .setReference(column: column.text, .number(level))
+            // A labelled column's level by its code: set ref arm 0.
+            case (.text, .number(let level, _)?) where context.schema.isCoded(column.text):
+                return .setReference(column: column.text, .number(level))
             case (.text, let value?):
                 throw Diagnostic("'\(column.text)' holds text: its reference level goes in double quotes", at: value.range,
                                  hint: "e.g. set ref \(column.text) \"LEVEL\"")
@@ -195,6 +198,9 @@ public struct Checker {
             }
         case .show:
             return .show
+        case .showColumns:
+            try requireData(at: nil)
+            return .showColumns
         case .help(let topic):
             if let topic, CommandCatalog.entry(named: topic.text) == nil {
                 if let foreign = ForeignCommands.diagnostic(for: topic.text, next: nil, at: topic.range) {
@@ -320,7 +326,7 @@ public struct Checker {
             if name == "false" || name == "FALSE" { return .compare(.equal, .number(1), .number(0)) }
             return .column(name, try column(Name(name, range)))
         case .unary(.negate, let operand, _):
-            let typed = try check(operand)
+            let typed = codes(try check(operand))
             try expect(typed, .number, at: operand.range, what: "'-'")
             return .negate(typed)
         case .unary(.not, let operand, _):
@@ -328,13 +334,15 @@ public struct Checker {
             try expect(typed, .logical, at: operand.range, what: "'not'")
             return .not(typed)
         case .binary(let op, let left, let right, let range):
-            let a = try check(left), b = try check(right)
+            var a = try check(left), b = try check(right)
             switch op {
             case .and, .or:
                 try expect(a, .logical, at: left.range, what: "'\(op.rawValue)'")
                 try expect(b, .logical, at: right.range, what: "'\(op.rawValue)'")
                 return .logical(op, a, b)
             case .add, .subtract, .multiply, .divide, .power:
+                a = codes(a)
+                b = codes(b)
                 try expect(a, .number, at: left.range, what: "'\(op.rawValue)'")
                 try expect(b, .number, at: right.range, what: "'\(op.rawValue)'")
                 if op == .divide, case .number(0) = b {
@@ -342,6 +350,9 @@ public struct Checker {
                 }
                 return .arithmetic(op, a, b, range)
             default:
+                // A labelled column compared with a number, or ordered, is compared by its codes.
+                if b.type == .number || !(op == .equal || op == .notEqual) { a = codes(a) }
+                if a.type == .number || !(op == .equal || op == .notEqual) { b = codes(b) }
                 let comparable = (a.type == b.type && a.type != .logical)
                 guard comparable else {
                     throw Diagnostic("cannot compare a \(a.type.rawValue) value with a \(b.type.rawValue) value", at: range,
@@ -353,7 +364,8 @@ public struct Checker {
                 return .compare(op, a, b)
             }
         case .inList(let subject, let items, let negated, _):
-            let typed = try check(subject)
+            var typed = try check(subject)
+            if items.allSatisfy({ if case .string = $0 { return false } else { return true } }) { typed = codes(typed) }
             switch typed.type {
             case .text:
                 var values: [String] = []
@@ -385,6 +397,13 @@ public struct Checker {
         }
     }
 
+    /// A text column made from value labels, read as the numbers its levels stand for (`arm + 1`, `arm == 1`,
+    /// `arm in (1, 2)`); anything else unchanged.
+    func codes(_ typed: TypedExpression) -> TypedExpression {
+        if case .column(let name, .text) = typed, context.schema.isCoded(name) { return .column(name, .number) }
+        return typed
+    }
+
     private func expect(_ typed: TypedExpression, _ type: ValueType, at range: SourceRange, what: String) throws(Diagnostic) {
         guard typed.type == type else {
             let article = type == .logical ? "a condition" : "a \(type.rawValue)"
@@ -403,7 +422,7 @@ public struct Checker {
         }
         if let numeric = NumericFunction(rawValue: function) {
             try arity(1, "\(function)(x)")
-            let typed = try check(arguments[0])
+            let typed = codes(try check(arguments[0]))
             try expect(typed, .number, at: arguments[0].range, what: "\(function)()")
             return .function(numeric, typed, range)
         }
@@ -418,6 +437,8 @@ public struct Checker {
             var a = try check(arguments[1]), b = try check(arguments[2])
             if a.type == .logical { a = .ifElse(a, .number(1), .number(0), .number) }
             if b.type == .logical { b = .ifElse(b, .number(1), .number(0), .number) }
+            if a.type == .number { b = codes(b) }
+            if b.type == .number { a = codes(a) }
             guard a.type == b.type else {
                 throw Diagnostic("if() needs both values of the same type, got \(a.type.rawValue) and \(b.type.rawValue)", at: range)
             }
@@ -426,7 +447,7 @@ public struct Checker {
             guard arguments.count >= 2 else {
                 throw Diagnostic("cut() needs a column and at least one break", at: range, hint: "cut(x, 0.1, 1) gives <0.1, 0.1-1, >=1")
             }
-            let subject = try check(arguments[0])
+            let subject = codes(try check(arguments[0]))
             try expect(subject, .number, at: arguments[0].range, what: "cut()")
             var breaks: [Double] = []
             for argument in arguments.dropFirst() {

@@ -197,7 +197,7 @@ public struct Parser {
         case "expect": command = .expect(try expectSyntax(startingAt: tokens[max(0, index - 1)].range))
         case "phtest": command = .phtest
         case "followup": command = .followup
-        case "show": command = .show
+        case "show": command = acceptWord("columns") ? .showColumns : .show
         case "describe":
             command = .describe(current.kind == .end ? [] : try nameList("a column name"))
         case "table1":

@@ -40,6 +40,7 @@ public enum Plan: Equatable, Sendable {
     /// `set ref COLUMN VALUE`: the level listed first for this column (nil = back to the first in level order).
     case setReference(column: String, ReferenceLevel?)
     case show
+    case showColumns
     case help(String?)
     case save(String)
     case title(String)

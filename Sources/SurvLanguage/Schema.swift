@@ -10,13 +10,17 @@ public final class ColumnSchema: Sendable {
     public let names: [String]
     private let types: [ValueType]
     private let positions: [String: Int]
+    /// Text columns made from value labels, whose levels stand for numbers: `where arm == 1` compares the
+    /// numbers, `where arm == "Control"` the labels.
+    private let coded: Set<String>
 
     public static let empty = ColumnSchema([])
 
     /// A repeated name keeps its first position, as a search from the front would find it.
-    public init(_ columns: [(name: String, type: ValueType)]) {
+    public init(_ columns: [(name: String, type: ValueType)], coded: Set<String> = []) {
         names = columns.map(\.name)
         types = columns.map(\.type)
+        self.coded = coded
         var positions: [String: Int] = [:]
         positions.reserveCapacity(columns.count)
         for (index, column) in columns.enumerated() where positions[column.name] == nil {
@@ -31,6 +35,11 @@ public final class ColumnSchema: Sendable {
 
     public var columns: [(name: String, type: ValueType)] {
         Array(zip(names, types))
+    }
+
+    /// Whether `column` is a text column whose levels stand for numbers (value labels).
+    public func isCoded(_ column: String) -> Bool {
+        coded.contains(column)
     }
 }
 

@@ -26,7 +26,16 @@ public enum JSONRenderer {
         case .figure(let r): return figure(r)
         case .table1(let r): return table1(r)
         case .expect(let r): return expect(r)
+        case .columns(let r): return columns(r)
         }
+    }
+
+    static func columns(_ r: ColumnListReport) -> JSONValue {
+        .object([("dataset", .string(r.dataset)), ("rows", .integer(r.rows)), ("columns", .array(r.columns.map { c in
+            .object([("name", .string(c.name)), ("type", .string(c.kind.rawValue)), ("label", c.label.map { .string($0) } ?? .null),
+                     ("missing", .integer(c.missing)), ("levels", .array(c.levels.map { .string($0) })),
+                     ("codes", c.codes.map { .array($0.map { .number($0) }) } ?? .null)])
+        }))])
     }
 
     /// One line of `--json` output.
@@ -158,13 +167,14 @@ public enum JSONRenderer {
 
     static func describe(_ column: ColumnDescription) -> JSONValue {
         switch column {
-        case .numeric(let name, let s):
+        case .numeric(let name, let s, let label):
             return .object([("name", .string(name)), ("type", .string("number")), ("n", .integer(s.n)), ("missing", .integer(s.missing)),
                             ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("median", .number(s.median)), ("q1", .number(s.q1)),
-                            ("q3", .number(s.q3)), ("min", .number(s.min)), ("max", .number(s.max))])
-        case .categorical(let name, let counts, let missing):
+                            ("q3", .number(s.q3)), ("min", .number(s.min)), ("max", .number(s.max)), ("label", label.map { .string($0) } ?? .null)])
+        case .categorical(let name, let counts, let missing, let label):
             return .object([("name", .string(name)), ("type", .string("text")), ("missing", .integer(missing)),
-                            ("levels", .array(counts.map { .object([("level", .string($0.level)), ("count", .integer($0.count)), ("percent", .number($0.percent))]) }))])
+                            ("levels", .array(counts.map { .object([("level", .string($0.level)), ("count", .integer($0.count)), ("percent", .number($0.percent))]) })),
+                            ("label", label.map { .string($0) } ?? .null)])
         }
     }
 

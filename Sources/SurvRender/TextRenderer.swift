@@ -40,6 +40,7 @@ public struct TextRenderer: Sendable {
         case .wilcoxon(let r): return wilcoxon(r)
         case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
+        case .columns(let r): return columns(r)
         }
     }
 
@@ -278,12 +279,15 @@ public struct TextRenderer: Sendable {
     // MARK: - Describing data
 
     func describe(_ columns: [ColumnDescription]) -> String {
-        var numeric = TextTable(["", "n", "missing", "mean", "sd", "median", "IQR", "range"])
+        // A variable label (from a Stata, SPSS or SAS file) is the last column, present only when one exists.
+        let labelled = columns.contains { if case .numeric(_, _, let label?) = $0 { return !label.isEmpty } else { return false } }
+        var numeric = TextTable(["", "n", "missing", "mean", "sd", "median", "IQR", "range"] + (labelled ? ["label"] : []),
+                                alignments: [.left] + Array(repeating: .right, count: 7) + (labelled ? [.left] : []))
         var blocks: [String] = []
         var hasNumeric = false
         for column in columns {
             switch column {
-            case .numeric(let name, let s):
+            case .numeric(let name, let s, let label):
                 hasNumeric = true
                 // A summary that does not exist (no values, or one value's sd) is NA, as R prints it. The mean
                 // and sd are estimates; the median, quartiles and range are values of the data.
@@ -291,12 +295,13 @@ public struct TextRenderer: Sendable {
                     a == nil || b == nil ? NumberFormat.missing : format.interval(a, b, format.data)
                 }
                 numeric.append([name, String(s.n), String(s.missing), format.estimate(s.mean), format.estimate(s.sd),
-                                format.data(s.median), range(s.q1, s.q3), range(s.min, s.max)])
-            case .categorical(let name, let counts, let missing):
+                                format.data(s.median), range(s.q1, s.q3), range(s.min, s.max)] + (labelled ? [label ?? ""] : []))
+            case .categorical(let name, let counts, let missing, let label):
                 var t = TextTable([name, "n", "%"])
                 for c in counts { t.append([c.level, String(c.count), c.percent.map { format.percentage($0) } ?? ""]) }
                 if missing > 0 { t.append(["(missing)", String(missing), ""]) }
-                blocks.append(rendered(t, narrowing: "shorter levels narrow it"))
+                let title = label.map { "\(name): \($0)\n" } ?? ""
+                blocks.append(title + rendered(t, narrowing: "shorter levels narrow it"))
             }
         }
         let numericText = rendered(numeric, narrowing: "describing fewer columns at a time (describe a, b) narrows it")

@@ -164,8 +164,9 @@ public struct FollowupReport: Codable, Equatable, Sendable {
 }
 
 public enum ColumnDescription: Codable, Equatable, Sendable {
-    case numeric(name: String, NumericSummary)
-    case categorical(name: String, counts: [CategoryCount], missing: Int)
+    /// `label`: the column's variable label from a Stata, SPSS or SAS file.
+    case numeric(name: String, NumericSummary, label: String? = nil)
+    case categorical(name: String, counts: [CategoryCount], missing: Int, label: String? = nil)
 }
 
 public struct CrossTable: Codable, Equatable, Sendable {
@@ -256,6 +257,7 @@ public enum Report: Codable, Equatable, Sendable {
     case figure(FigureReport)
     case table1(Table1Report)
     case expect(ExpectReport)
+    case columns(ColumnListReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -278,6 +280,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .figure: return "plot"
         case .table1: return "table1"
         case .expect: return "expect"
+        case .columns: return "columns"
         }
     }
 }

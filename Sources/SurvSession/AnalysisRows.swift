@@ -38,6 +38,7 @@ struct SurvivalOutcome {
     /// True when `column` is coded as `build` reads events: numbers 0/1 or 1/2, or text levels it decodes.
     /// Reads at most until a third distinct number, so a measurement column costs a few cells.
     static func canBeEvent(_ column: Column) -> Bool {
+        if let (values, missing) = column.codedNumbers { return canBeEvent(Column(name: column.name, data: .number(values, missing: missing))) }
         switch column.data {
         case .number(let values, let missing):
             var distinct = Set<Double>()
@@ -57,7 +58,9 @@ struct SurvivalOutcome {
         guard let timeColumn = table.column(named: time), case .number(let times, let timeMissing) = timeColumn.data else {
             throw Diagnostic("the time column '\(time)' must be numeric")
         }
-        guard let eventColumn = table.column(named: event) else { throw Diagnostic("unknown column '\(event)'") }
+        guard var eventColumn = table.column(named: event) else { throw Diagnostic("unknown column '\(event)'") }
+        // A labelled event column (0 = Alive, 1 = Dead) is read by its codes, as Stata reads it.
+        if let (values, missing) = eventColumn.codedNumbers { eventColumn.data = .number(values, missing: missing) }
         var outTime: [Double] = []
         var outEvent: [Bool] = []
         outTime.reserveCapacity(rows.count)

@@ -82,10 +82,12 @@ struct ExpressionEvaluator {
     func evaluate(_ expression: TypedExpression) throws(Diagnostic) -> EvaluatedColumn {
         let n = table.rowCount
         switch expression {
-        case .column(let name, _):
+        case .column(let name, let type):
             guard let column = table.column(named: name) else {
                 throw Diagnostic("unknown column '\(name)'")
             }
+            // A labelled column where the checker asked for a number: its codes.
+            if type == .number, let (values, missing) = column.codedNumbers { return .number(values, missing: missing) }
             switch column.data {
             case .number(let values, let missing): return .number(values, missing: missing)
             case .text(let codes, let levels): return .text(codes: codes, levels: levels)

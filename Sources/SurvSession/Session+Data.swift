@@ -14,10 +14,17 @@ extension Session {
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {
+        let typedName = URL(fileURLWithPath: path).lastPathComponent
+        if let refusal = DataFileKind.refusal(forFileNamed: typedName) { throw refusal }
         let (bytes, url) = try fileAccess.read(path, relativeTo: baseDirectory, limit: FileAccessPolicy.maximumDataFileBytes)
         let loaded: DataTable
         do {
-            loaded = try DelimitedTextReader.read(bytes: bytes, fileName: url.lastPathComponent)
+            // The name typed chooses the reader (a link named x.csv to a Stata file is read as text, and refused as such).
+            if StatFileFormat(fileName: typedName) != nil {
+                loaded = try StatFileReader.read(bytes: bytes, fileName: typedName)
+            } else {
+                loaded = try DelimitedTextReader.read(bytes: bytes, fileName: url.lastPathComponent)
+            }
         } catch let error as DataError {
             var location = path
             if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
@@ -29,7 +36,18 @@ extension Session {
             throw Diagnostic("cannot read '\(path)': \(error.localizedDescription)")
         }
         install(loaded)
-        return .message(loadedMessage(path, loaded))
+        return .message(loadedMessage(path, loaded) + fileMetadataNote(loaded))
+    }
+
+    /// Under the list of a Stata, SPSS or SAS file's columns: which became categories from value labels and
+    /// which are dates, the two things such a file says that a CSV cannot.
+    private func fileMetadataNote(_ loaded: DataTable) -> String {
+        let labelled = loaded.columns.filter { $0.levelValues != nil }.map(\.name)
+        let dates = loaded.columns.filter { $0.dateStyle != nil }.map(\.name)
+        var lines: [String] = []
+        if !labelled.isEmpty { lines.append("categories from value labels (levels in code order): " + labelled.joined(separator: ", ")) }
+        if !dates.isEmpty { lines.append("dates: " + dates.joined(separator: ", ")) }
+        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n")
     }
 
     /// "loaded NAME: R rows, C columns (a, b, c)", the column list wrapped under it when it is long.
@@ -100,7 +118,14 @@ extension Session {
         // Errors only on the kept rows; where the filter's left-out rows have no value (log of 0, …) the
         // column is missing, and the message says how often, so that clearing the filter later surprises no one.
         let evaluator = ExpressionEvaluator(table: updated, rows: kept)
-        let column = try evaluator.evaluate(expression).column(named: name)
+        var column = try evaluator.evaluate(expression).column(named: name)
+        // A copy of a column keeps what the file said of it: its codes and label.
+        if case .column(let source, let type) = expression, let original = updated.column(named: source), original.kind == column.kind,
+           type == .text || original.levelValues == nil {
+            column.levelValues = original.levelValues
+            column.label = original.label
+            column.dateStyle = original.dateStyle
+        }
         let lostOutside = evaluator.uncomputable.rows.filter { column.isMissing($0) }.count
         let replaced = updated.column(named: name) != nil
         do { try updated.setColumn(column) } catch { throw Diagnostic("cannot add column '\(name)': \(error)") }

@@ -7,10 +7,20 @@ import SurvResults
 /// level a Cox term's hazard ratios compare against.
 extension Session {
     func setReference(_ column: String, _ level: ReferenceLevel?) throws(Diagnostic) -> Report {
-        guard let table, let data = table.column(named: column)?.data else { throw Diagnostic("unknown column '\(column)'") }
-        guard let level else {
+        guard let table, let found = table.column(named: column) else { throw Diagnostic("unknown column '\(column)'") }
+        let data = found.data
+        guard var level else {
             referenceLevels[column] = nil
             return .message("\(column): levels in their natural order (no reference level set)")
+        }
+        // A labelled column's level given by its code (set ref arm 0) is that level.
+        if case .number(let code) = level, let values = found.levelValues, case .text(_, let levels) = data {
+            guard let index = values.firstIndex(of: code), index < levels.count else {
+                let codes = values.indices.filter { $0 < levels.count }.map { "\(NumberText.short(values[$0])) = \(levels[$0])" }
+                throw Diagnostic("'\(column)' has no value \(NumberText.short(code))",
+                                 hint: Suggestions.listing("its codes are", codes) ?? "'tab \(column)' lists its values")
+            }
+            level = .text(levels[index])
         }
         let exists: Bool
         let shown: String

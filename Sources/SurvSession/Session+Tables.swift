@@ -14,10 +14,10 @@ extension Session {
             switch column.data {
             case .number(let values, let missing):
                 let present = rows.filter { !missing[$0] }.map { values[$0] }
-                out.append(.numeric(name: column.name, Descriptive.summarize(present, missing: rows.count - present.count)))
+                out.append(.numeric(name: column.name, Descriptive.summarize(present, missing: rows.count - present.count), label: column.label))
             case .text(let codes, let levels):
                 let (counts, missing) = Descriptive.counts(codes: rows.map { Int(codes[$0]) }, levels: levels)
-                out.append(.categorical(name: column.name, counts: counts, missing: missing))
+                out.append(.categorical(name: column.name, counts: counts, missing: missing, label: column.label))
             }
         }
         return .describe(out)

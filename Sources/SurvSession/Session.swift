@@ -105,7 +105,9 @@ public final class Session {
 
     private func currentColumnSchema() -> ColumnSchema {
         if let columnSchema { return columnSchema }
-        let schema = ColumnSchema(table?.columns.map { ($0.name, $0.kind == .number ? .number : .text) } ?? [])
+        let columns = table?.columns ?? []
+        let schema = ColumnSchema(columns.map { ($0.name, $0.kind == .number ? .number : .text) },
+                                  coded: Set(columns.filter { $0.levelValues != nil }.map(\.name)))
         columnSchema = schema
         return schema
     }
@@ -246,6 +248,7 @@ public final class Session {
         case .plot(let plan): return try plot(plan)
         case .expect(let plan): return try expect(plan)
         case .show: return .state(stateReport)
+        case .showColumns: return try showColumns()
         case .help(let topic): return .help(HelpText.report(for: topic))
         case .save(let path): return try save(path)
         case .title(let text):
