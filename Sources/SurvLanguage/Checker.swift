@@ -189,6 +189,9 @@ public struct Checker {
             // A labelled column's level by its code: set ref arm 0.
             case (.text, .number(let level, _)?) where context.schema.isCoded(column.text):
                 return .setReference(column: column.text, .number(level))
+            case (.date, let value?):
+                throw Diagnostic("'\(column.text)' holds dates, which have no reference level", at: value.range,
+                                 hint: "group the dates first, e.g. let period = if(\(column.text) < date(\"2015-01-01\"), \"early\", \"late\")")
             case (.text, let value?):
                 throw Diagnostic("'\(column.text)' holds text: its reference level goes in double quotes", at: value.range,
                                  hint: "e.g. set ref \(column.text) \"LEVEL\"")
@@ -259,6 +262,10 @@ public struct Checker {
 
     private func requireColumn(_ name: Name, type expected: ValueType, role: String) throws(Diagnostic) {
         let type = try column(name)
+        if type == .date, expected == .number {
+            throw Diagnostic("\(role) must be numeric, but '\(name.text)' holds dates", at: name.range,
+                             hint: "derive a number of days from two dates, e.g. let days = last - \(NameSyntax.written(name.text))")
+        }
         guard type == expected else {
             throw Diagnostic("\(role) must be numeric, but '\(name.text)' holds text", at: name.range,
                              hint: "choose a numeric column, or derive one with let")
@@ -343,6 +350,7 @@ public struct Checker {
             case .add, .subtract, .multiply, .divide, .power:
                 a = codes(a)
                 b = codes(b)
+                if a.type == .date || b.type == .date { return try dateArithmetic(op, a, b, left: left, right: right, range: range) }
                 try expect(a, .number, at: left.range, what: "'\(op.rawValue)'")
                 try expect(b, .number, at: right.range, what: "'\(op.rawValue)'")
                 if op == .divide, case .number(0) = b {
@@ -354,6 +362,10 @@ public struct Checker {
                 if b.type == .number || !(op == .equal || op == .notEqual) { a = codes(a) }
                 if a.type == .number || !(op == .equal || op == .notEqual) { b = codes(b) }
                 let comparable = (a.type == b.type && a.type != .logical)
+                if !comparable, a.type == .date || b.type == .date {
+                    throw Diagnostic("a date can only be compared with a date", at: range,
+                                     hint: "write the date as date(\"YYYY-MM-DD\"), e.g. where diag >= date(\"2014-01-01\")")
+                }
                 guard comparable else {
                     throw Diagnostic("cannot compare a \(a.type.rawValue) value with a \(b.type.rawValue) value", at: range,
                                      hint: a.type == .text || b.type == .text ? "text values go in double quotes, e.g. sex == \"F\"" : nil)
@@ -388,6 +400,9 @@ public struct Checker {
                 return .inNumbers(typed, values, negated: negated)
             case .logical:
                 throw Diagnostic("'in' needs a column or value on its left", at: subject.range)
+            case .date:
+                throw Diagnostic("'in' does not take dates", at: subject.range,
+                                 hint: "compare with dates instead, e.g. d >= date(\"2014-01-01\") and d < date(\"2015-01-01\")")
             }
         case .call(let function, let arguments, let range):
             return try checkCall(function, arguments, range)
@@ -407,12 +422,30 @@ public struct Checker {
     private func expect(_ typed: TypedExpression, _ type: ValueType, at range: SourceRange, what: String) throws(Diagnostic) {
         guard typed.type == type else {
             let article = type == .logical ? "a condition" : "a \(type.rawValue)"
-            throw Diagnostic("\(what) needs \(article), but this is a \(typed.type.rawValue) value", at: range,
-                             hint: typed.type == .text && type == .number ? "text columns cannot be used in arithmetic" : nil)
+            var hint: String?
+            if typed.type == .text && type == .number { hint = "text columns cannot be used in arithmetic" }
+            if typed.type == .date && type == .number {
+                hint = "subtract two dates for a number of days, e.g. let days = last - diag; year(d) and month(d) give numbers"
+            }
+            throw Diagnostic("\(what) needs \(article), but this is a \(typed.type.rawValue) value", at: range, hint: hint)
         }
     }
 
-    static let functionNames = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "strata", "factor", "I"]
+    /// Dates subtract to days; a number of days moves a date. Nothing else is arithmetic on dates.
+    private func dateArithmetic(_ op: BinaryOperator, _ a: TypedExpression, _ b: TypedExpression,
+                                left: Expression, right: Expression, range: SourceRange) throws(Diagnostic) -> TypedExpression {
+        switch (op, a.type, b.type) {
+        case (.subtract, .date, .date):
+            return .arithmetic(.subtract, a, b, range)
+        case (.add, .date, .number), (.subtract, .date, .number), (.add, .number, .date):
+            return .asDate(.arithmetic(op, a, b, range))
+        default:
+            throw Diagnostic("dates can be subtracted from each other (giving days) or moved by a number of days, not \(op == .add ? "added together" : "used with '\(op.rawValue)'")", at: range,
+                             hint: "e.g. let days = last - diag; let day90 = diag + 90; months are days / 30.4375, years days / 365.25")
+        }
+    }
+
+    static let functionNames = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "date", "year", "month", "strata", "factor", "I"]
 
     private func checkCall(_ function: String, _ arguments: [Expression], _ range: SourceRange) throws(Diagnostic) -> TypedExpression {
         func arity(_ n: Int, _ usage: String) throws(Diagnostic) {
@@ -426,7 +459,22 @@ public struct Checker {
             try expect(typed, .number, at: arguments[0].range, what: "\(function)()")
             return .function(numeric, typed, range)
         }
+        if let part = DatePart(rawValue: function) {
+            try arity(1, "\(function)(date)")
+            let typed = try check(arguments[0])
+            try expect(typed, .date, at: arguments[0].range, what: "\(function)()")
+            return .datePart(part, typed)
+        }
         switch function {
+        case "date":
+            try arity(1, "date(\"YYYY-MM-DD\")")
+            guard case .string(let text, let textRange) = arguments[0] else {
+                throw Diagnostic("date() takes a date in double quotes", at: arguments[0].range, hint: "e.g. date(\"2014-01-01\")")
+            }
+            guard let date = CalendarDate.parse(text) else {
+                throw Diagnostic("\"\(text)\" is not a date written YYYY-MM-DD", at: textRange, hint: "write a day that exists as YYYY-MM-DD, e.g. date(\"2014-01-01\")")
+            }
+            return .dateValue(date.days)
         case "is_missing":
             try arity(1, "is_missing(x)")
             return .isMissing(try check(arguments[0]))

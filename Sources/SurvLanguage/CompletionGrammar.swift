@@ -33,7 +33,7 @@ public enum CompletionGrammar {
         "plot": ["width", "ascii", "unicode"],
     ]
     /// Functions an expression may call; `cox` terms add `factor`, `strata` and `I`.
-    public static let expressionFunctions = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing"]
+    public static let expressionFunctions = NumericFunction.allCases.map(\.rawValue) + ["cut", "if", "is_missing", "date", "year", "month"]
     public static let operatorWords = ["and", "or", "in", "not"]
 
     /// The slot for a word that starts right after `before` (the line up to the word being completed).

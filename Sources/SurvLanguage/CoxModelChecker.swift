@@ -113,6 +113,10 @@ extension Checker {
             break
         }
         let typed = try check(expression)
+        if typed.type == .date {
+            throw Diagnostic("a date cannot be a model term", at: range,
+                             hint: "use the time since a date, e.g. let years = (diag - date(\"2010-01-01\")) / 365.25")
+        }
         switch typed {
         case .column(let name, .text):
             return CoxVariable(label: syntax.text, kind: .factor(typed, column: name, reference: nil, referenceRange: nil), range: range)
@@ -151,7 +155,12 @@ extension Checker {
             throw Diagnostic("factor() needs a column or a value, not a condition", at: subject.range,
                              hint: "a condition is already a 1/0 term")
         }
-        if typed.type == .text, case .number? = reference, let referenceRange {
+        if typed.type == .date {
+            throw Diagnostic("a date cannot be a model term", at: subject.range, hint: "group the dates first, e.g. with if()")
+        }
+        var isCoded = false
+        if case .column(let name, .text) = typed { isCoded = context.schema.isCoded(name) }
+        if typed.type == .text, !isCoded, case .number? = reference, let referenceRange {
             throw Diagnostic("this factor's levels are text: its reference level goes in double quotes", at: referenceRange,
                              hint: "e.g. ref = \"B\"")
         }

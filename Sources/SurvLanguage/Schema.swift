@@ -1,6 +1,9 @@
 /// The type of a column or an expression's value.
 public enum ValueType: String, Sendable, Equatable, Codable {
     case number, text, logical
+    /// Days since 1970-01-01, shown as dates: two dates subtract to a number of days, a date plus a number
+    /// of days is a date.
+    case date
 }
 
 /// The loaded dataset's columns as the checker sees them: names in dataset order, each with its type,

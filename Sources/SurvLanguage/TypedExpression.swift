@@ -17,14 +17,21 @@ public indirect enum TypedExpression: Equatable, Sendable {
     case cut(TypedExpression, breaks: [Double], labels: [String])
     case ifElse(TypedExpression, TypedExpression, TypedExpression, ValueType)
     case isMissing(TypedExpression)
+    /// `date("2014-01-01")`: that day, as days since 1970-01-01.
+    case dateValue(Double)
+    /// A number of days read as a date: a date plus or minus a number of days.
+    case asDate(TypedExpression)
+    /// `year(d)`, `month(d)`: a part of a date, as a number.
+    case datePart(DatePart, TypedExpression)
 
     public var type: ValueType {
         switch self {
         case .column(_, let t): return t
-        case .number, .negate, .arithmetic, .function: return .number
+        case .number, .negate, .arithmetic, .function, .datePart: return .number
         case .text, .cut: return .text
         case .not, .compare, .logical, .inNumbers, .inTexts, .isMissing: return .logical
         case .ifElse(_, _, _, let t): return t
+        case .dateValue, .asDate: return .date
         }
     }
 
@@ -32,8 +39,8 @@ public indirect enum TypedExpression: Equatable, Sendable {
     public var columnsUsed: [String] {
         switch self {
         case .column(let name, _): return [name]
-        case .number, .text: return []
-        case .negate(let e), .not(let e), .function(_, let e, _), .cut(let e, _, _), .isMissing(let e),
+        case .number, .text, .dateValue: return []
+        case .negate(let e), .not(let e), .function(_, let e, _), .cut(let e, _, _), .isMissing(let e), .asDate(let e), .datePart(_, let e),
              .inNumbers(let e, _, _), .inTexts(let e, _, _):
             return e.columnsUsed
         case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .logical(_, let a, let b):
@@ -41,6 +48,10 @@ public indirect enum TypedExpression: Equatable, Sendable {
         case .ifElse(let c, let a, let b, _): return c.columnsUsed + a.columnsUsed + b.columnsUsed
         }
     }
+}
+
+public enum DatePart: String, Sendable, CaseIterable {
+    case year, month
 }
 
 public enum NumericFunction: String, Sendable, CaseIterable {

@@ -171,6 +171,13 @@ public enum JSONRenderer {
             return .object([("name", .string(name)), ("type", .string("number")), ("n", .integer(s.n)), ("missing", .integer(s.missing)),
                             ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("median", .number(s.median)), ("q1", .number(s.q1)),
                             ("q3", .number(s.q3)), ("min", .number(s.min)), ("max", .number(s.max)), ("label", label.map { .string($0) } ?? .null)])
+        case .date(let name, let s, let label, let withTime):
+            func date(_ days: Double?) -> JSONValue {
+                days.flatMap { CalendarDate.text(days: $0, withTime: withTime) }.map { .string($0) } ?? .null
+            }
+            return .object([("name", .string(name)), ("type", .string(withTime ? "date-time" : "date")), ("n", .integer(s.n)),
+                            ("missing", .integer(s.missing)), ("min", date(s.min)), ("q1", date(s.q1)), ("median", date(s.median)),
+                            ("q3", date(s.q3)), ("max", date(s.max)), ("label", label.map { .string($0) } ?? .null)])
         case .categorical(let name, let counts, let missing, let label):
             return .object([("name", .string(name)), ("type", .string("text")), ("missing", .integer(missing)),
                             ("levels", .array(counts.map { .object([("level", .string($0.level)), ("count", .integer($0.count)), ("percent", .number($0.percent))]) })),

@@ -285,8 +285,18 @@ public struct TextRenderer: Sendable {
                                 alignments: [.left] + Array(repeating: .right, count: 7) + (labelled ? [.left] : []))
         var blocks: [String] = []
         var hasNumeric = false
+        let datesLabelled = columns.contains { if case .date(_, _, let label?, _) = $0 { return !label.isEmpty } else { return false } }
+        var dates = TextTable(["", "n", "missing", "min", "median", "max"] + (datesLabelled ? ["label"] : []),
+                              alignments: [.left, .right, .right, .right, .right, .right] + (datesLabelled ? [.left] : []))
+        var hasDates = false
         for column in columns {
             switch column {
+            case .date(let name, let s, let label, let withTime):
+                hasDates = true
+                func show(_ days: Double?) -> String {
+                    days.flatMap { CalendarDate.text(days: $0, withTime: withTime) } ?? NumberFormat.missing
+                }
+                dates.append([name, String(s.n), String(s.missing), show(s.min), show(s.median), show(s.max)] + (datesLabelled ? [label ?? ""] : []))
             case .numeric(let name, let s, let label):
                 hasNumeric = true
                 // A summary that does not exist (no values, or one value's sd) is NA, as R prints it. The mean
@@ -305,7 +315,8 @@ public struct TextRenderer: Sendable {
             }
         }
         let numericText = rendered(numeric, narrowing: "describing fewer columns at a time (describe a, b) narrows it")
-        return ((hasNumeric ? [numericText] : []) + blocks).joined(separator: "\n\n")
+        let datesText = rendered(dates, narrowing: "describing fewer columns at a time (describe a, b) narrows it")
+        return ((hasNumeric ? [numericText] : []) + (hasDates ? [datesText] : []) + blocks).joined(separator: "\n\n")
     }
 
     func crossTable(_ t: CrossTable) -> String {

@@ -167,6 +167,8 @@ public enum ColumnDescription: Codable, Equatable, Sendable {
     /// `label`: the column's variable label from a Stata, SPSS or SAS file.
     case numeric(name: String, NumericSummary, label: String? = nil)
     case categorical(name: String, counts: [CategoryCount], missing: Int, label: String? = nil)
+    /// A column of dates: the summary's values are days since 1970-01-01; `withTime` for dates and times.
+    case date(name: String, NumericSummary, label: String?, withTime: Bool)
 }
 
 public struct CrossTable: Codable, Equatable, Sendable {

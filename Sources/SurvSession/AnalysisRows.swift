@@ -147,7 +147,7 @@ struct Grouping {
             case .number(let values, _):
                 let levels = NumericLevels(values, rows: rows)
                 codes = rows.map { levels.code(of: values[$0]) }
-                labels = levels.labels
+                labels = column.dateStyle.map { style in levels.distinct.map { DateText.show($0, style) } } ?? levels.labels
                 guard case .number(let reference)? = references[name] else { rank = Array(labels.indices); break }
                 rank = Session.referenceFirst(count: labels.count) { levels.distinct[$0] == reference }
             }

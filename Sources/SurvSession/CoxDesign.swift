@@ -39,7 +39,12 @@ struct CoxDesign {
             case .factor(let expression, _, _, _):
                 switch try evaluator.evaluate(expression) {
                 case .text(let codes, let levels):
-                    out.append(.factor(codes: codes.map { $0 < 0 || Int($0) >= levels.count ? -1 : Int($0) }, labels: levels, values: nil))
+                    // A labelled column's levels stand for numbers: factor(arm, ref = 2) finds its level by code.
+                    var values: [Double]?
+                    if case .column(let name, _) = expression, let coded = table.column(named: name)?.levelValues, coded.count == levels.count {
+                        values = coded
+                    }
+                    out.append(.factor(codes: codes.map { $0 < 0 || Int($0) >= levels.count ? -1 : Int($0) }, labels: levels, values: values))
                 case .number(let values, let missing):
                     // The levels of numbers are in numeric order (2 before 10), as R's factor() of a number.
                     let levels = NumericLevels(values, rows: rows.filter { $0 < missing.count && !missing[$0] })

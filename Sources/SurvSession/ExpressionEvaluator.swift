@@ -1,4 +1,5 @@
 import Foundation
+import SurvCore
 import SurvData
 import SurvLanguage
 
@@ -140,6 +141,20 @@ struct ExpressionEvaluator {
             let c = try flags(condition)
             let a = try branch(c, taken: 1).evaluate(whenTrue), b = try branch(c, taken: 0).evaluate(whenFalse)
             return choose(c, a, b)
+        case .dateValue(let days):
+            return .number([Double](repeating: days, count: n), missing: [Bool](repeating: false, count: n))
+        case .asDate(let days):
+            return try evaluate(days)
+        case .datePart(let part, let operand):
+            let (values, missing) = try numbers(operand)
+            var out = [Double](repeating: 0, count: values.count)
+            var outMissing = missing
+            for i in values.indices where !missing[i] {
+                // A day outside years 1 to 9999 has no calendar date: missing, like any value that cannot be had.
+                guard let date = CalendarDate(days: values[i]) else { outMissing[i] = true; continue }
+                out[i] = Double(part == .year ? date.year : date.month)
+            }
+            return .number(out, missing: outMissing)
         case .isMissing(let operand):
             switch try evaluate(operand) {
             case .number(_, let missing): return .logical(missing.map { $0 ? 1 : 0 })

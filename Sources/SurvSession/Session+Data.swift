@@ -119,6 +119,11 @@ extension Session {
         // column is missing, and the message says how often, so that clearing the filter later surprises no one.
         let evaluator = ExpressionEvaluator(table: updated, rows: kept)
         var column = try evaluator.evaluate(expression).column(named: name)
+        // A date plus days is a date; it shows a time of day when a date-time went into it.
+        if expression.type == .date {
+            let times = expression.columnsUsed.contains { updated.column(named: $0)?.dateStyle == .dateTime }
+            column.dateStyle = times ? .dateTime : .date
+        }
         // A copy of a column keeps what the file said of it: its codes and label.
         if case .column(let source, let type) = expression, let original = updated.column(named: source), original.kind == column.kind,
            type == .text || original.levelValues == nil {
@@ -143,7 +148,7 @@ extension Session {
         if replaced { lastCox = nil }
         // New values may not hold the level chosen for the old ones.
         let clearedReference = referenceLevels.removeValue(forKey: name) != nil
-        let kind = column.kind == .number ? "numeric" : "categorical"
+        let kind = column.dateStyle != nil ? "date" : (column.kind == .number ? "numeric" : "categorical")
         var note = lostOutside == 0 ? ""
             : "\nmissing in \(lostOutside) row\(lostOutside == 1 ? "" : "s") the filter leaves out, where it cannot be computed"
         if clearedReference { note += "\nits reference level (set ref) is cleared" }

@@ -33,6 +33,10 @@ extension Session {
         var out: [Table1Variable] = []
         for name in variables {
             guard let column = table.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
+            if column.dateStyle != nil {
+                throw Diagnostic("'\(name)' holds dates; table1 summarises numbers and categories",
+                                 hint: "use the time from a date, e.g. let years = (last - \(NameSyntax.written(name))) / 365.25")
+            }
             if case .number(let values, let missing) = column.data,
                Self.hasDistinctValues(Self.table1DistinctForNumbers, values, missing: missing, rows: analysed) {
                 // One sort per group; All and the Kruskal–Wallis ranks come from merging them.

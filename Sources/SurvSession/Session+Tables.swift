@@ -12,6 +12,10 @@ extension Session {
         var out: [ColumnDescription] = []
         for column in columns {
             switch column.data {
+            case .number(let values, let missing) where column.dateStyle != nil:
+                let present = rows.filter { !missing[$0] }.map { values[$0] }
+                out.append(.date(name: column.name, Descriptive.summarize(present, missing: rows.count - present.count),
+                                 label: column.label, withTime: column.dateStyle == .dateTime))
             case .number(let values, let missing):
                 let present = rows.filter { !missing[$0] }.map { values[$0] }
                 out.append(.numeric(name: column.name, Descriptive.summarize(present, missing: rows.count - present.count), label: column.label))
@@ -53,8 +57,9 @@ extension Session {
             if case .number(let reference)? = referenceLevels[name] {
                 rank = Self.referenceFirst(count: levels.distinct.count) { levels.distinct[$0] == reference }
             }
-            var labels = levels.labels
-            for (i, label) in levels.labels.enumerated() { labels[rank[i]] = label }
+            let natural = column.dateStyle.map { style in levels.distinct.map { DateText.show($0, style) } } ?? levels.labels
+            var labels = natural
+            for (i, label) in natural.enumerated() { labels[rank[i]] = label }
             return (rows.map { missing[$0] ? -1 : rank[levels.code(of: values[$0])] }, labels)
         }
     }

@@ -106,7 +106,7 @@ public final class Session {
     private func currentColumnSchema() -> ColumnSchema {
         if let columnSchema { return columnSchema }
         let columns = table?.columns ?? []
-        let schema = ColumnSchema(columns.map { ($0.name, $0.kind == .number ? .number : .text) },
+        let schema = ColumnSchema(columns.map { ($0.name, $0.dateStyle != nil ? .date : ($0.kind == .number ? .number : .text)) },
                                   coded: Set(columns.filter { $0.levelValues != nil }.map(\.name)))
         columnSchema = schema
         return schema
