@@ -73,11 +73,12 @@ bench: deps
 # (never typed by hand). This reruns every script with Debian's R and the packages they load; review
 # the JSON diff afterwards. (Sources/SurvData/Bundled/export_bundled.R regenerates the bundled data's
 # Swift files; it is run by hand when a data set is added.)
-R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite locales
+R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite r-cran-cmprsk r-cran-mass locales
 ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTests/Oracle/km.R \
 	Tests/SurvCoreTests/Oracle/logrank.R Tests/SurvCoreTests/Oracle/cox.R Tests/SurvCoreTests/Oracle/zph.R \
 	Tests/SurvCoreTests/Oracle/zph_plot.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
+	Tests/SurvCoreTests/Oracle/cmprsk.R \
 	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R
 
 oracles:
