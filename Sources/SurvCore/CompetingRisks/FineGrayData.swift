@@ -17,6 +17,8 @@ struct FineGrayData {
     let group: [Int]
     /// Failures from the event in each block.
     let events: [Int]
+    /// Σ x over the failures from the event: the part of the likelihood and score that β does not weight.
+    let eventSum: [Double]
     let weights: CensoringWeights
 
     init(_ input: FineGrayInput) {
@@ -33,15 +35,26 @@ struct FineGrayData {
             for row in 0..<n { rowGroup[row] = groupCodes[labels[row]] ?? 0 }
         }
         var group = [Int](repeating: 0, count: n)
+        // Column by column: one column's values are read at a time, not p arrays interleaved.
+        x.withUnsafeMutableBufferPointer { out in
+            for j in 0..<p {
+                input.covariates[j].withUnsafeBufferPointer { column in
+                    for (position, row) in blocks.order.enumerated() { out[position * p + j] = column[row] - means[j] }
+                }
+            }
+        }
         for (position, row) in blocks.order.enumerated() {
-            for j in 0..<p { x[position * p + j] = input.covariates[j][row] - means[j] }
             let cause = input.data.cause[row]
             kind[position] = cause == 0 ? 0 : cause == 1 ? 1 : 2
             group[position] = rowGroup[row]
         }
         var events = [Int](repeating: 0, count: blocks.count)
+        var eventSum = [Double](repeating: 0, count: p)
         for b in 0..<blocks.count {
-            for position in blocks.start[b]..<blocks.start[b + 1] where kind[position] == 1 { events[b] += 1 }
+            for position in blocks.start[b]..<blocks.start[b + 1] where kind[position] == 1 {
+                events[b] += 1
+                for j in 0..<p { eventSum[j] += x[position * p + j] }
+            }
         }
         rows = n
         columns = p
@@ -51,6 +64,7 @@ struct FineGrayData {
         self.kind = kind
         self.group = group
         self.events = events
+        self.eventSum = eventSum
         weights = CensoringWeights(blocks: blocks, censored: input.data.cause.map { $0 == 0 }, group: rowGroup,
                                    groups: groupCodes.count)
     }

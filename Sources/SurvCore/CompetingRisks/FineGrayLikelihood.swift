@@ -17,12 +17,8 @@ struct FineGrayLikelihood {
         let p = data.columns, count = data.blocks.count
         let sets = FineGrayRiskSets(data, beta: beta)
         var value = 0.0
-        for b in 0..<count where data.events[b] > 0 {
-            value += Double(data.events[b]) * log(sets.s0[b])
-            for i in data.positions(b) where data.kind[i] == 1 {
-                for j in 0..<p { value -= data.x[i * p + j] * beta[j] }
-            }
-        }
+        for b in 0..<count where data.events[b] > 0 { value += Double(data.events[b]) * log(sets.s0[b]) }
+        for j in 0..<p { value -= data.eventSum[j] * beta[j] }
         riskSets = sets
         self.value = value
         guard derivatives else {
@@ -30,12 +26,9 @@ struct FineGrayLikelihood {
             information = []
             return
         }
-        var gradient = [Double](repeating: 0, count: p)
+        var gradient = data.eventSum.map { -$0 }
         for b in 0..<count where data.events[b] > 0 {
             let d = Double(data.events[b])
-            for i in data.positions(b) where data.kind[i] == 1 {
-                for j in 0..<p { gradient[j] -= data.x[i * p + j] }
-            }
             for j in 0..<p { gradient[j] += d * sets.mean[b * p + j] }
         }
         self.gradient = gradient
@@ -59,28 +52,32 @@ struct FineGrayLikelihood {
             }
         }
         var followed = 0.0
-        for b in 0..<count {
-            if data.events[b] > 0 {
-                let d = Double(data.events[b])
-                followed += d / sets.s0[b]
-                for j in 0..<p {
-                    let mj = sets.mean[b * p + j]
-                    for l in j..<p { info[j * p + l] -= d * mj * sets.mean[b * p + l] }
+        data.x.withUnsafeBufferPointer { x in
+        info.withUnsafeMutableBufferPointer { info in
+            for b in 0..<count {
+                if data.events[b] > 0 {
+                    let d = Double(data.events[b])
+                    followed += d / sets.s0[b]
+                    for j in 0..<p {
+                        let mj = sets.mean[b * p + j]
+                        for l in j..<p { info[j * p + l] -= d * mj * sets.mean[b * p + l] }
+                    }
+                }
+                for i in data.positions(b) {
+                    var w = sets.risk[i] * followed
+                    if data.kind[i] == 2 {
+                        let k = data.group[i]
+                        w += sets.risk[i] / data.weights.before(group: k, block: b) * laterByBlock[b * groups + k]
+                    }
+                    guard w != 0 else { continue }
+                    let row = i * p
+                    for j in 0..<p {
+                        let wx = w * x[row + j]
+                        for l in j..<p { info[j * p + l] += wx * x[row + l] }
+                    }
                 }
             }
-            for i in data.positions(b) {
-                var w = sets.risk[i] * followed
-                if data.kind[i] == 2 {
-                    let k = data.group[i]
-                    w += sets.risk[i] / data.weights.before(group: k, block: b) * laterByBlock[b * groups + k]
-                }
-                guard w != 0 else { continue }
-                for j in 0..<p {
-                    let wx = w * data.x[i * p + j]
-                    for l in j..<p { info[j * p + l] += wx * data.x[i * p + l] }
-                }
-            }
-        }
+        }}
         for j in 0..<p { for l in 0..<j { info[j * p + l] = info[l * p + j] } }
         return info
     }

@@ -4,7 +4,7 @@
 
 /// Rows in time order, cut into blocks of equal times.
 struct TiedTimeBlocks {
-    /// Row indices sorted by time; ties keep row order so that every run is reproducible.
+    /// Row indices sorted by time; ties keep the order the rows were given in, so every run is reproducible.
     let order: [Int]
     /// Block b covers `order[start[b]..<start[b + 1]]`; `start` ends with `order.count`.
     let start: [Int]
@@ -13,8 +13,12 @@ struct TiedTimeBlocks {
 
     /// Blocks of the given rows (all rows when `rows` is nil).
     init(time values: [Double], rows: [Int]? = nil) {
-        let sorted = (rows ?? Array(values.indices)).sorted { a, b in
-            values[a] < values[b] || (values[a] == values[b] && a < b)
+        // A stable radix sort: linear in n, and ties stay in the order the rows were given.
+        let sorted: [Int]
+        if let rows {
+            sorted = StableRadixOrder.order(rows.map { StableRadixOrder.key(values[$0]) }).map { rows[$0] }
+        } else {
+            sorted = StableRadixOrder.order(values.map(StableRadixOrder.key))
         }
         var start: [Int] = []
         var time: [Double] = []
