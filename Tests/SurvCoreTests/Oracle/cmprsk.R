@@ -152,6 +152,12 @@ addInput("nocause",
          group  = c(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1))
 addCuminc("nocause", c(2, 5, 9))
 
+# x = 1 exactly for the rows that fail from the event: the coefficient runs off to infinity and crr stops
+# after its 10 iterations with converged = FALSE.
+addInput("separated", c(1, 2, 3, 4, 5, 6, 7, 8), c(1, 2, 1, 0, 1, 2, 0, 0), 1, 2,
+         covariates = cbind(x = c(1, 0, 1, 0, 1, 0, 0, 0)))
+addCrr("separated")
+
 # No competing event at all: the cumulative incidence is 1 − Kaplan–Meier.
 addInput("onecause", c(3, 4, 5.5, 6, 6, 8, 9, 12, 15, 20), c(1, 0, 1, 1, 0, 1, 0, 1, 1, 0), 1, 2)
 addCuminc("onecause", c(5, 10, 20))
