@@ -10,7 +10,6 @@ struct FineGrayData {
     let blocks: TiedTimeBlocks
     /// Centred covariates of the row at sorted position i, at `[i * columns + j]`.
     let x: [Double]
-    let means: [Double]
     /// Per sorted position: 0 censored, 1 failed from the event, 2 failed from a competing cause.
     let kind: [UInt8]
     /// Per sorted position: the censoring group, in 0..<weights.groups.
@@ -60,7 +59,6 @@ struct FineGrayData {
         columns = p
         self.blocks = blocks
         self.x = x
-        self.means = means
         self.kind = kind
         self.group = group
         self.events = events
