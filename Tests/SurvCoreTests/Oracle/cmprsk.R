@@ -117,6 +117,12 @@ addInput("ties",
                             z = c(1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0)))
 addCuminc("ties", c(0, 1, 2, 2.5, 5, 12, 13, 14, 15))
 addCuminc("ties", c(2, 9), level = 0.9)
+# The same rows in two strata, group 1 only in the first: Gray's test sums what each stratum can compare.
+tiesStrata <- inputs$ties
+tiesStrata$strata <- ifelse(tiesStrata$group == 1, 1L, rep(1:2, length.out = length(tiesStrata$group)))
+inputs$tiesStrata <- tiesStrata
+addCuminc("tiesStrata", c(5), stratified = TRUE)
+addCuminc("tiesStrata", c(5), rho = 2, stratified = TRUE)
 addCrr("ties")
 addCrr("ties", event = 2)
 
