@@ -115,18 +115,19 @@ private struct RankWeightTree {
 }
 
 enum CoxConcordance {
-    /// - Parameters: rows sorted by stratum then time (as `CoxSortedData`), with the predictor in that order.
-    static func compute(time: [Double], isEvent: [Bool], stratum: [Int], weight: [Double],
-                        predictor: [Double]) -> CoxConcordanceResult {
-        let n = time.count
+    /// - Parameters: the prepared data's order, ties and strata, with the weight and predictor at each
+    ///   sorted position.
+    static func compute(_ prepared: SurvivalPreparation, weight: [Double], predictor: [Double]) -> CoxConcordanceResult {
+        let n = predictor.count
         guard n > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
+        let isEvent = prepared.sortedEvent
         // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))).
-        let byPredictor = StableRadixOrder.order(predictor.map(StableRadixOrder.key))
+        let byPredictor = TimeOrder.ascending(predictor)
         var rank = [Int](repeating: 0, count: n)
         var distinct = 0
         for k in 0..<n {
-            let i = byPredictor[k]
-            if k > 0 && predictor[i] != predictor[byPredictor[k - 1]] { distinct += 1 }
+            let i = Int(byPredictor[k])
+            if k > 0 && predictor[i] != predictor[Int(byPredictor[k - 1])] { distinct += 1 }
             rank[i] = distinct
         }
         var tree = RankWeightTree(ranks: distinct + 1)
@@ -137,19 +138,17 @@ enum CoxConcordance {
         var influence0 = [Double](repeating: 0, count: n)
         var influence1 = influence0, influence2 = influence0
 
-        var stratumEnd = n
-        while stratumEnd > 0 {
-            var stratumStart = stratumEnd - 1
-            while stratumStart > 0 && stratum[stratumStart - 1] == stratum[stratumEnd - 1] { stratumStart -= 1 }
+        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
+            let rows = prepared.positions(ofStratum: stratum)
+            let blocks = prepared.blocks(ofStratum: stratum)
+            guard !rows.isEmpty else { continue }
 
             // Backward in time: each death against everyone still at risk (later times, and censored rows at
             // its own time), split by predictor.
-            var groupEnd = stratumEnd
-            while groupEnd > stratumStart {
-                var groupStart = groupEnd - 1
-                while groupStart > stratumStart && time[groupStart - 1] == time[groupEnd - 1] { groupStart -= 1 }
-                for i in groupStart..<groupEnd where !isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-                for i in groupStart..<groupEnd where isEvent[i] {
+            for block in blocks.reversed() {
+                let group = prepared.positions(ofBlock: block)
+                for i in group where !isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
+                for i in group where isEvent[i] {
                     let s = tree.split(rank: rank[i])
                     concordant += weight[i] * s.greater
                     discordant += weight[i] * s.less
@@ -158,44 +157,39 @@ enum CoxConcordance {
                     influence1[i] += s.less
                     influence2[i] += s.equal
                 }
-                for i in groupStart..<groupEnd where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-                groupEnd = groupStart
+                for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
             }
-            if (stratumEnd - stratumStart) * 32 > tree.capacity {
+            if rows.count * 32 > tree.capacity {
                 tree.reset()
             } else {
-                for i in stratumStart..<stratumEnd { tree.clear(rank: rank[i]) }
+                for i in rows { tree.clear(rank: rank[i]) }
             }
 
             // Forward in time: each row against the deaths it was at risk for (earlier deaths, and for a
             // censored row the deaths at its own time): the other half of its influence.
-            var groupStart = stratumStart
-            while groupStart < stratumEnd {
-                var groupEnd = groupStart + 1
-                while groupEnd < stratumEnd && time[groupEnd] == time[groupStart] { groupEnd += 1 }
-                for i in groupStart..<groupEnd where isEvent[i] {
+            for block in blocks {
+                let group = prepared.positions(ofBlock: block)
+                for i in group where isEvent[i] {
                     let d = tree.split(rank: rank[i])
                     influence0[i] += d.less
                     influence1[i] += d.greater
                     influence2[i] += d.equal
                 }
-                for i in groupStart..<groupEnd where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-                for i in groupStart..<groupEnd where !isEvent[i] {
+                for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
+                for i in group where !isEvent[i] {
                     let d = tree.split(rank: rank[i])
                     influence0[i] += d.less
                     influence1[i] += d.greater
                     influence2[i] += d.equal
                 }
-                groupStart = groupEnd
             }
-            if stratumStart > 0 {
-                if (stratumEnd - stratumStart) * 32 > tree.capacity {
+            if stratum > 0 {
+                if rows.count * 32 > tree.capacity {
                     tree.reset()
                 } else {
-                    for i in stratumStart..<stratumEnd where isEvent[i] { tree.clear(rank: rank[i]) }
+                    for i in rows where isEvent[i] { tree.clear(rank: rank[i]) }
                 }
             }
-            stratumEnd = stratumStart
         }
 
         let pairs = concordant + discordant + tiedX
