@@ -65,7 +65,7 @@ bench: deps
 	$(SWIFT) build -c release --product surv
 	$(SWIFT) build -c release --product SurvBench
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
-	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
 # The reference values the tests compare against are R's, written by the R scripts kept beside them
