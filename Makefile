@@ -75,6 +75,7 @@ bench: deps
 R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite locales
 ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTests/Oracle/km.R \
 	Tests/SurvCoreTests/Oracle/logrank.R Tests/SurvCoreTests/Oracle/cox.R Tests/SurvCoreTests/Oracle/zph.R \
+	Tests/SurvCoreTests/Oracle/timefix.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
 	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R
 
