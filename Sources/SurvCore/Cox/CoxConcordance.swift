@@ -1,7 +1,9 @@
+import Foundation
+
 // Harrell's concordance of a Cox model's linear predictor as summary.coxph reports it: R's concordancefit with
 // timewt "n", reverse = TRUE (higher risk should mean shorter survival), predictor ties counting 1/2, pairs
 // formed only within strata, and the infinitesimal-jackknife standard error. Subjects are visited from the
-// longest time down while a (two-level) Fenwick tree over the predictor's ranks holds the weight of everyone still at
+// longest time down while a `RankWeightTree` over the predictor's ranks holds the weight of everyone still at
 // risk; a second, forward pass counts for each subject the deaths it was at risk for (its share of the
 // influence). Each visit is O(log n), so the whole computation is O(n log n).
 
@@ -11,116 +13,14 @@ struct CoxConcordanceResult {
     var standardError: Double
 }
 
-/// A weighted rank histogram with O(log m) prefix sums: the weight below, at and above a given rank.
-///
-/// Two-level Fenwick tree: ranks are grouped in blocks of 64, a small Fenwick tree over block totals (8 bytes
-/// per block, so it stays in cache even for millions of ranks) locates the block, and a 64-entry Fenwick tree
-/// inside the block (512 contiguous bytes) finishes the sum. A flat tree over a million ranks would touch a
-/// scattered cache line at almost every step; this layout keeps each query to one compact region.
-private struct RankWeightTree {
-    private static let blockBits = 6
-    private static let blockSize = 1 << blockBits
-    /// Fenwick sums over block totals, 1-based.
-    private let top: UnsafeMutableBufferPointer<Double>
-    /// Per block, a 1-based 64-entry Fenwick tree stored at [block·64 + k − 1].
-    private let inner: UnsafeMutableBufferPointer<Double>
-    private(set) var total = 0.0
-
-    init(ranks: Int) {
-        let blocks = (ranks >> Self.blockBits) + 1
-        top = .allocate(capacity: blocks + 1)
-        top.initialize(repeating: 0)
-        inner = .allocate(capacity: blocks * Self.blockSize)
-        inner.initialize(repeating: 0)
-    }
-
-    func deallocate() {
-        top.deallocate()
-        inner.deallocate()
-    }
-
-    @inline(__always)
-    mutating func add(rank: Int, weight: Double) {
-        total += weight
-        let block = rank >> Self.blockBits
-        let base = block << Self.blockBits
-        var k = (rank & (Self.blockSize - 1)) + 1
-        while k <= Self.blockSize {
-            inner[base + k - 1] += weight
-            k += k & -k
-        }
-        var i = block + 1
-        let m = top.count
-        while i < m {
-            top[i] += weight
-            i += i & -i
-        }
-    }
-
-    /// Weights with a strictly greater rank, strictly smaller, and equal.
-    @inline(__always)
-    func split(rank: Int) -> (greater: Double, less: Double, equal: Double) {
-        let block = rank >> Self.blockBits
-        let base = block << Self.blockBits
-        let k = (rank & (Self.blockSize - 1)) + 1
-        // Within the block: the walk for ranks below passes through k − lowbit(k); the part before that is
-        // what entry k holds besides the weight at this rank.
-        let stop = k - (k & -k)
-        var partial = 0.0
-        var j = k - 1
-        while j > stop {
-            partial += inner[base + j - 1]
-            j -= j & -j
-        }
-        var below = partial
-        while j > 0 {
-            below += inner[base + j - 1]
-            j -= j & -j
-        }
-        let equal = inner[base + k - 1] - partial
-        var i = block
-        while i > 0 {
-            below += top[i]
-            i -= i & -i
-        }
-        return (total - below - equal, below, equal)
-    }
-
-    /// Storage size: above a few percent of it, zeroing everything is cheaper than undoing ranks one by one.
-    var capacity: Int { top.count + inner.count }
-
-    mutating func reset() {
-        top.update(repeating: 0)
-        inner.update(repeating: 0)
-        total = 0
-    }
-
-    /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
-    mutating func clear(rank: Int) {
-        let block = rank >> Self.blockBits
-        let base = block << Self.blockBits
-        var k = (rank & (Self.blockSize - 1)) + 1
-        while k <= Self.blockSize {
-            inner[base + k - 1] = 0
-            k += k & -k
-        }
-        var i = block + 1
-        let m = top.count
-        while i < m {
-            top[i] = 0
-            i += i & -i
-        }
-        total = 0
-    }
-}
-
 enum CoxConcordance {
     /// - Parameters: the prepared data's order, ties and strata, with the weight and predictor at each
     ///   sorted position.
     static func compute(_ prepared: SurvivalPreparation, weight: [Double], predictor: [Double]) -> CoxConcordanceResult {
         let n = predictor.count
-        guard n > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
-        let isEvent = prepared.sortedEvent
+        guard n > 0, prepared.rows == n, weight.count == n else {
+            return CoxConcordanceResult(concordance: .nan, standardError: .nan)
+        }
         // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))).
         let byPredictor = TimeOrder.ascending(predictor)
         var rank = [Int](repeating: 0, count: n)
@@ -130,22 +30,93 @@ enum CoxConcordance {
             if k > 0 && predictor[i] != predictor[Int(byPredictor[k - 1])] { distinct += 1 }
             rank[i] = distinct
         }
-        var tree = RankWeightTree(ranks: distinct + 1)
+        // The two passes share nothing they write, so a second core runs one while the first runs the other.
+        let passes = ConcordancePasses(prepared: prepared, weight: weight, rank: rank, ranks: distinct + 1)
+        defer { passes.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 2) { pass in
+            if pass == 0 { passes.backward() } else { passes.forward() }
+        }
+
+        let pairs = passes.concordant + passes.discordant + passes.tiedX
+        guard pairs > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
+        let somers = (passes.concordant - passes.discordant) / pairs
+        var variance = 0.0
+        let deaths = passes.againstDeaths, atRisk = passes.againstAtRisk
+        for i in 0..<n {
+            // Per row, its influence on the three counts (R's imat columns 1–3), from both passes.
+            let greater = deaths.greater[i] + atRisk.greater[i]
+            let less = deaths.less[i] + atRisk.less[i]
+            let equal = deaths.equal[i] + atRisk.equal[i]
+            let dfbeta = weight[i] * ((greater - less) / pairs - (somers / pairs) * (greater + less + equal))
+            variance += dfbeta * dfbeta
+        }
+        variance /= 4
+        // reverse = TRUE: a larger linear predictor predicts a shorter time.
+        return CoxConcordanceResult(concordance: 1 - (somers + 1) / 2, standardError: variance.squareRoot())
+    }
+}
+
+/// Per row, weights split by predictor rank: greater, less and equal.
+private struct RankSplitSums {
+    let greater: UnsafeMutableBufferPointer<Double>
+    let less: UnsafeMutableBufferPointer<Double>
+    let equal: UnsafeMutableBufferPointer<Double>
+
+    init(rows n: Int) {
+        greater = .allocate(capacity: n)
+        less = .allocate(capacity: n)
+        equal = .allocate(capacity: n)
+        greater.initialize(repeating: 0)
+        less.initialize(repeating: 0)
+        equal.initialize(repeating: 0)
+    }
+
+    func deallocate() {
+        greater.deallocate()
+        less.deallocate()
+        equal.deallocate()
+    }
+}
+
+/// The backward and the forward pass of the concordance, each with a tree and outputs of its own. Shared with
+/// the thread running the other pass only through immutable inputs; the class is @unchecked Sendable for that.
+private final class ConcordancePasses: @unchecked Sendable {
+    let prepared: SurvivalPreparation
+    let weight: [Double]
+    let rank: [Int]
+    let ranks: Int
+    /// Backward pass: each death against everyone still at risk.
+    private(set) var concordant = 0.0, discordant = 0.0, tiedX = 0.0
+    let againstDeaths: RankSplitSums
+    /// Forward pass: each row against the deaths it was at risk for.
+    let againstAtRisk: RankSplitSums
+
+    init(prepared: SurvivalPreparation, weight: [Double], rank: [Int], ranks: Int) {
+        self.prepared = prepared
+        self.weight = weight
+        self.rank = rank
+        self.ranks = ranks
+        againstDeaths = RankSplitSums(rows: rank.count)
+        againstAtRisk = RankSplitSums(rows: rank.count)
+    }
+
+    func deallocate() {
+        againstDeaths.deallocate()
+        againstAtRisk.deallocate()
+    }
+
+    /// From the last time to the first: each death against everyone still at risk (later times, and censored
+    /// rows at its own time), split by predictor.
+    func backward() {
+        let isEvent = prepared.sortedEvent
+        var tree = RankWeightTree(ranks: ranks)
         defer { tree.deallocate() }
-
+        let out = againstDeaths
         var concordant = 0.0, discordant = 0.0, tiedX = 0.0
-        // Per-row influence on the three counts (R's imat columns 1–3).
-        var influence0 = [Double](repeating: 0, count: n)
-        var influence1 = influence0, influence2 = influence0
-
         for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
             let rows = prepared.positions(ofStratum: stratum)
-            let blocks = prepared.blocks(ofStratum: stratum)
             guard !rows.isEmpty else { continue }
-
-            // Backward in time: each death against everyone still at risk (later times, and censored rows at
-            // its own time), split by predictor.
-            for block in blocks.reversed() {
+            for block in prepared.blocks(ofStratum: stratum).reversed() {
                 let group = prepared.positions(ofBlock: block)
                 for i in group where !isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
                 for i in group where isEvent[i] {
@@ -153,56 +124,56 @@ enum CoxConcordance {
                     concordant += weight[i] * s.greater
                     discordant += weight[i] * s.less
                     tiedX += weight[i] * s.equal
-                    influence0[i] += s.greater
-                    influence1[i] += s.less
-                    influence2[i] += s.equal
+                    out.greater[i] += s.greater
+                    out.less[i] += s.less
+                    out.equal[i] += s.equal
                 }
                 for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
             }
-            if rows.count * 32 > tree.capacity {
-                tree.reset()
-            } else {
-                for i in rows { tree.clear(rank: rank[i]) }
-            }
+            if stratum > 0 { empty(&tree, rows: rows, onlyEvents: false) }
+        }
+        self.concordant = concordant
+        self.discordant = discordant
+        self.tiedX = tiedX
+    }
 
-            // Forward in time: each row against the deaths it was at risk for (earlier deaths, and for a
-            // censored row the deaths at its own time): the other half of its influence.
-            for block in blocks {
+    /// From the first time to the last: each row against the deaths it was at risk for (earlier deaths, and
+    /// for a censored row the deaths at its own time): the other half of its influence.
+    func forward() {
+        let isEvent = prepared.sortedEvent
+        var tree = RankWeightTree(ranks: ranks)
+        defer { tree.deallocate() }
+        let out = againstAtRisk
+        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
+            let rows = prepared.positions(ofStratum: stratum)
+            guard !rows.isEmpty else { continue }
+            for block in prepared.blocks(ofStratum: stratum) {
                 let group = prepared.positions(ofBlock: block)
                 for i in group where isEvent[i] {
                     let d = tree.split(rank: rank[i])
-                    influence0[i] += d.less
-                    influence1[i] += d.greater
-                    influence2[i] += d.equal
+                    out.greater[i] += d.less
+                    out.less[i] += d.greater
+                    out.equal[i] += d.equal
                 }
                 for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
                 for i in group where !isEvent[i] {
                     let d = tree.split(rank: rank[i])
-                    influence0[i] += d.less
-                    influence1[i] += d.greater
-                    influence2[i] += d.equal
+                    out.greater[i] += d.less
+                    out.less[i] += d.greater
+                    out.equal[i] += d.equal
                 }
             }
-            if stratum > 0 {
-                if rows.count * 32 > tree.capacity {
-                    tree.reset()
-                } else {
-                    for i in rows where isEvent[i] { tree.clear(rank: rank[i]) }
-                }
-            }
+            if stratum > 0 { empty(&tree, rows: rows, onlyEvents: true) }
         }
+    }
 
-        let pairs = concordant + discordant + tiedX
-        guard pairs > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
-        let somers = (concordant - discordant) / pairs
-        var variance = 0.0
-        for i in 0..<n {
-            let dfbeta = weight[i] * ((influence0[i] - influence1[i]) / pairs
-                                      - (somers / pairs) * (influence0[i] + influence1[i] + influence2[i]))
-            variance += dfbeta * dfbeta
+    /// Empties the tree for the next stratum: whole, or rank by rank when the stratum touched little of it.
+    private func empty(_ tree: inout RankWeightTree, rows: Range<Int>, onlyEvents: Bool) {
+        if rows.count * 32 > tree.capacity {
+            tree.reset()
+        } else {
+            let isEvent = prepared.sortedEvent
+            for i in rows where !onlyEvents || isEvent[i] { tree.clear(rank: rank[i]) }
         }
-        variance /= 4
-        // reverse = TRUE: a larger linear predictor predicts a shorter time.
-        return CoxConcordanceResult(concordance: 1 - (somers + 1) / 2, standardError: variance.squareRoot())
     }
 }

@@ -68,16 +68,30 @@ struct CoxSortedData {
             means[j] = mean
             scale[j] = s
         }
+        // A chunk of rows at a time: the columns are read in order into a row-major chunk small enough to stay
+        // in cache, then each row goes to its sorted slot whole. Writing column by column straight to the
+        // sorted slots touched a scattered cache line per value, p times per row.
+        let chunk = 2_048
+        var rowsOfChunk = [Double](repeating: 0, count: chunk * p)
         x.withUnsafeMutableBufferPointer { x in
-            for j in 0..<p {
-                let mean = means[j], s = scale[j]
-                input.covariates[j].withUnsafeBufferPointer { column in
-                    position.withUnsafeBufferPointer { position in
-                        for r in 0..<n { x[Int(position[r]) &* p &+ j] = (column[r] - mean) * s }
+        rowsOfChunk.withUnsafeMutableBufferPointer { rowsOfChunk in
+        position.withUnsafeBufferPointer { position in
+            var start = 0
+            while start < n {
+                let end = min(start + chunk, n)
+                for j in 0..<p {
+                    let mean = means[j], s = scale[j]
+                    input.covariates[j].withUnsafeBufferPointer { column in
+                        for r in start..<end { rowsOfChunk[(r &- start) &* p &+ j] = (column[r] - mean) * s }
                     }
                 }
+                for r in start..<end {
+                    let target = Int(position[r]) &* p, source = (r &- start) &* p
+                    for j in 0..<p { x[target &+ j] = rowsOfChunk[source &+ j] }
+                }
+                start = end
             }
-        }
+        }}}
         self.means = means
         self.scale = scale
         self.x = x
