@@ -11,10 +11,24 @@ struct AnalysisRows {
 
     init(table: DataTable, kept: [Int]?, columns: [String]) throws(Diagnostic) {
         let candidates = kept ?? Array(0..<table.rowCount)
-        var rows = candidates
-        // Column by column on the column's own storage: asking each cell through `isMissing` unpacks the
-        // column once per row.
-        for column in columns.compactMap({ table.column(named: $0) }) {
+        rows = Self.complete(candidates, in: columns.compactMap { table.column(named: $0) })
+        accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
+        guard !rows.isEmpty else {
+            throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
+                                                : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
+                             hint: "'describe' shows missing values; 'where all' clears the filter")
+        }
+    }
+}
+
+extension AnalysisRows {
+    /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing).
+    /// Column by column on the column's own storage: asking each cell through `isMissing` unpacks the column
+    /// once per row.
+    static func complete(_ rows: [Int], in columns: [Column?]) -> [Int] {
+        var rows = rows
+        for column in columns {
+            guard let column else { return [] }
             switch column.data {
             case .number(let values, let missing):
                 let count = min(values.count, missing.count)
@@ -23,13 +37,7 @@ struct AnalysisRows {
                 rows = rows.filter { $0 >= 0 && $0 < codes.count && codes[$0] >= 0 && Int(codes[$0]) < levels.count }
             }
         }
-        self.rows = rows
-        accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
-        guard !rows.isEmpty else {
-            throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
-                                                : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
-                             hint: "'describe' shows missing values; 'where all' clears the filter")
-        }
+        return rows
     }
 }
 

@@ -41,7 +41,6 @@ struct CoxSortedData {
 
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
-        var x = [Double](repeating: 0, count: n * p)
         let inputWeights = input.weights
         let totalWeight = w.reduce(0, +)
         for j in 0..<p {
@@ -68,6 +67,15 @@ struct CoxSortedData {
             means[j] = mean
             scale[j] = s
         }
+        x = Self.rowMajor(input.covariates, centres: means, scales: scale, position: position)
+        self.means = means
+        self.scale = scale
+    }
+
+    /// The columns, each centred and scaled, as a row-major matrix whose row `position[r]` is input row r.
+    static func rowMajor(_ columns: [[Double]], centres: [Double], scales: [Double], position: [Int32]) -> [Double] {
+        let n = position.count, p = columns.count
+        var x = [Double](repeating: 0, count: n * p)
         // A chunk of rows at a time: the columns are read in order into a row-major chunk small enough to stay
         // in cache, then each row goes to its sorted slot whole. Writing column by column straight to the
         // sorted slots touched a scattered cache line per value, p times per row.
@@ -80,9 +88,9 @@ struct CoxSortedData {
             while start < n {
                 let end = min(start + chunk, n)
                 for j in 0..<p {
-                    let mean = means[j], s = scale[j]
-                    input.covariates[j].withUnsafeBufferPointer { column in
-                        for r in start..<end { rowsOfChunk[(r &- start) &* p &+ j] = (column[r] - mean) * s }
+                    let centre = centres[j], scale = scales[j]
+                    columns[j].withUnsafeBufferPointer { column in
+                        for r in start..<end { rowsOfChunk[(r &- start) &* p &+ j] = (column[r] - centre) * scale }
                     }
                 }
                 for r in start..<end {
@@ -92,9 +100,7 @@ struct CoxSortedData {
                 start = end
             }
         }}}
-        self.means = means
-        self.scale = scale
-        self.x = x
+        return x
     }
 
     /// `values` rearranged so that element r lands at `position[r]`.

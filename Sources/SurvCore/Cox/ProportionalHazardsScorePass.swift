@@ -36,12 +36,11 @@ struct ProportionalHazardsScorePass {
 
         // Covariates of the kept columns in sorted row-major order, recentred by their plain mean for
         // numerical stability (as zph1 does).
-        var x = [Double](repeating: 0, count: n * p)
-        for (c, j) in kept.enumerated() {
-            let column = input.covariates[j]
-            let mean = column.reduce(0, +) / Double(n)
-            for i in 0..<n { x[i * p + c] = column[order[i]] - mean }
-        }
+        var position = [Int32](repeating: 0, count: n)
+        for i in 0..<n { position[order[i]] = Int32(truncatingIfNeeded: i) }
+        let columns = kept.map { input.covariates[$0] }
+        let x = CoxSortedData.rowMajor(columns, centres: columns.map { $0.reduce(0, +) / Double(n) },
+                                       scales: [Double](repeating: 1, count: p), position: position)
 
         var used = [[Int]](repeating: [Int](repeating: 0, count: p), count: strataCount)
         for s in 0..<strataCount {

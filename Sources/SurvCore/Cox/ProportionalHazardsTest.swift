@@ -208,25 +208,41 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             }
         }
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
-        var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
-        // The terms that vary, and the factor of their block of v, depend only on the stratum.
-        var factors: [Int: (terms: [Int], factor: EquilibratedCholesky)] = [:]
+        // The terms that vary, and the solution of their block of v, depend only on the stratum: the block's
+        // inverse (columns of solves, 0 for a singular term) is made once per stratum, and each event's
+        // residuals are multiplied by it, with no allocation per event.
+        var solvedFlat = [Double](repeating: .nan, count: events * width)   // row-major events × width, NaN = NA
+        var inverses: [Int: (terms: [Int], inverse: [Double], singular: [Bool])] = [:]
         for e in 0..<events {
             let s = pass.eventStratum[e]
-            if factors[s] == nil {
+            if inverses[s] == nil {
                 let k = (0..<width).filter { usedTerm[s][$0] > 0 }
                 let m = k.count
                 var sub = [Double](repeating: 0, count: m * m)
                 for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-                factors[s] = (k, EquilibratedCholesky(symmetric: sub, size: m))
+                let factor = EquilibratedCholesky(symmetric: sub, size: m)
+                var inverse = [Double](repeating: 0, count: m * m)   // inverse[a * m + b]
+                for b in 0..<m {
+                    let column = factor.solve((0..<m).map { $0 == b ? 1 : 0 })
+                    for a in 0..<m { inverse[a * m + b] = column[a] }
+                }
+                inverses[s] = (k, inverse, (0..<m).map { factor.isSingular($0) })
             }
-            guard let (k, factor) = factors[s], !k.isEmpty else { continue }
-            let solved = factor.solve(k.map { resid[e * nterm + $0] })
-            for (a, i) in k.enumerated() where !factor.isSingular(a) { values[i][e] = solved[a] }
+            guard let (k, inverse, singular) = inverses[s] else { continue }
+            let m = k.count
+            for a in 0..<m where !singular[a] {
+                var sum = 0.0
+                for b in 0..<m { sum += inverse[a * m + b] * resid[e * nterm + k[b]] }
+                solvedFlat[e * width + k[a]] = sum
+            }
         }
+        var values: [[Double?]] = []
         for c in 0..<width {
             let shift = termColumns[c].count == 1 ? coef[termColumns[c][0]] : 1
-            for e in 0..<events { values[c][e] = values[c][e].map { $0 + shift } }
+            values.append((0..<events).map { e in
+                let value = solvedFlat[e * width + c]
+                return value.isNaN ? nil : value + shift
+            })
         }
         return values
     }
