@@ -22,22 +22,33 @@ struct AnalysisRows {
 }
 
 extension AnalysisRows {
-    /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing).
-    /// Column by column on the column's own storage: asking each cell through `isMissing` unpacks the column
-    /// once per row.
+    /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing),
+    /// read off each column's own storage: asking each cell through `isMissing` unpacks the column per row.
     static func complete(_ rows: [Int], in columns: [Column?]) -> [Int] {
-        var rows = rows
-        for column in columns {
-            guard let column else { return [] }
-            switch column.data {
-            case .number(let values, let missing):
-                let count = min(values.count, missing.count)
-                rows = rows.filter { $0 >= 0 && $0 < count && !missing[$0] }
-            case .text(let codes, let levels):
-                rows = rows.filter { $0 >= 0 && $0 < codes.count && codes[$0] >= 0 && Int(codes[$0]) < levels.count }
+        guard !columns.isEmpty else { return rows }
+        guard let size = rows.max().map({ $0 + 1 }), size > 0 else { return [] }
+        // One mask over the table's rows, anded column by column, then one pass over the rows.
+        var complete = [Bool](repeating: true, count: size)
+        complete.withUnsafeMutableBufferPointer { complete in
+            for column in columns {
+                guard let column else { complete.update(repeating: false); return }
+                switch column.data {
+                case .number(let values, let missing):
+                    let count = min(values.count, missing.count, size)
+                    missing.withUnsafeBufferPointer { missing in
+                        for r in 0..<count where missing[r] { complete[r] = false }
+                    }
+                    for r in count..<size { complete[r] = false }
+                case .text(let codes, let levels):
+                    let count = min(codes.count, size), levelCount = Int32(clamping: levels.count)
+                    codes.withUnsafeBufferPointer { codes in
+                        for r in 0..<count where codes[r] < 0 || codes[r] >= levelCount { complete[r] = false }
+                    }
+                    for r in count..<size { complete[r] = false }
+                }
             }
         }
-        return rows
+        return rows.filter { $0 >= 0 && complete[$0] }
     }
 }
 
@@ -86,12 +97,13 @@ struct SurvivalOutcome {
         case .number(let values, let missing):
             // The coding is read off the whole column, never the rows in use: a filter that keeps only the
             // 1s of a 1/2-coded column must not turn them into events (R applies Surv() before subsetting).
-            var distinct = Set<Double>()
-            for (value, isMissing) in zip(values, missing) where !isMissing {
-                distinct.insert(value)
+            // A short array, not a set: a million rows of 0/1 would hash a million values.
+            var distinct: [Double] = []
+            for (value, isMissing) in zip(values, missing) where !isMissing && !distinct.contains(value) {
+                distinct.append(value)
                 if distinct.count > 3 { break }
             }
-            let oneTwo = !distinct.isEmpty && distinct.isSubset(of: [1, 2]) && distinct.contains(2)
+            let oneTwo = !distinct.isEmpty && distinct.allSatisfy { $0 == 1 || $0 == 2 } && distinct.contains(2)
             for r in rows where !missing[r] && !timeMissing[r] {
                 let v = values[r]
                 if oneTwo { outEvent.append(v == 2) }

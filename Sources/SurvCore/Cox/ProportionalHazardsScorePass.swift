@@ -70,6 +70,8 @@ struct ProportionalHazardsScorePass {
             let shift = limit - (1 + top)
             eta = eta.map { $0 + shift }
         }
+        // In sorted order, so the pass reads it in sequence instead of one scattered load per row.
+        let sortedEta = CoxSortedData.scatter(eta, to: position)
 
         let q = 2 * p
         var u = [Double](repeating: 0, count: q)
@@ -102,10 +104,9 @@ struct ProportionalHazardsScorePass {
                     guard let first = positions.first else { continue }
                     let timeWeight = transformedTime[order[first]] - centre
                     for position in positions.reversed() {
-                        let person = order[position]
                         let row = position * p
                         let w = weight[position]
-                        let risk = exp(eta[person]) * w
+                        let risk = exp(sortedEta[position]) * w
                         if isEvent[position] {
                             nextEvent -= 1
                             for i in 0..<p {
