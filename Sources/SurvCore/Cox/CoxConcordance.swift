@@ -1,5 +1,3 @@
-import Foundation
-
 // Harrell's concordance of a Cox model's linear predictor as summary.coxph reports it: R's concordancefit with
 // timewt "n", reverse = TRUE (higher risk should mean shorter survival), predictor ties counting 1/2, pairs
 // formed only within strata, and the infinitesimal-jackknife standard error. Subjects are visited from the
@@ -21,43 +19,103 @@ enum CoxConcordance {
         guard n > 0, prepared.rows == n, weight.count == n else {
             return CoxConcordanceResult(concordance: .nan, standardError: .nan)
         }
-        // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))).
-        let byPredictor = TimeOrder.ascending(predictor)
-        var rank = [Int](repeating: 0, count: n)
-        var distinct = 0
+        // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))), found along the
+        // sorted keys rather than by reading the predictor through the order.
+        let (byPredictor, sortedKeys) = TimeOrder.ascendingWithKeys(predictor)
+        var rank = [Int32](repeating: 0, count: n)
+        var distinct: Int32 = 0
         for k in 0..<n {
-            let i = Int(byPredictor[k])
-            if k > 0 && predictor[i] != predictor[Int(byPredictor[k - 1])] { distinct += 1 }
-            rank[i] = distinct
+            if k > 0 && sortedKeys[k] != sortedKeys[k - 1] { distinct += 1 }
+            rank[Int(byPredictor[k])] = distinct
         }
-        // The two passes share nothing they write, so a second core runs one while the first runs the other.
-        let passes = ConcordancePasses(prepared: prepared, weight: weight, rank: rank, ranks: distinct + 1)
-        defer { passes.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 2) { pass in
-            if pass == 0 { passes.backward() } else { passes.forward() }
-        }
+        let influence = ConcordanceInfluence(rows: n)
+        defer { influence.deallocate() }
+        var tree = RankWeightTree(ranks: Int(distinct) + 1)
+        defer { tree.deallocate() }
+        let pairs = countPairs(prepared, weight: weight, rank: rank, tree: &tree, influence: influence)
+        countDeathsAtRisk(prepared, weight: weight, rank: rank, tree: &tree, influence: influence)
 
-        let pairs = passes.concordant + passes.discordant + passes.tiedX
-        guard pairs > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
-        let somers = (passes.concordant - passes.discordant) / pairs
+        let total = pairs.concordant + pairs.discordant + pairs.tied
+        guard total > 0 else { return CoxConcordanceResult(concordance: .nan, standardError: .nan) }
+        let somers = (pairs.concordant - pairs.discordant) / total
         var variance = 0.0
-        let deaths = passes.againstDeaths, atRisk = passes.againstAtRisk
         for i in 0..<n {
-            // Per row, its influence on the three counts (R's imat columns 1–3), from both passes.
-            let greater = deaths.greater[i] + atRisk.greater[i]
-            let less = deaths.less[i] + atRisk.less[i]
-            let equal = deaths.equal[i] + atRisk.equal[i]
-            let dfbeta = weight[i] * ((greater - less) / pairs - (somers / pairs) * (greater + less + equal))
+            let greater = influence.greater[i], less = influence.less[i], equal = influence.equal[i]
+            let dfbeta = weight[i] * ((greater - less) / total - (somers / total) * (greater + less + equal))
             variance += dfbeta * dfbeta
         }
         variance /= 4
         // reverse = TRUE: a larger linear predictor predicts a shorter time.
         return CoxConcordanceResult(concordance: 1 - (somers + 1) / 2, standardError: variance.squareRoot())
     }
+
+    /// From the last time to the first: each death against everyone still at risk (later times, and censored
+    /// rows at its own time), split by predictor. Returns the weighted pair counts.
+    private static func countPairs(_ prepared: SurvivalPreparation, weight: [Double], rank: [Int32],
+                                   tree: inout RankWeightTree, influence: ConcordanceInfluence)
+        -> (concordant: Double, discordant: Double, tied: Double) {
+        let isEvent = prepared.sortedEvent
+        var concordant = 0.0, discordant = 0.0, tied = 0.0
+        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
+            for block in prepared.blocks(ofStratum: stratum).reversed() {
+                let group = prepared.positions(ofBlock: block)
+                for i in group where !isEvent[i] { tree.add(rank: Int(rank[i]), weight: weight[i]) }
+                for i in group where isEvent[i] {
+                    let s = tree.split(rank: Int(rank[i]))
+                    concordant += weight[i] * s.greater
+                    discordant += weight[i] * s.less
+                    tied += weight[i] * s.equal
+                    influence.greater[i] += s.greater
+                    influence.less[i] += s.less
+                    influence.equal[i] += s.equal
+                }
+                for i in group where isEvent[i] { tree.add(rank: Int(rank[i]), weight: weight[i]) }
+            }
+            empty(&tree, prepared.positions(ofStratum: stratum), rank: rank) { _ in true }
+        }
+        return (concordant, discordant, tied)
+    }
+
+    /// From the first time to the last: each row against the deaths it was at risk for (earlier deaths, and
+    /// for a censored row the deaths at its own time): the other half of its influence.
+    private static func countDeathsAtRisk(_ prepared: SurvivalPreparation, weight: [Double], rank: [Int32],
+                                          tree: inout RankWeightTree, influence: ConcordanceInfluence) {
+        let isEvent = prepared.sortedEvent
+        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
+            for block in prepared.blocks(ofStratum: stratum) {
+                let group = prepared.positions(ofBlock: block)
+                for i in group where isEvent[i] {
+                    let d = tree.split(rank: Int(rank[i]))
+                    influence.greater[i] += d.less
+                    influence.less[i] += d.greater
+                    influence.equal[i] += d.equal
+                }
+                for i in group where isEvent[i] { tree.add(rank: Int(rank[i]), weight: weight[i]) }
+                for i in group where !isEvent[i] {
+                    let d = tree.split(rank: Int(rank[i]))
+                    influence.greater[i] += d.less
+                    influence.less[i] += d.greater
+                    influence.equal[i] += d.equal
+                }
+            }
+            empty(&tree, prepared.positions(ofStratum: stratum), rank: rank) { isEvent[$0] }
+        }
+    }
+
+    /// Empties the tree for the next stratum: whole, or rank by rank (the rows `added` put in) when the
+    /// stratum touched little of it.
+    private static func empty(_ tree: inout RankWeightTree, _ rows: Range<Int>, rank: [Int32], added: (Int) -> Bool) {
+        if rows.count * 32 > tree.capacity {
+            tree.reset()
+        } else {
+            for i in rows where added(i) { tree.clear(rank: Int(rank[i])) }
+        }
+    }
 }
 
-/// Per row, weights split by predictor rank: greater, less and equal.
-private struct RankSplitSums {
+/// Per row, its influence on the three counts (R's imat columns 1–3): the weight it is compared with that
+/// has a greater, a smaller and an equal predictor.
+private struct ConcordanceInfluence {
     let greater: UnsafeMutableBufferPointer<Double>
     let less: UnsafeMutableBufferPointer<Double>
     let equal: UnsafeMutableBufferPointer<Double>
@@ -75,105 +133,5 @@ private struct RankSplitSums {
         greater.deallocate()
         less.deallocate()
         equal.deallocate()
-    }
-}
-
-/// The backward and the forward pass of the concordance, each with a tree and outputs of its own. Shared with
-/// the thread running the other pass only through immutable inputs; the class is @unchecked Sendable for that.
-private final class ConcordancePasses: @unchecked Sendable {
-    let prepared: SurvivalPreparation
-    let weight: [Double]
-    let rank: [Int]
-    let ranks: Int
-    /// Backward pass: each death against everyone still at risk.
-    private(set) var concordant = 0.0, discordant = 0.0, tiedX = 0.0
-    let againstDeaths: RankSplitSums
-    /// Forward pass: each row against the deaths it was at risk for.
-    let againstAtRisk: RankSplitSums
-
-    init(prepared: SurvivalPreparation, weight: [Double], rank: [Int], ranks: Int) {
-        self.prepared = prepared
-        self.weight = weight
-        self.rank = rank
-        self.ranks = ranks
-        againstDeaths = RankSplitSums(rows: rank.count)
-        againstAtRisk = RankSplitSums(rows: rank.count)
-    }
-
-    func deallocate() {
-        againstDeaths.deallocate()
-        againstAtRisk.deallocate()
-    }
-
-    /// From the last time to the first: each death against everyone still at risk (later times, and censored
-    /// rows at its own time), split by predictor.
-    func backward() {
-        let isEvent = prepared.sortedEvent
-        var tree = RankWeightTree(ranks: ranks)
-        defer { tree.deallocate() }
-        let out = againstDeaths
-        var concordant = 0.0, discordant = 0.0, tiedX = 0.0
-        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
-            let rows = prepared.positions(ofStratum: stratum)
-            guard !rows.isEmpty else { continue }
-            for block in prepared.blocks(ofStratum: stratum).reversed() {
-                let group = prepared.positions(ofBlock: block)
-                for i in group where !isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-                for i in group where isEvent[i] {
-                    let s = tree.split(rank: rank[i])
-                    concordant += weight[i] * s.greater
-                    discordant += weight[i] * s.less
-                    tiedX += weight[i] * s.equal
-                    out.greater[i] += s.greater
-                    out.less[i] += s.less
-                    out.equal[i] += s.equal
-                }
-                for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-            }
-            if stratum > 0 { empty(&tree, rows: rows, onlyEvents: false) }
-        }
-        self.concordant = concordant
-        self.discordant = discordant
-        self.tiedX = tiedX
-    }
-
-    /// From the first time to the last: each row against the deaths it was at risk for (earlier deaths, and
-    /// for a censored row the deaths at its own time): the other half of its influence.
-    func forward() {
-        let isEvent = prepared.sortedEvent
-        var tree = RankWeightTree(ranks: ranks)
-        defer { tree.deallocate() }
-        let out = againstAtRisk
-        for stratum in stride(from: prepared.strata - 1, through: 0, by: -1) {
-            let rows = prepared.positions(ofStratum: stratum)
-            guard !rows.isEmpty else { continue }
-            for block in prepared.blocks(ofStratum: stratum) {
-                let group = prepared.positions(ofBlock: block)
-                for i in group where isEvent[i] {
-                    let d = tree.split(rank: rank[i])
-                    out.greater[i] += d.less
-                    out.less[i] += d.greater
-                    out.equal[i] += d.equal
-                }
-                for i in group where isEvent[i] { tree.add(rank: rank[i], weight: weight[i]) }
-                for i in group where !isEvent[i] {
-                    let d = tree.split(rank: rank[i])
-                    out.greater[i] += d.less
-                    out.less[i] += d.greater
-                    out.equal[i] += d.equal
-                }
-            }
-            if stratum > 0 { empty(&tree, rows: rows, onlyEvents: true) }
-        }
-    }
-
-    /// Empties the tree for the next stratum: whole, or rank by rank when the stratum touched little of it.
-    private func empty(_ tree: inout RankWeightTree, rows: Range<Int>, onlyEvents: Bool) {
-        if rows.count * 32 > tree.capacity {
-            tree.reset()
-        } else {
-            let isEvent = prepared.sortedEvent
-            for i in rows where !onlyEvents || isEvent[i] { tree.clear(rank: rank[i]) }
-        }
     }
 }

@@ -1,38 +1,42 @@
 // The concordance visits a million rows in time order, so the predictor ranks it adds and queries are random:
-// what costs is the cache lines a visit touches, not the arithmetic. Ranks are grouped eight to a block, one
-// 64-byte cache line holding each rank's weight, and a Fenwick tree over the block totals (8 bytes a block, an
-// eighth of the ranks, so it stays in the processor's cache) finds the weight of all earlier blocks. A visit
-// then reads or writes one scattered line and walks a tree that is cached; a Fenwick tree inside larger blocks
-// touched several scattered lines per visit and took three times as long.
+// what costs is the cache lines a visit touches, not the arithmetic. Three levels: each rank's weight, eight to
+// a 64-byte cache line; the total of each group of eight ranks, eight groups to a line; and a Fenwick tree
+// over the totals of 64 ranks (8 bytes per 64 ranks, small enough to stay in the processor's cache). A visit
+// reads or writes one scattered line of each lower level and walks a tree that is cached. A Fenwick tree inside
+// 64-rank blocks touched several scattered lines a visit, and one over 8-rank blocks grew out of the cache.
 
 /// A weighted rank histogram with O(log m) prefix sums: the weight below, at and above a given rank.
 struct RankWeightTree {
-    private static let blockBits = 3
-    private static let blockSize = 1 << blockBits
-    /// Fenwick sums over block totals, 1-based.
-    private let top: UnsafeMutableBufferPointer<Double>
     /// The weight at each rank.
     private let leaves: UnsafeMutableBufferPointer<Double>
+    /// The weight of each group of 8 ranks.
+    private let groups: UnsafeMutableBufferPointer<Double>
+    /// Fenwick sums over the weights of blocks of 64 ranks, 1-based.
+    private let top: UnsafeMutableBufferPointer<Double>
     private(set) var total = 0.0
 
     init(ranks: Int) {
-        let blocks = (ranks >> Self.blockBits) + 1
+        let blocks = (ranks >> 6) + 1
+        leaves = .allocate(capacity: blocks << 6)
+        leaves.initialize(repeating: 0)
+        groups = .allocate(capacity: blocks << 3)
+        groups.initialize(repeating: 0)
         top = .allocate(capacity: blocks + 1)
         top.initialize(repeating: 0)
-        leaves = .allocate(capacity: blocks * Self.blockSize)
-        leaves.initialize(repeating: 0)
     }
 
     func deallocate() {
-        top.deallocate()
         leaves.deallocate()
+        groups.deallocate()
+        top.deallocate()
     }
 
     @inline(__always)
     mutating func add(rank: Int, weight: Double) {
         total += weight
         leaves[rank] += weight
-        var i = (rank >> Self.blockBits) + 1
+        groups[rank >> 3] += weight
+        var i = (rank >> 6) + 1
         let m = top.count
         while i < m {
             top[i] += weight
@@ -43,31 +47,35 @@ struct RankWeightTree {
     /// Weights with a strictly greater rank, strictly smaller, and equal.
     @inline(__always)
     func split(rank: Int) -> (greater: Double, less: Double, equal: Double) {
-        let block = rank >> Self.blockBits
         var below = 0.0
-        for r in (block << Self.blockBits)..<rank { below += leaves[r] }
-        let equal = leaves[rank]
-        var i = block
+        for r in (rank & ~7)..<rank { below += leaves[r] }
+        let group = rank >> 3
+        for g in (group & ~7)..<group { below += groups[g] }
+        var i = rank >> 6
         while i > 0 {
             below += top[i]
             i -= i & -i
         }
+        let equal = leaves[rank]
         return (total - below - equal, below, equal)
     }
 
     /// Storage size: above a few percent of it, zeroing everything is cheaper than undoing ranks one by one.
-    var capacity: Int { top.count + leaves.count }
+    var capacity: Int { leaves.count + groups.count + top.count }
 
     mutating func reset() {
-        top.update(repeating: 0)
         leaves.update(repeating: 0)
+        groups.update(repeating: 0)
+        top.update(repeating: 0)
         total = 0
     }
 
-    /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum.
+    /// Empties the entries a rank touched (exactly, without subtracting), ready for the next stratum: once every
+    /// rank that was added is cleared, the tree is empty.
     mutating func clear(rank: Int) {
         leaves[rank] = 0
-        var i = (rank >> Self.blockBits) + 1
+        groups[rank >> 3] = 0
+        var i = (rank >> 6) + 1
         let m = top.count
         while i < m {
             top[i] = 0
