@@ -90,6 +90,11 @@ public struct SurvivalPreparation: Sendable {
             var byStratum = [Int32](repeating: 0, count: n)
             var timeByStratum = [Double](repeating: 0, count: n)
             strata.codes.withUnsafeBufferPointer { codes in
+            order.withUnsafeBufferPointer { order in
+            sortedTime.withUnsafeBufferPointer { sortedTime in
+            next.withUnsafeMutableBufferPointer { next in
+            byStratum.withUnsafeMutableBufferPointer { byStratum in
+            timeByStratum.withUnsafeMutableBufferPointer { timeByStratum in
                 for i in 0..<n {
                     let row = order[i]
                     let s = Int(codes[Int(row)])
@@ -98,7 +103,7 @@ public struct SurvivalPreparation: Sendable {
                     byStratum[at] = row
                     timeByStratum[at] = sortedTime[i]
                 }
-            }
+            }}}}}}
             order = byStratum
             sortedTime = timeByStratum
         } else {
@@ -110,10 +115,20 @@ public struct SurvivalPreparation: Sendable {
         let fractional = weights?.contains { $0 != $0.rounded(.down) } ?? false
         hasFractionalWeights = fractional
         var events = [Bool](repeating: false, count: n)
-        var sortedWeight = weights.map { _ in [Double](repeating: 0, count: n) }
+        var sortedWeight: [Double]?
         var blockStarts: [Int32] = [], times: [Double] = [], dead: [Double] = [], censored: [Double] = []
         var deadSquares: [Double] = [], censoredSquares: [Double] = []
         var stratumBlocks = [Int](repeating: 0, count: stratumCount + 1)
+        // The events (and weights) in sorted order first, each a scattered read, so that the walk over the
+        // distinct times below reads only in sequence.
+        event.withUnsafeBufferPointer { event in
+            order.withUnsafeBufferPointer { order in
+                events.withUnsafeMutableBufferPointer { events in
+                    for i in 0..<n { events[i] = event[Int(order[i])] }
+                }
+            }
+        }
+        if let weights { sortedWeight = order.map { weights[Int($0)] } }
         for s in 0..<stratumCount {
             stratumBlocks[s] = times.count
             var i = starts[s]
@@ -122,14 +137,23 @@ public struct SurvivalPreparation: Sendable {
                 let current = sortedTime[i]
                 blockStarts.append(Int32(truncatingIfNeeded: i))
                 var d = 0.0, c = 0.0, d2 = 0.0, c2 = 0.0
-                while i < end, sortedTime[i] == current {
-                    let row = Int(order[i])
-                    let isEvent = event[row]
-                    events[i] = isEvent
-                    let w = weights?[row] ?? 1
-                    sortedWeight?[i] = w
-                    if isEvent { d += w; d2 += w * w } else { c += w; c2 += w * w }
-                    i += 1
+                if let sortedWeight {
+                    while i < end, sortedTime[i] == current {
+                        let w = sortedWeight[i]
+                        if events[i] { d += w; d2 += w * w } else { c += w; c2 += w * w }
+                        i += 1
+                    }
+                } else {
+                    var dead = 0, all = 0
+                    while i < end, sortedTime[i] == current {
+                        if events[i] { dead += 1 }
+                        all += 1
+                        i += 1
+                    }
+                    d = Double(dead)
+                    c = Double(all - dead)
+                    d2 = d
+                    c2 = c
                 }
                 times.append(current)
                 dead.append(d)
