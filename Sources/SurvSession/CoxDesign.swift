@@ -114,11 +114,16 @@ struct CoxDesign {
             var choice = [Int](repeating: 0, count: partsPerVariable.count)
             let total = partsPerVariable.reduce(1) { $0 * $1.count }
             for _ in 0..<total {
-                var values = [Double](repeating: 1, count: rows.count)
+                var values: [Double] = []
                 var name: [String] = []
                 for (k, parts) in partsPerVariable.enumerated() {
                     let part = parts[choice[k]]
-                    for i in values.indices { values[i] *= part.values[i] }
+                    // A main effect's column is its variable's own (1 × v is v): no product to form.
+                    if k == 0 {
+                        values = part.values
+                    } else {
+                        for i in values.indices { values[i] *= part.values[i] }
+                    }
                     name.append(part.name)
                 }
                 indices.append(columns.count)
