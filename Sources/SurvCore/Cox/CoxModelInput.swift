@@ -59,6 +59,10 @@ public struct CoxModelInput: Sendable, Equatable {
         guard given.rows == time.count else {
             throw CoreError("the data were prepared for \(given.rows) rows, the model has \(time.count)")
         }
+        // What can be checked without redoing the work: weights and strata were prepared if the model has them.
+        guard (given.sortedWeight == nil) == (weights == nil), strata != nil || given.strata == 1 else {
+            throw CoreError("the data were prepared with other weights or strata than the model has")
+        }
         return given
     }
 

@@ -223,11 +223,15 @@ public struct SurvivalPreparation: Sendable {
         return TimeOrder.ascending(Array(blockTime[blocks])).map { $0 + base }
     }
 
-    /// Number of rows in stratum `s`.
-    public func rows(inStratum s: Int) -> Int { stratumStart[s + 1] - stratumStart[s] }
+    /// Number of rows in stratum `s` (0 for a stratum that does not exist).
+    public func rows(inStratum s: Int) -> Int {
+        guard (0..<strata).contains(s) else { return 0 }
+        return stratumStart[s + 1] - stratumStart[s]
+    }
 
-    /// The first and last time (after timefix) in stratum `s`, `nil` for an empty stratum.
+    /// The first and last time (after timefix) in stratum `s`, `nil` for an empty or unknown stratum.
     public func timeRange(ofStratum s: Int) -> ClosedRange<Double>? {
+        guard (0..<strata).contains(s) else { return nil }
         let blocks = blocks(ofStratum: s)
         guard let first = blocks.first, let last = blocks.last else { return nil }
         return blockTime[first]...blockTime[last]
