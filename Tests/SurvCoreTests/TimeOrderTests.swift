@@ -16,6 +16,7 @@ final class TimeOrderTests: XCTestCase {
         let reference = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
         XCTAssertEqual(order.map(Int.init), reference, file: file, line: line)
         XCTAssertEqual(keys, reference.map { TimeOrder.key(values[$0]) }, file: file, line: line)
+        XCTAssertEqual(keys.map(TimeOrder.value), reference.map { values[$0] }, "keys decode to the values", file: file, line: line)
     }
 
     func testValuesDifferingInTheirLastBitsKeepAStableOrder() {

@@ -68,15 +68,15 @@ public struct SurvivalPreparation: Sendable {
         rows = n
         firstNegativeTime = time.firstIndex { $0 < 0 }.map { ($0, time[$0]) }
 
-        var order = TimeOrder.ascending(time)
+        var (order, sortedKeys) = TimeOrder.ascendingWithKeys(time)
+        // The sorted times decoded from the sorted keys: a read in sequence, not one scattered load per row.
         var sortedTime = [Double](repeating: 0, count: n)
         sortedTime.withUnsafeMutableBufferPointer { s in
-            time.withUnsafeBufferPointer { t in
-                order.withUnsafeBufferPointer { o in
-                    for i in 0..<n { s[i] = t[Int(o[i])] }
-                }
+            sortedKeys.withUnsafeBufferPointer { k in
+                for i in 0..<n { s[i] = TimeOrder.value(k[i]) }
             }
         }
+        sortedKeys = []
         Self.applyTimeFix(&sortedTime, order: &order)
 
         // Stratum by stratum, keeping the time order within each: a stable counting pass.

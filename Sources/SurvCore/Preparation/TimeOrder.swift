@@ -13,6 +13,12 @@ enum TimeOrder {
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
+    /// The value whose key is `key` (0 for either zero).
+    @inline(__always)
+    static func value(_ key: UInt64) -> Double {
+        Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+    }
+
     /// Row indices (as `Int32`, to halve the memory traffic) ordering `values` ascending, ties in row order.
     /// Precondition (checked by callers' validation): no value is NaN, and `values.count` fits in `Int32`.
     static func ascending(_ values: [Double]) -> [Int32] {
