@@ -3,7 +3,8 @@ import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load),
-// commands (each command on a bundled cohort), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
+// commands (each command on a bundled cohort), session (the survival commands on 10^6 rows against
+// the core's time for the same work), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
 // peak memory); and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
@@ -65,6 +66,9 @@ do {
     }
     if requested.contains("job") {
         report("whole job", try WholeJobBench.run(rows: 1_000_000))
+    }
+    if requested.contains("session") {
+        report("survival commands in the session", try SessionSurvivalBench.run(rows: 1_000_000))
     }
     if all || requested.contains("csv") {
         report("CSV load", try CSVLoadBench.run(rows: 1_000_000))

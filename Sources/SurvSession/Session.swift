@@ -62,23 +62,37 @@ public enum CellOutput: Equatable, Sendable {
 /// fails leaves the state exactly as it was.
 public final class Session {
     public internal(set) var table: DataTable? {
-        didSet { columnSchema = nil }
+        didSet { columnSchema = nil; forgetPreparedData() }
     }
     /// The checker's view of `table`, built when first needed after the table changes, not per command.
     private var columnSchema: ColumnSchema?
     /// Rows kept by the filters, in table order; nil = all rows.
-    var keptRows: [Int]?
+    var keptRows: [Int]? {
+        didSet { forgetPreparedData() }
+    }
     var filterSources: [String] = []
-    public internal(set) var endpoints: [String: Endpoint] = [:]
+    public internal(set) var endpoints: [String: Endpoint] = [:] {
+        didSet { forgetPreparedData() }
+    }
     var endpointOrder: [String] = []
-    public internal(set) var currentEndpoint: String?
-    public internal(set) var strata: [String] = []
+    public internal(set) var currentEndpoint: String? {
+        didSet { forgetPreparedData() }
+    }
+    public internal(set) var strata: [String] = [] {
+        didSet { forgetPreparedData() }
+    }
     /// `set ref COLUMN VALUE`: the level each column lists first — in strata, tables and as a Cox term's reference.
-    public internal(set) var referenceLevels: [String: ReferenceLevel] = [:]
+    public internal(set) var referenceLevels: [String: ReferenceLevel] = [:] {
+        didSet { forgetPreparedData() }
+    }
+    /// The survival data prepared for the core (`stratifiedOutcome`, `preparedCoxRows`): made by the first
+    /// command that needs them and reused by the next ones, until what they were made from changes.
+    var preparedSurvival: StratifiedOutcome?
+    var preparedCox: PreparedCoxRows?
     public internal(set) var settings = Settings()
     /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
     /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
-    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String)?
+    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String, prepared: SurvivalPreparation)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.
@@ -268,6 +282,13 @@ public final class Session {
                             }
                         }
                     })
+    }
+
+    /// Every observer of the data, the filter, the endpoints, the strata and the reference levels calls this:
+    /// prepared data never outlive what they were made from.
+    func forgetPreparedData() {
+        preparedSurvival = nil
+        preparedCox = nil
     }
 
     func describeEndpoint(_ name: String) -> String {

@@ -16,9 +16,9 @@ struct TiedTimeBlocks {
         // A stable radix sort: linear in n, and ties stay in the order the rows were given.
         let sorted: [Int]
         if let rows {
-            sorted = StableRadixOrder.order(rows.map { StableRadixOrder.key(values[$0]) }).map { rows[$0] }
+            sorted = TimeOrder.ascending(keys: rows.map { TimeOrder.key(values[$0]) }).map { rows[Int($0)] }
         } else {
-            sorted = StableRadixOrder.order(values.map(StableRadixOrder.key))
+            sorted = TimeOrder.ascending(values).map { Int($0) }
         }
         var start: [Int] = []
         var time: [Double] = []
