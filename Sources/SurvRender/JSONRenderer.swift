@@ -26,6 +26,8 @@ public enum JSONRenderer {
         case .figure(let r): return figure(r)
         case .table1(let r): return table1(r)
         case .expect(let r): return expect(r)
+        case .cumulativeIncidence(let r): return cumulativeIncidence(r)
+        case .fineGray(let r): return fineGray(r)
         }
     }
 

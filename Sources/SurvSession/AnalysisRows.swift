@@ -82,6 +82,14 @@ struct SurvivalOutcome {
         }
     }
 
+    /// The endpoint's outcome: its event column decoded, or with competing risks, the event code as the event
+    /// and every other code (competing causes included) as a censoring — the naive reading `km` gives.
+    static func build(table: DataTable, rows: [Int], endpoint: Endpoint) throws(Diagnostic) -> SurvivalOutcome {
+        guard let causes = endpoint.causes else { return try build(table: table, rows: rows, time: endpoint.time, event: endpoint.event) }
+        let competing = try CompetingOutcome.build(table: table, rows: rows, time: endpoint.time, status: endpoint.event, causes: causes)
+        return SurvivalOutcome(time: competing.time, event: competing.cause.map { $0 == 1 })
+    }
+
     /// Decodes the event column: 1/0, true/false or yes/no; numeric 1/2 is read as R's Surv() does
     /// (2 = event), so R's own data sets work unchanged.
     static func build(table: DataTable, rows: [Int], time: String, event: String) throws(Diagnostic) -> SurvivalOutcome {

@@ -23,7 +23,7 @@ extension Session {
             throw Diagnostic("a Cox model needs at least 2 rows, and only 1 is left", hint: "check the filter and the rows dropped for missing values")
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
-        let outcome = try SurvivalOutcome.build(table: table, rows: usable, time: endpoint.time, event: endpoint.event)
+        let outcome = try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint)
         let rows = try preparedCoxRows(outcome: outcome, rows: usable, strata: model.strata, table: table)
         guard !model.terms.isEmpty else {
             return try nullModel(outcome: outcome, rows: rows, model: model, endpoint: name, accounting: accounting)

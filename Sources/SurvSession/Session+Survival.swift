@@ -22,7 +22,7 @@ extension Session {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
-        let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, time: endpoint.time, event: endpoint.event)
+        let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint)
         let grouping = try Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         let prepared: SurvivalPreparation
@@ -47,9 +47,12 @@ extension Session {
                                              at: times.isEmpty ? [] : curve.summary(at: times),
                                              quantiles: probabilities.map { curve.quantile($0, rule: settings.quantileRule) }))
         }
-        return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
+        var report = KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
                                               conventions: settings.conventions, fullTable: fullTable, probabilities: probabilities,
-                                              wide: wide))
+                                              wide: wide)
+        // With competing risks, km censors the competitors: the naive estimate, said so under the table.
+        if let name = currentEndpoint, let causes = endpoints[name]?.causes { report.censoredCompetingCauses = causes.competing.map(\.label) }
+        return .kaplanMeier(report)
     }
 
     func logrank(trend: Bool, rho: Double) throws(Diagnostic) -> Report {

@@ -9,6 +9,9 @@ public struct Endpoint: Equatable, Sendable {
     public var name: String
     public var time: String
     public var event: String
+    /// With competing risks: which codes of the status column (`event`) are the event and its competitors;
+    /// any other code is a censoring.
+    public var causes: CausesSyntax? = nil
 }
 
 /// The outcome of one command: the report it produced, or the one error that stopped it.
@@ -112,9 +115,11 @@ public final class Session {
 
     /// The schema and declarations the checker compiles against.
     public var checkContext: CheckContext {
-        CheckContext(schema: currentColumnSchema(),
-                     datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
-                     endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+        var context = CheckContext(schema: currentColumnSchema(),
+                                   datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
+                                   endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+        if let name = currentEndpoint, endpoints[name]?.causes != nil { context.endpointKind = .competingRisks }
+        return context
     }
 
     private func currentColumnSchema() -> ColumnSchema {
@@ -212,7 +217,9 @@ public final class Session {
         switch plan {
         case .loadBundled(let name): return try loadBundled(name)
         case .loadFile(let path): return try loadFile(path)
-        case .defineEndpoint(let name, let time, let event): return try defineEndpoint(name: name, time: time, event: event)
+        case .defineEndpoint(let plan): return try defineEndpoint(plan)
+        case .cumulativeIncidence(let times): return try cumulativeIncidence(at: times)
+        case .fineGray(let model): return try fineGray(model)
         case .selectEndpoint(let name):
             currentEndpoint = name
             lastCox = nil
@@ -294,8 +301,17 @@ public final class Session {
     func describeEndpoint(_ name: String) -> String {
         guard let e = endpoints[name] else { return name }
         // R users read survival outcomes as Surv(time, event).
-        let columns = "Surv(\(e.time), \(e.event))"
-        return e.name == "\(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
+        var columns = "Surv(\(e.time), \(e.event))"
+        if let causes = e.causes {
+            columns = "Surv(\(e.time), \(e.event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", ")))"
+        }
+        return e.name == Self.endpointKey(time: e.time, event: e.event, causes: e.causes) ? columns : "\(e.name) = \(columns)"
+    }
+
+    /// The name an unnamed endpoint is kept under: its columns (and codes).
+    static func endpointKey(time: String, event: String, causes: CausesSyntax?) -> String {
+        guard let causes else { return "\(time), \(event)" }
+        return "\(time), \(event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", "))"
     }
 }
 
