@@ -67,18 +67,20 @@ bench: deps
 	$(SWIFT) build -c release --product surv
 	$(SWIFT) build -c release --product SurvBench
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
-	"$$bin/SurvBench" core && "$$bin/SurvBench" job && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
 # The reference values the tests compare against are R's, written by the R scripts kept beside them
 # (never typed by hand). This reruns every script with Debian's R and the packages they load; review
 # the JSON diff afterwards. (Sources/SurvData/Bundled/export_bundled.R regenerates the bundled data's
 # Swift files; it is run by hand when a data set is added.)
-R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite locales
+R_PACKAGES := r-base-core r-cran-survival r-cran-jsonlite r-cran-cmprsk r-cran-mass locales
 ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTests/Oracle/km.R \
 	Tests/SurvCoreTests/Oracle/logrank.R Tests/SurvCoreTests/Oracle/cox.R Tests/SurvCoreTests/Oracle/zph.R \
 	Tests/SurvCoreTests/Oracle/zph_plot.R \
+	Tests/SurvCoreTests/Oracle/timefix.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
+	Tests/SurvCoreTests/Oracle/cmprsk.R \
 	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R
 
 oracles:

@@ -2,8 +2,9 @@ import Foundation
 import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
-// Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load),
-// commands (each command on a bundled cohort), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
+// Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load),
+// commands (each command on a bundled cohort), session (the survival commands on 10^6 rows against
+// the core's time for the same work), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
 // peak memory); and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
@@ -55,11 +56,19 @@ do {
             report("Cox model, n = \(n)", try CoxBench.run(rows: n))
         }
     }
+    if all || requested.contains("competing") {
+        for n in [10_000, 100_000, 1_000_000] {
+            report("competing risks, n = \(n)", try CompetingRisksBench.run(rows: n))
+        }
+    }
     if all || requested.contains("figures") {
         report("figures, 3 strata", try FigureBench.run(rowsPerStratum: 1_000_000))
     }
     if requested.contains("job") {
         report("whole job", try WholeJobBench.run(rows: 1_000_000))
+    }
+    if requested.contains("session") {
+        report("survival commands in the session", try SessionSurvivalBench.run(rows: 1_000_000))
     }
     if all || requested.contains("csv") {
         report("CSV load", try CSVLoadBench.run(rows: 1_000_000))

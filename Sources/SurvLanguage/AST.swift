@@ -48,7 +48,7 @@ public struct Name: Equatable, Sendable {
 public enum Command: Equatable, Sendable {
     case loadBundled(Name)
     case loadFile(String, SourceRange)
-    case endpointDefine(name: Name?, time: Name, event: Name)
+    case endpointDefine(EndpointSyntax)
     case endpointSelect(Name)
     case filter(Expression)
     case filterClear
@@ -83,6 +83,10 @@ public enum Command: Equatable, Sendable {
     case setPlot(Name, value: Double?)
     case plot(PlotSyntax)
     case expect(ExpectSyntax)
+    /// `cuminc [at T, ...]`
+    case cumulativeIncidence(times: [Double])
+    /// `finegray TERM + ...`
+    case fineGray(terms: [FormulaTerm])
     case show
     /// `show columns`: each column's name, type, label and codes.
     case showColumns

@@ -22,14 +22,36 @@ public struct Checker {
         case .loadFile(let path, let range):
             guard !path.isEmpty else { throw Diagnostic("the file path is empty", at: range) }
             return .loadFile(path)
-        case .endpointDefine(let name, let time, let event):
-            try requireData(at: time.range)
-            try requireColumn(time, type: .number, role: "the time column")
-            _ = try column(event)
-            if let name, CommandCatalog.entry(named: name.text) != nil {
+        case .endpointDefine(let e):
+            try requireData(at: e.time.range)
+            if let start = e.start { try requireColumn(start, type: .number, role: "the start column") }
+            try requireColumn(e.time, type: .number, role: e.start == nil ? "the time column" : "the stop column")
+            let statusType = try column(e.event)
+            if let name = e.name, CommandCatalog.entry(named: name.text) != nil {
                 throw Diagnostic("'\(name.text)' is a command name", at: name.range, hint: "choose another endpoint name")
             }
-            return .defineEndpoint(name: name?.text, time: time.text, event: event.text)
+            if let causes = e.causes {
+                if e.start != nil {
+                    throw Diagnostic("competing risks are defined for one row per subject, not (start, stop] data", at: causes.event.range,
+                                     hint: "endpoint TIME, STATUS event CODE competing CODE")
+                }
+                var seen = Set<StatusCode.Value>()
+                for code in [causes.event] + causes.competing {
+                    switch (statusType, code.value) {
+                    // A labelled status column takes its codes or its labels.
+                    case (.text, .number) where context.schema.isCoded(e.event.text): break
+                    case (.number, .text), (.text, .number):
+                        throw Diagnostic("'\(e.event.text)' holds \(statusType == .number ? "numbers" : "text"): its codes are "
+                                         + (statusType == .number ? "numbers" : "text in double quotes"), at: code.range,
+                                         hint: statusType == .number ? "e.g. event 1 competing 2" : "e.g. event \"relapse\" competing \"death\"")
+                    default: break
+                    }
+                    guard seen.insert(code.value).inserted else {
+                        throw Diagnostic("the code \(code.written) is named twice", at: code.range, hint: "each code is the event, a competing cause, or neither")
+                    }
+                }
+            }
+            return .defineEndpoint(EndpointPlan(name: e.name?.text, start: e.start?.text, time: e.time.text, event: e.event.text, causes: e.causes))
         case .endpointSelect(let name):
             guard context.endpointNames.contains(name.text) else {
                 let known = context.endpointNames
@@ -80,12 +102,14 @@ public struct Checker {
             return .kaplanMeierQuantiles(probabilities)
         case .restrictedMean(let tau):
             try requireEndpoint()
+            try refuseCountingProcess("rmst")
             guard tau > 0 else {
                 throw Diagnostic("the restricted-mean horizon must be a time after 0, not \(Self.numberText(tau))", hint: "e.g. rmst at 365")
             }
             return .restrictedMean(tau: tau)
         case .logrank(let trend, let rho):
             try requireEndpoint()
+            try refuseCountingProcess("logrank")
             if let rho {
                 guard rho >= 0, rho <= 10 else {
                     throw Diagnostic("rho must be from 0 to 10", hint: "rho 0 is the log-rank test, rho 1 the Peto–Peto test")
@@ -98,6 +122,19 @@ public struct Checker {
         case .cox(let terms):
             try requireEndpoint()
             return .cox(try checkModel(terms))
+        case .cumulativeIncidence(let times):
+            try requireCompetingRisks("cuminc")
+            if let bad = times.first(where: { !($0 >= 0) || !$0.isFinite }) {
+                throw Diagnostic("times are not negative: \(NumberText.short(bad))", hint: "e.g. cuminc at 12, 24")
+            }
+            return .cumulativeIncidence(times: times.sorted())
+        case .fineGray(let terms):
+            try requireCompetingRisks("finegray")
+            let model = try checkModel(terms)
+            guard model.strata.isEmpty else {
+                throw Diagnostic("Fine–Gray regression takes no strata() terms", hint: "cmprsk's crr has none; enter the column as a term")
+            }
+            return .fineGray(model)
         case .plot(let syntax):
             return .plot(try checkPlot(syntax))
         case .expect(let syntax):
@@ -133,6 +170,7 @@ public struct Checker {
             return .phtest
         case .followup:
             try requireEndpoint()
+            try refuseCountingProcess("followup")
             return .followup
         case .describe(let names):
             try requireData(at: nil)
@@ -233,6 +271,21 @@ public struct Checker {
         guard context.datasetLoaded else {
             throw Diagnostic("no dataset is loaded", at: range,
                              hint: "load one first, e.g. load \(context.bundledDatasets.first ?? "aml")")
+        }
+    }
+
+    /// R's survdiff, reverse Kaplan–Meier and restricted means take one row per subject; on (start, stop]
+    /// data they would count a subject's intervals as subjects.
+    func refuseCountingProcess(_ command: String) throws(Diagnostic) {
+        guard context.endpointKind == .countingProcess else { return }
+        throw Diagnostic("\(command) is not defined for (start, stop] data: it would count each interval as a subject",
+                         hint: "R's survdiff refuses it too; compare groups with cox, or declare a one-row-per-subject endpoint")
+    }
+
+    func requireCompetingRisks(_ command: String) throws(Diagnostic) {
+        try requireEndpoint()
+        guard context.endpointKind == .competingRisks else {
+            throw Diagnostic("\(command) needs an endpoint with competing risks", hint: "declare one with: endpoint TIME, STATUS event CODE competing CODE")
         }
     }
 

@@ -133,6 +133,8 @@ public enum CompletionGrammar {
         case 2 where words[1] == ",": return .column(.event)        // endpoint time, _
         case 2 where words[1] == "=": return .column(.numeric)      // endpoint os = _
         case 4 where words[1] == "=" && words[3] == ",": return .column(.event)
+        case 3 where words[1] == ",": return .words(["event"])          // endpoint time, status _
+        case 5 where words[1] == "=" && words[3] == ",": return .words(["event"])
         default: return .nothing
         }
     }

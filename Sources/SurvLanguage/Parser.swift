@@ -148,9 +148,9 @@ public struct Parser {
             if accept(.assign) {
                 let time = try expectName("the time column")
                 try expect(.comma, hint: "endpoint NAME = TIME, EVENT")
-                command = .endpointDefine(name: first, time: time, event: try expectName("the event column"))
+                command = .endpointDefine(try endpointColumns(name: first, first: time))
             } else if accept(.comma) {
-                command = .endpointDefine(name: nil, time: first, event: try expectName("the event column"))
+                command = .endpointDefine(try endpointColumns(name: nil, first: first))
             } else {
                 command = .endpointSelect(first)
             }
@@ -194,6 +194,13 @@ public struct Parser {
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
             command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
         case "plot": command = .plot(try plotSyntax())
+        case "cuminc":
+            command = .cumulativeIncidence(times: acceptWord("at") ? try numberList("a time", hint: "separate times with commas: cuminc at 12, 24") : [])
+        case "finegray":
+            guard current.kind != .end else {
+                throw Diagnostic("finegray needs at least one term", at: current.range, hint: "e.g. finegray age + sex")
+            }
+            command = .fineGray(terms: try coxTerms())
         case "expect": command = .expect(try expectSyntax(startingAt: tokens[max(0, index - 1)].range))
         case "phtest": command = .phtest
         case "followup": command = .followup
@@ -345,6 +352,39 @@ public struct Parser {
             options.append(PlotOptionSyntax(word: word, negated: negated, value: value, range: start.union(end)))
         }
         return PlotSyntax(figure: figure, options: options)
+    }
+
+    /// After `endpoint [NAME =] FIRST,`: `TIME, STATUS` makes (start, stop] data with FIRST the start;
+    /// `STATUS` alone one row per subject; either may end in `event CODE competing CODE, ...`.
+    private mutating func endpointColumns(name: Name?, first: Name) throws(Diagnostic) -> EndpointSyntax {
+        let second = try expectName("the event column")
+        var syntax = EndpointSyntax(name: name, time: first, event: second)
+        if accept(.comma) {
+            syntax = EndpointSyntax(name: name, start: first, time: second, event: try expectName("the event column",
+                                    hint: "endpoint START, STOP, EVENT for (start, stop] data"))
+        }
+        if acceptWord("event") {
+            let event = try statusCode()
+            guard acceptWord("competing") else {
+                throw unexpected(expecting: "'competing' and the codes of the competing causes",
+                                 hint: "e.g. endpoint time, status event 1 competing 2")
+            }
+            var competing = [try statusCode()]
+            while accept(.comma) { competing.append(try statusCode()) }
+            syntax.causes = CausesSyntax(event: event, competing: competing)
+        }
+        return syntax
+    }
+
+    /// A code of a status column: a number (possibly negative) or a string.
+    private mutating func statusCode() throws(Diagnostic) -> StatusCode {
+        let start = current.range
+        if case .string(let text) = current.kind {
+            _ = advance()
+            return StatusCode(.text(text), start)
+        }
+        let value = try expectNumber("a code of the status column (a number, or text in double quotes)")
+        return StatusCode(.number(value), start.union(tokens[max(0, index - 1)].range))
     }
 
     /// `expect QUANTITY = VALUE [± TOLERANCE]`; the quantity's words follow the command that prints it.

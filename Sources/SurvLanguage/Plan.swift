@@ -4,7 +4,7 @@ import SurvCore
 public enum Plan: Equatable, Sendable {
     case loadBundled(String)
     case loadFile(String)
-    case defineEndpoint(name: String?, time: String, event: String)
+    case defineEndpoint(EndpointPlan)
     case selectEndpoint(String)
     case filter(TypedExpression)
     case clearFilter
@@ -37,6 +37,10 @@ public enum Plan: Equatable, Sendable {
     case setting(SettingChange)
     case plot(PlotPlan)
     case expect(ExpectPlan)
+    /// Aalen–Johansen cumulative incidence per cause and stratum (at these times, if any) and Gray's test.
+    case cumulativeIncidence(times: [Double])
+    /// Fine–Gray regression of the endpoint's event.
+    case fineGray(CoxModelPlan)
     /// `set ref COLUMN VALUE`: the level listed first for this column (nil = back to the first in level order).
     case setReference(column: String, ReferenceLevel?)
     case show

@@ -54,6 +54,9 @@ public struct CheckContext: Sendable {
     public var endpointNames: [String]
     public var hasCurrentEndpoint: Bool
     public var hasCoxModel: Bool
+    /// What kind of survival data the current endpoint describes: commands defined for one kind only are
+    /// refused, with a pointer to the one that fits, before they run.
+    public var endpointKind: EndpointKind = .rightCensored
 
     public init(schema: ColumnSchema, datasetLoaded: Bool = false, bundledDatasets: [String] = [],
                 endpointNames: [String] = [], hasCurrentEndpoint: Bool = false, hasCoxModel: Bool = false) {
@@ -80,4 +83,14 @@ public struct CheckContext: Sendable {
     public func type(of column: String) -> ValueType? {
         schema.type(of: column)
     }
+}
+
+/// The shape of an endpoint's data.
+public enum EndpointKind: Equatable, Sendable {
+    /// One row per subject, followed from time 0: an event or a censoring.
+    case rightCensored
+    /// One row per subject whose status codes an event and competing causes.
+    case competingRisks
+    /// (start, stop] intervals: delayed entry, recurrent events, split follow-up.
+    case countingProcess
 }

@@ -17,6 +17,9 @@ public struct RenderedOutcome: Sendable {
     public var report: Report? = nil
     /// The presentation settings it was drawn with.
     public var presentation = Presentation()
+    /// `text` in colour, for a terminal that asked for it: its strings from files escaped before it was
+    /// drawn, its only control sequences colour codes (print it with `TerminalText.escapingAllButColours`).
+    public var coloured: String? = nil
 }
 
 /// Where the text is going, for what only the caller knows: at the prompt figures take the terminal's
@@ -45,11 +48,12 @@ extension Session {
     private static func render(_ outcome: CommandOutcome, presentation: Presentation, terminal: OutputTerminal, file: String?) -> RenderedOutcome {
         switch outcome.result {
         case .success(let report):
-            let text = CellText.result(report, presentation, terminal: terminal)
+            let text = CellText.result(report, presentation, terminal: OutputTerminal(width: terminal.width))
+            let coloured = terminal.color ? CellText.coloured(report, presentation, width: terminal.width) : nil
             // A check that does not hold fails its command, as an error does, though it prints as a result.
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: text,
                                    json: JSONRenderer.line(command: outcome.source, line: outcome.line, report: report),
-                                   failed: report.isFailedCheck, report: report, presentation: presentation)
+                                   failed: report.isFailedCheck, report: report, presentation: presentation, coloured: coloured)
         case .failure(let diagnostic):
             let shown = TerminalText.escapingControls(diagnostic.formatted(source: outcome.lineText, file: file, line: outcome.line))
             return RenderedOutcome(source: outcome.source, line: outcome.line, text: shown,
@@ -69,12 +73,16 @@ enum CellText {
     static func result(_ report: Report, _ presentation: Presentation, terminal: OutputTerminal = OutputTerminal()) -> String {
         let style = TerminalFigureStyle(width: terminal.width ?? presentation.plotWidth, ascii: presentation.plotASCII,
                                         color: false, digits: presentation.digits)
-        let text = TerminalText.escapingControls(TextRenderer(digits: presentation.digits, figures: style).render(report))
-        guard terminal.color, case .figure = report else { return text }
-        var coloured = style
-        coloured.color = true
-        // Drawn again in colour: the escaping above proved its strings safe, and colour adds only SGR codes.
-        return TextRenderer(digits: presentation.digits, figures: coloured).render(Self.escapedStrings(report))
+        return TerminalText.escapingControls(TextRenderer(digits: presentation.digits, figures: style).render(report))
+    }
+
+    /// A figure in colour: its strings escaped first, so the only control sequences in it are the colour
+    /// codes the drawing adds. Nil for anything that is not a figure.
+    static func coloured(_ report: Report, _ presentation: Presentation, width: Int?) -> String? {
+        guard case .figure = report else { return nil }
+        let style = TerminalFigureStyle(width: width ?? presentation.plotWidth, ascii: presentation.plotASCII,
+                                        color: true, digits: presentation.digits)
+        return TextRenderer(digits: presentation.digits, figures: style).render(Self.escapedStrings(report))
     }
 
     /// A figure whose every string from the data (labels, titles) has its control characters escaped.

@@ -27,6 +27,8 @@ public enum JSONRenderer {
         case .table1(let r): return table1(r)
         case .expect(let r): return expect(r)
         case .columns(let r): return columns(r)
+        case .cumulativeIncidence(let r): return cumulativeIncidence(r)
+        case .fineGray(let r): return fineGray(r)
         }
     }
 

@@ -26,6 +26,8 @@ public struct TextRenderer: Sendable {
         case .figure(let r): return figure(r)
         case .table1(let r): return table1(r)
         case .expect(let r): return expect(r)
+        case .cumulativeIncidence(let r): return cumulativeIncidence(r)
+        case .fineGray(let r): return fineGray(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
@@ -138,6 +140,10 @@ public struct TextRenderer: Sendable {
             lines.append(rendered(quantiles, narrowing: Self.shorterLabels))
         }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
+        if !r.censoredCompetingCauses.isEmpty {
+            lines.append(TextWrap.wrap("naive estimate: competing causes (\(r.censoredCompetingCauses.joined(separator: ", "))) are treated as "
+                                       + "censored, so 1 − S overstates the incidence of the event; cuminc estimates it"))
+        }
         lines.append(quantileLegend(r.strata.map(\.median) + r.strata.flatMap(\.quantiles)) + footer(r.conventions))
         return lines.joined(separator: "\n")
     }

@@ -59,6 +59,8 @@ public struct KaplanMeierReport: Codable, Equatable, Sendable {
     public var probabilities: [Double]
     /// `km at T, ... wide`: the survival at the times as a strata × times table.
     public var wide: Bool
+    /// With a competing-risks endpoint, the competing causes `km` treated as censored (the naive estimate).
+    public var censoredCompetingCauses: [String] = []
     public init(endpoint: String, strata: [KaplanMeierStratum], times: [Double], rows: RowAccounting, conventions: Conventions, fullTable: Bool,
                 probabilities: [Double] = [], wide: Bool = false) {
         self.wide = wide
@@ -260,6 +262,8 @@ public enum Report: Codable, Equatable, Sendable {
     case table1(Table1Report)
     case expect(ExpectReport)
     case columns(ColumnListReport)
+    case cumulativeIncidence(CumulativeIncidenceReport)
+    case fineGray(FineGrayReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -283,6 +287,8 @@ public enum Report: Codable, Equatable, Sendable {
         case .table1: return "table1"
         case .expect: return "expect"
         case .columns: return "columns"
+        case .cumulativeIncidence: return "cuminc"
+        case .fineGray: return "finegray"
         }
     }
 }

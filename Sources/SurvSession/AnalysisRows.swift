@@ -1,3 +1,4 @@
+import SurvCore
 import SurvData
 import SurvLanguage
 import SurvResults
@@ -10,14 +11,44 @@ struct AnalysisRows {
 
     init(table: DataTable, kept: [Int]?, columns: [String]) throws(Diagnostic) {
         let candidates = kept ?? Array(0..<table.rowCount)
-        let used = columns.compactMap { table.column(named: $0) }
-        rows = candidates.filter { r in used.allSatisfy { !$0.isMissing(r) } }
+        rows = Self.complete(candidates, in: columns.compactMap { table.column(named: $0) })
         accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
         guard !rows.isEmpty else {
             throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
                                                 : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
                              hint: "'describe' shows missing values; 'where all' clears the filter")
         }
+    }
+}
+
+extension AnalysisRows {
+    /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing),
+    /// read off each column's own storage: asking each cell through `isMissing` unpacks the column per row.
+    static func complete(_ rows: [Int], in columns: [Column?]) -> [Int] {
+        guard !columns.isEmpty else { return rows }
+        guard let size = rows.max().map({ $0 + 1 }), size > 0 else { return [] }
+        // One mask over the table's rows, anded column by column, then one pass over the rows.
+        var complete = [Bool](repeating: true, count: size)
+        complete.withUnsafeMutableBufferPointer { complete in
+            for column in columns {
+                guard let column else { complete.update(repeating: false); return }
+                switch column.data {
+                case .number(let values, let missing):
+                    let count = min(values.count, missing.count, size)
+                    missing.withUnsafeBufferPointer { missing in
+                        for r in 0..<count where missing[r] { complete[r] = false }
+                    }
+                    for r in count..<size { complete[r] = false }
+                case .text(let codes, let levels):
+                    let count = min(codes.count, size), levelCount = Int32(clamping: levels.count)
+                    codes.withUnsafeBufferPointer { codes in
+                        for r in 0..<count where codes[r] < 0 || codes[r] >= levelCount { complete[r] = false }
+                    }
+                    for r in count..<size { complete[r] = false }
+                }
+            }
+        }
+        return rows.filter { $0 >= 0 && complete[$0] }
     }
 }
 
@@ -52,6 +83,14 @@ struct SurvivalOutcome {
         }
     }
 
+    /// The endpoint's outcome: its event column decoded, or with competing risks, the event code as the event
+    /// and every other code (competing causes included) as a censoring — the naive reading `km` gives.
+    static func build(table: DataTable, rows: [Int], endpoint: Endpoint) throws(Diagnostic) -> SurvivalOutcome {
+        guard let causes = endpoint.causes else { return try build(table: table, rows: rows, time: endpoint.time, event: endpoint.event) }
+        let competing = try CompetingOutcome.build(table: table, rows: rows, time: endpoint.time, status: endpoint.event, causes: causes)
+        return SurvivalOutcome(time: competing.time, event: competing.cause.map { $0 == 1 })
+    }
+
     /// Decodes the event column: 1/0, true/false or yes/no; numeric 1/2 is read as R's Surv() does
     /// (2 = event), so R's own data sets work unchanged.
     static func build(table: DataTable, rows: [Int], time: String, event: String) throws(Diagnostic) -> SurvivalOutcome {
@@ -69,12 +108,13 @@ struct SurvivalOutcome {
         case .number(let values, let missing):
             // The coding is read off the whole column, never the rows in use: a filter that keeps only the
             // 1s of a 1/2-coded column must not turn them into events (R applies Surv() before subsetting).
-            var distinct = Set<Double>()
-            for (value, isMissing) in zip(values, missing) where !isMissing {
-                distinct.insert(value)
+            // A short array, not a set: a million rows of 0/1 would hash a million values.
+            var distinct: [Double] = []
+            for (value, isMissing) in zip(values, missing) where !isMissing && !distinct.contains(value) {
+                distinct.append(value)
                 if distinct.count > 3 { break }
             }
-            let oneTwo = !distinct.isEmpty && distinct.isSubset(of: [1, 2]) && distinct.contains(2)
+            let oneTwo = !distinct.isEmpty && distinct.allSatisfy { $0 == 1 || $0 == 2 } && distinct.contains(2)
             for r in rows where !missing[r] && !timeMissing[r] {
                 let v = values[r]
                 if oneTwo { outEvent.append(v == 2) }
@@ -98,7 +138,7 @@ struct SurvivalOutcome {
         }
         // Checked on the rows in use only: negative times on rows the filter leaves out are no one's business
         // until a later filter brings those rows back, and then this names the row.
-        if let bad = rows.first(where: { !timeMissing[$0] && !eventColumn.isMissing($0) && times[$0] < 0 }) {
+        if let bad = rows.first(where: { times[$0] < 0 && !timeMissing[$0] && !eventColumn.isMissing($0) }) {
             throw Diagnostic("the time column '\(time)' has a negative value (\(NumberText.short(times[bad]))) in row \(bad + 1)",
                              hint: "times must be ≥ 0; leave such rows out first, e.g. where \(time) >= 0")
         }
@@ -119,52 +159,73 @@ struct Grouping {
         }
     }
 
-    /// Group index per analysis row.
-    var groups: [Int]
+    /// Group per analysis row: dense codes in the levels' order, only combinations that occur.
+    var codes: StratumCodes
     var labels: [String]
 
+    /// Group index per analysis row.
+    var groups: [Int] { codes.codes.map { Int($0) } }
+
     /// - Parameter references: `set ref` choices: a column's reference level comes first, as R's `relevel`.
-    init(table: DataTable, rows: [Int], columns: [String], references: [String: ReferenceLevel] = [:]) {
-        guard !columns.isEmpty else {
-            groups = [Int](repeating: 0, count: rows.count)
-            labels = ["all"]
-            return
-        }
-        // Per column: the level index of each row, levels in their natural order.
-        var perColumn: [[Int]] = []
+    init(table: DataTable, rows: [Int], columns: [String], references: [String: ReferenceLevel] = [:]) throws(Diagnostic) {
+        // Per column: the level of each row (a missing value as a level of its own after the others, "?"),
+        // levels in their natural order with the reference first.
+        var levelCodes: [[Int32]] = []
+        var levelCounts: [Int] = []
         var levelNames: [[String]] = []
         for name in columns {
             guard let column = table.column(named: name) else { continue }
             let labels: [String]
-            let codes: [Int]
+            let rowLevels: [Int32]
             let rank: [Int]
             switch column.data {
             case .text(let textCodes, let levels):
-                codes = rows.map { Int(textCodes[$0]) }
                 labels = levels
-                guard case .text(let reference)? = references[name] else { rank = Array(levels.indices); break }
-                rank = Session.referenceFirst(count: levels.count) { levels[$0] == reference }
+                if case .text(let reference)? = references[name] {
+                    rank = Session.referenceFirst(count: levels.count) { levels[$0] == reference }
+                } else {
+                    rank = Array(levels.indices)
+                }
+                let missing = Int32(levels.count)
+                let rankCodes = rank.map { Int32($0) }
+                rowLevels = textCodes.withUnsafeBufferPointer { codes in
+                    rows.map { row in
+                        let code = row >= 0 && row < codes.count ? codes[row] : -1
+                        return code >= 0 && Int(code) < rankCodes.count ? rankCodes[Int(code)] : missing
+                    }
+                }
             case .number(let values, _):
                 let levels = NumericLevels(values, rows: rows)
-                codes = rows.map { levels.code(of: values[$0]) }
                 labels = column.dateStyle.map { style in levels.distinct.map { DateText.show($0, style) } } ?? levels.labels
-                guard case .number(let reference)? = references[name] else { rank = Array(labels.indices); break }
-                rank = Session.referenceFirst(count: labels.count) { levels.distinct[$0] == reference }
+                if case .number(let reference)? = references[name] {
+                    rank = Session.referenceFirst(count: labels.count) { levels.distinct[$0] == reference }
+                } else {
+                    rank = Array(labels.indices)
+                }
+                rowLevels = rows.map { Int32(rank[levels.code(of: values[$0])]) }
             }
-            perColumn.append(codes.map { $0 >= 0 && $0 < rank.count ? rank[$0] : $0 })
-            var names = [String](repeating: "", count: labels.count)
+            var names = [String](repeating: "?", count: labels.count + 1)
             for (i, label) in labels.enumerated() { names[rank[i]] = "\(name)=\(label)" }
+            levelCodes.append(rowLevels)
+            levelCounts.append(labels.count + 1)
             levelNames.append(names)
         }
         // Combine, keeping only combinations that occur, ordered by the levels' order.
-        var keys: [[Int]] = rows.indices.map { i in perColumn.map { $0[i] } }
-        let distinctKeys = Array(Set(keys)).sorted { $0.lexicographicallyPrecedes($1) }
-        let position = Dictionary(uniqueKeysWithValues: distinctKeys.enumerated().map { ($1, $0) })
-        groups = keys.map { position[$0] ?? 0 }
-        labels = distinctKeys.map { key in
-            zip(key, levelNames).map { level, names in level >= 0 && level < names.count ? names[level] : "?" }.joined(separator: ", ")
+        let combined: StratumCodes
+        do {
+            combined = try StratumCodes(combining: levelCodes.isEmpty ? [[Int32](repeating: 0, count: rows.count)] : levelCodes,
+                                        levelCounts: levelCodes.isEmpty ? [1] : levelCounts)
+        } catch {
+            throw Diagnostic(error.message, hint: error.hint)
         }
-        keys = []
+        codes = combined
+        guard !levelCodes.isEmpty else {
+            labels = ["all"]
+            return
+        }
+        labels = (0..<combined.count).map { cell in
+            levelNames.indices.map { k in levelNames[k][Int(combined.levels[k][cell])] }.joined(separator: ", ")
+        }
     }
 }
 
@@ -172,15 +233,32 @@ struct Grouping {
 /// (strata and tables treat a numeric column this way).
 struct NumericLevels {
     let distinct: [Double]
-    private let index: [Double: Int]
 
     init(_ values: [Double], rows: [Int]) {
-        distinct = Array(Set(rows.map { values[$0] })).sorted()
-        index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        // A stratifying column has a few levels: a short list finds them without hashing every row.
+        var few: [Double] = []
+        var many: Set<Double>?
+        for row in rows {
+            let value = values[row]
+            if many == nil {
+                if few.contains(value) { continue }
+                if few.count < 32 { few.append(value); continue }
+                many = Set(few)
+            }
+            many?.insert(value)
+        }
+        distinct = (many.map { Array($0) } ?? few).sorted()
     }
 
     var labels: [String] { distinct.map(NumberText.short) }
 
-    /// The level index of a value that occurs in the rows.
-    func code(of value: Double) -> Int { index[value] ?? 0 }
+    /// The level index of a value that occurs in the rows (0 for any other).
+    func code(of value: Double) -> Int {
+        var lo = 0, hi = distinct.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if distinct[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < distinct.count && distinct[lo] == value ? lo : 0
+    }
 }

@@ -9,10 +9,11 @@ enum EvaluatedVariable {
     /// levels stand for when the variable is `factor()` of a numeric column (so `ref = 2` can find its level).
     case factor(codes: [Int], labels: [String], values: [Double]?)
 
-    func isMissing(_ row: Int) -> Bool {
+    /// `rows` without those where the variable is missing, unpacking it once rather than per row.
+    func complete(_ rows: [Int]) -> [Int] {
         switch self {
-        case .numeric(_, let missing): return row < 0 || row >= missing.count || missing[row]
-        case .factor(let codes, _, _): return row < 0 || row >= codes.count || codes[row] < 0
+        case .numeric(_, let missing): return rows.filter { $0 >= 0 && $0 < missing.count && !missing[$0] }
+        case .factor(let codes, _, _): return rows.filter { $0 >= 0 && $0 < codes.count && codes[$0] >= 0 }
         }
     }
 }
@@ -118,11 +119,16 @@ struct CoxDesign {
             var choice = [Int](repeating: 0, count: partsPerVariable.count)
             let total = partsPerVariable.reduce(1) { $0 * $1.count }
             for _ in 0..<total {
-                var values = [Double](repeating: 1, count: rows.count)
+                var values: [Double] = []
                 var name: [String] = []
                 for (k, parts) in partsPerVariable.enumerated() {
                     let part = parts[choice[k]]
-                    for i in values.indices { values[i] *= part.values[i] }
+                    // A main effect's column is its variable's own (1 × v is v): no product to form.
+                    if k == 0 {
+                        values = part.values
+                    } else {
+                        for i in values.indices { values[i] *= part.values[i] }
+                    }
                     name.append(part.name)
                 }
                 indices.append(columns.count)

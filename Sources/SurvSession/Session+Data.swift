@@ -80,15 +80,21 @@ extension Session {
         referenceLevels = [:]
     }
 
-    func defineEndpoint(name: String?, time: String, event: String) throws(Diagnostic) -> Report {
+    func defineEndpoint(_ plan: EndpointPlan) throws(Diagnostic) -> Report {
         guard let table else { throw Diagnostic("no dataset is loaded") }
+        if plan.start != nil {
+            throw Diagnostic("(start, stop] endpoints are not available yet", hint: "declare one row per subject: endpoint TIME, EVENT")
+        }
+        let (time, event) = (plan.time, plan.event)
         // Validate the coding now so the mistake is reported where it was made, on the rows kept by the filter:
         // a landmark analysis (`where time >= 90; let tl = time - 90`) has negative times only on rows it left
         // out. Rows a later filter brings back are checked by each analysis that uses them.
         let rows = keptRows ?? Array(0..<table.rowCount)
-        let outcome = try SurvivalOutcome.build(table: table, rows: rows, time: time, event: event)
+        let candidate = Endpoint(name: "", time: time, event: event, causes: plan.causes)
+        if let causes = plan.causes { return try defineCompetingEndpoint(plan, causes: causes, table: table, rows: rows) }
+        let outcome = try SurvivalOutcome.build(table: table, rows: rows, endpoint: candidate)
         let events = outcome.event.filter { $0 }.count
-        let key = name ?? "\(time), \(event)"
+        let key = plan.name ?? Self.endpointKey(time: time, event: event, causes: nil)
         endpoints[key] = Endpoint(name: key, time: time, event: event)
         if !endpointOrder.contains(key) { endpointOrder.append(key) }
         currentEndpoint = key
@@ -138,7 +144,7 @@ extension Session {
         // in use (the endpoint itself was checked on the rows kept when it was declared).
         for endpoint in endpoints.values where endpoint.time == name || endpoint.event == name {
             do {
-                _ = try SurvivalOutcome.build(table: updated, rows: kept, time: endpoint.time, event: endpoint.event)
+                _ = try SurvivalOutcome.build(table: updated, rows: kept, endpoint: endpoint)
             } catch {
                 throw Diagnostic("'\(name)' is used by the endpoint \(describeEndpoint(endpoint.name)), and the new values do not fit it: \(error.message)",
                                  hint: "give the new column another name")

@@ -1,3 +1,4 @@
+import SurvCore
 import SurvData
 import SurvLanguage
 import SurvResults

@@ -12,11 +12,11 @@ extension Session {
         case .km:
             report = FigureReport(content: .survival(try survivalFigure(plan)), path: plan.path, conventions: settings.conventions)
         case .cox:
-            guard let (_, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            guard let (_, fit, conventions, source, _) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
             report = FigureReport(content: .forest(forestFigure(fit, title: plan.title)), path: plan.path, model: source, conventions: conventions)
         case .zph:
-            guard let (input, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
-            report = FigureReport(content: .residuals(try residualFigure(input: input, fit: fit, plan: plan)), path: plan.path,
+            guard let (input, fit, conventions, source, prepared) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            report = FigureReport(content: .residuals(try residualFigure(input: input, fit: fit, prepared: prepared, plan: plan)), path: plan.path,
                                   model: source, conventions: conventions)
         }
         // The last step: nothing above changed the session, and a file that cannot be written is an error
@@ -38,11 +38,10 @@ extension Session {
     private func survivalFigure(_ plan: PlotPlan) throws(Diagnostic) -> SurvivalFigure {
         let data = try stratifiedOutcome()
         var curves: [(label: String, curve: KaplanMeierCurve)] = []
-        for (g, members) in data.members.enumerated() where !members.isEmpty {
+        for g in data.labels.indices where data.prepared.rows(inStratum: g) > 0 {
             do {
-                let curve = try KaplanMeierCurve.fit(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
-                                                     transform: settings.transform, level: settings.level)
-                curves.append((data.grouping.labels[g], curve))
+                let curve = try KaplanMeierCurve.fit(data.prepared, stratum: g, transform: settings.transform, level: settings.level)
+                curves.append((data.labels[g], curve))
             } catch { throw Self.diagnostic(error) }
         }
         let measure: CurveMeasure = switch plan.scale {
@@ -71,10 +70,9 @@ extension Session {
         var figure = SurvivalFigure(title: plan.title, measure: measure, xAxis: xAxis, yAxis: yAxis, strata: strata,
                                     options: CurveFigureOptions(confidenceBand: plan.confidenceBand, riskTable: plan.riskTable,
                                                                 censorMarks: plan.censorMarks, percent: plan.percent))
-        if data.grouping.labels.count >= 2 {
+        if data.labels.count >= 2 {
             // The same test `logrank` prints, across the same strata.
-            figure.logRankP = try? LogRankTest.compute(time: data.outcome.time, event: data.outcome.event, group: data.grouping.groups,
-                                                        groupCount: data.grouping.labels.count).statistic.p
+            figure.logRankP = try? LogRankTest.compute(data.prepared, rho: 0).statistic.p
         }
         return figure
     }
@@ -110,11 +108,11 @@ extension Session {
 
     /// R's `plot(cox.zph(fit))`: per term the scaled Schoenfeld residuals against KM-transformed time, the
     /// natural-spline smooth (4 df) with its ±2 SE band, the x axis labelled with times.
-    private func residualFigure(input: CoxModelInput, fit: CoxFit, plan: PlotPlan) throws(Diagnostic) -> ResidualFigure {
+    private func residualFigure(input: CoxModelInput, fit: CoxFit, prepared: SurvivalPreparation, plan: PlotPlan) throws(Diagnostic) -> ResidualFigure {
         let test: ProportionalHazardsTest
         let smooths: [PHResidualSmooth]
         do {
-            test = try ProportionalHazardsTest.compute(input: input, fit: fit)
+            test = try ProportionalHazardsTest.compute(input: input, fit: fit, prepared: prepared)
             smooths = try test.smooths()
         } catch { throw Self.diagnostic(error) }
         let residuals = test.residuals

@@ -5,48 +5,54 @@ import SurvResults
 
 /// Kaplan–Meier, log-rank and follow-up: the endpoint's outcome split by the session's strata.
 extension Session {
-    /// The current endpoint's outcome over the analysis rows, grouped by the strata.
+    /// The current endpoint's outcome over the analysis rows, grouped by the strata and prepared for the core
+    /// (timefix, order, counts per distinct time): built once and kept until the data, the filter, the
+    /// endpoint, the strata or a reference level change, so that `km` after `logrank` prepares nothing again.
     struct StratifiedOutcome {
         var endpoint: String
-        var outcome: SurvivalOutcome
-        var grouping: Grouping
+        /// Stratum g of the preparation is group g of `labels`.
+        var prepared: SurvivalPreparation
+        var labels: [String]
         var accounting: RowAccounting
-
-        /// Indices (into the outcome arrays) of each group.
-        var members: [[Int]] {
-            var out = [[Int]](repeating: [], count: grouping.labels.count)
-            for (i, g) in grouping.groups.enumerated() where g < out.count { out[g].append(i) }
-            return out
-        }
     }
 
     func stratifiedOutcome() throws(Diagnostic) -> StratifiedOutcome {
+        if let preparedSurvival { return preparedSurvival }
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
-        let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, time: endpoint.time, event: endpoint.event)
-        let grouping = Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
+        let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint)
+        let grouping = try Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
-        return StratifiedOutcome(endpoint: describeEndpoint(name), outcome: outcome, grouping: grouping, accounting: selection.accounting)
+        let prepared: SurvivalPreparation
+        do {
+            prepared = try SurvivalPreparation(time: outcome.time, event: outcome.event, strata: grouping.codes)
+        } catch { throw Self.diagnostic(error) }
+        let data = StratifiedOutcome(endpoint: describeEndpoint(name), prepared: prepared, labels: grouping.labels,
+                                     accounting: selection.accounting)
+        preparedSurvival = data
+        return data
     }
 
     func kaplanMeier(times: [Double], fullTable: Bool, probabilities: [Double] = [], wide: Bool = false) throws(Diagnostic) -> Report {
         let data = try stratifiedOutcome()
         var strata: [KaplanMeierStratum] = []
-        for (g, members) in data.members.enumerated() where !members.isEmpty {
+        for g in data.labels.indices where data.prepared.rows(inStratum: g) > 0 {
             let curve: KaplanMeierCurve
             do {
-                curve = try KaplanMeierCurve.fit(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
-                                                 transform: settings.transform, level: settings.level)
+                curve = try KaplanMeierCurve.fit(data.prepared, stratum: g, transform: settings.transform, level: settings.level)
             } catch { throw Self.diagnostic(error) }
-            strata.append(KaplanMeierStratum(label: data.grouping.labels[g], curve: curve, median: curve.quantile(0.5, rule: settings.quantileRule),
+            strata.append(KaplanMeierStratum(label: data.labels[g], curve: curve, median: curve.quantile(0.5, rule: settings.quantileRule),
                                              at: times.isEmpty ? [] : curve.summary(at: times),
                                              quantiles: probabilities.map { curve.quantile($0, rule: settings.quantileRule) }))
         }
-        return .kaplanMeier(KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
+        var report = KaplanMeierReport(endpoint: data.endpoint, strata: strata, times: times, rows: data.accounting,
                                               conventions: settings.conventions, fullTable: fullTable, probabilities: probabilities,
-                                              wide: wide))
+                                              wide: wide)
+        // With competing risks, km censors the competitors: the naive estimate, said so under the table.
+        if let name = currentEndpoint, let causes = endpoints[name]?.causes { report.censoredCompetingCauses = causes.competing.map(\.label) }
+        return .kaplanMeier(report)
     }
 
     func logrank(trend: Bool, rho: Double) throws(Diagnostic) -> Report {
@@ -54,15 +60,13 @@ extension Session {
             throw Diagnostic("the log-rank test compares groups, but no strata are set", hint: "stratify by a column first, e.g. stratify by sex")
         }
         let data = try stratifiedOutcome()
-        guard data.grouping.labels.count >= 2 else {
-            throw Diagnostic("the log-rank test needs at least two groups; the kept rows have only \(data.grouping.labels.first ?? "one")")
+        guard data.labels.count >= 2 else {
+            throw Diagnostic("the log-rank test needs at least two groups; the kept rows have only \(data.labels.first ?? "one")")
         }
         do {
-            let test = try LogRankTest.compute(time: data.outcome.time, event: data.outcome.event, group: data.grouping.groups,
-                                               groupCount: data.grouping.labels.count, rho: rho)
-            let trendTest = trend ? try LogRankTrendTest.compute(time: data.outcome.time, event: data.outcome.event,
-                                                                 group: data.grouping.groups, groupCount: data.grouping.labels.count) : nil
-            return .logrank(LogRankReport(endpoint: data.endpoint, labels: data.grouping.labels, test: test, trend: trendTest,
+            let test = try LogRankTest.compute(data.prepared, rho: rho)
+            let trendTest = trend ? try LogRankTrendTest.compute(data.prepared) : nil
+            return .logrank(LogRankReport(endpoint: data.endpoint, labels: data.labels, test: test, trend: trendTest,
                                           rows: data.accounting, conventions: settings.conventions))
         } catch {
             throw Self.diagnostic(error)
@@ -72,11 +76,11 @@ extension Session {
     func followup() throws(Diagnostic) -> Report {
         let data = try stratifiedOutcome()
         var strata: [FollowupStratum] = []
-        for (g, members) in data.members.enumerated() where !members.isEmpty {
+        for g in data.labels.indices where data.prepared.rows(inStratum: g) > 0 {
             do {
-                let curve = try KaplanMeierCurve.reverse(time: members.map { data.outcome.time[$0] }, event: members.map { data.outcome.event[$0] },
-                                                         transform: settings.transform, level: settings.level)
-                strata.append(FollowupStratum(label: data.grouping.labels[g], n: members.count, median: curve.quantile(0.5, rule: settings.quantileRule)))
+                let curve = try KaplanMeierCurve.fit(data.prepared, stratum: g, reverse: true,
+                                                     transform: settings.transform, level: settings.level)
+                strata.append(FollowupStratum(label: data.labels[g], n: curve.n, median: curve.quantile(0.5, rule: settings.quantileRule)))
             } catch { throw Self.diagnostic(error) }
         }
         return .followup(FollowupReport(endpoint: data.endpoint, strata: strata, rows: data.accounting, conventions: settings.conventions))

@@ -9,6 +9,9 @@ public struct Endpoint: Equatable, Sendable {
     public var name: String
     public var time: String
     public var event: String
+    /// With competing risks: which codes of the status column (`event`) are the event and its competitors;
+    /// any other code is a censoring.
+    public var causes: CausesSyntax? = nil
 }
 
 /// The outcome of one command: the report it produced, or the one error that stopped it.
@@ -62,23 +65,37 @@ public enum CellOutput: Equatable, Sendable {
 /// fails leaves the state exactly as it was.
 public final class Session {
     public internal(set) var table: DataTable? {
-        didSet { columnSchema = nil }
+        didSet { columnSchema = nil; forgetPreparedData() }
     }
     /// The checker's view of `table`, built when first needed after the table changes, not per command.
     private var columnSchema: ColumnSchema?
     /// Rows kept by the filters, in table order; nil = all rows.
-    var keptRows: [Int]?
+    var keptRows: [Int]? {
+        didSet { forgetPreparedData() }
+    }
     var filterSources: [String] = []
-    public internal(set) var endpoints: [String: Endpoint] = [:]
+    public internal(set) var endpoints: [String: Endpoint] = [:] {
+        didSet { forgetPreparedData() }
+    }
     var endpointOrder: [String] = []
-    public internal(set) var currentEndpoint: String?
-    public internal(set) var strata: [String] = []
+    public internal(set) var currentEndpoint: String? {
+        didSet { forgetPreparedData() }
+    }
+    public internal(set) var strata: [String] = [] {
+        didSet { forgetPreparedData() }
+    }
     /// `set ref COLUMN VALUE`: the level each column lists first — in strata, tables and as a Cox term's reference.
-    public internal(set) var referenceLevels: [String: ReferenceLevel] = [:]
+    public internal(set) var referenceLevels: [String: ReferenceLevel] = [:] {
+        didSet { forgetPreparedData() }
+    }
+    /// The survival data prepared for the core (`stratifiedOutcome`, `preparedCoxRows`): made by the first
+    /// command that needs them and reused by the next ones, until what they were made from changes.
+    var preparedSurvival: StratifiedOutcome?
+    var preparedCox: PreparedCoxRows?
     public internal(set) var settings = Settings()
     /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
     /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
-    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String)?
+    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String, prepared: SurvivalPreparation)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.
@@ -98,9 +115,11 @@ public final class Session {
 
     /// The schema and declarations the checker compiles against.
     public var checkContext: CheckContext {
-        CheckContext(schema: currentColumnSchema(),
-                     datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
-                     endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+        var context = CheckContext(schema: currentColumnSchema(),
+                                   datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
+                                   endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
+        if let name = currentEndpoint, endpoints[name]?.causes != nil { context.endpointKind = .competingRisks }
+        return context
     }
 
     private func currentColumnSchema() -> ColumnSchema {
@@ -200,7 +219,9 @@ public final class Session {
         switch plan {
         case .loadBundled(let name): return try loadBundled(name)
         case .loadFile(let path): return try loadFile(path)
-        case .defineEndpoint(let name, let time, let event): return try defineEndpoint(name: name, time: time, event: event)
+        case .defineEndpoint(let plan): return try defineEndpoint(plan)
+        case .cumulativeIncidence(let times): return try cumulativeIncidence(at: times)
+        case .fineGray(let model): return try fineGray(model)
         case .selectEndpoint(let name):
             currentEndpoint = name
             lastCox = nil
@@ -273,11 +294,27 @@ public final class Session {
                     })
     }
 
+    /// Every observer of the data, the filter, the endpoints, the strata and the reference levels calls this:
+    /// prepared data never outlive what they were made from.
+    func forgetPreparedData() {
+        preparedSurvival = nil
+        preparedCox = nil
+    }
+
     func describeEndpoint(_ name: String) -> String {
         guard let e = endpoints[name] else { return name }
         // R users read survival outcomes as Surv(time, event).
-        let columns = "Surv(\(e.time), \(e.event))"
-        return e.name == "\(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
+        var columns = "Surv(\(e.time), \(e.event))"
+        if let causes = e.causes {
+            columns = "Surv(\(e.time), \(e.event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", ")))"
+        }
+        return e.name == Self.endpointKey(time: e.time, event: e.event, causes: e.causes) ? columns : "\(e.name) = \(columns)"
+    }
+
+    /// The name an unnamed endpoint is kept under: its columns (and codes).
+    static func endpointKey(time: String, event: String, causes: CausesSyntax?) -> String {
+        guard let causes else { return "\(time), \(event)" }
+        return "\(time), \(event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", "))"
     }
 }
 

@@ -27,6 +27,8 @@ struct CommandPrinter {
             StandardStreams.out(outcome.json + "\n")
         } else if outcome.failed {
             StandardStreams.err(outcome.text + "\n")
+        } else if let coloured = outcome.coloured {
+            StandardStreams.outColoured(coloured + "\n\n")
         } else {
             StandardStreams.out(outcome.text + "\n\n")
         }

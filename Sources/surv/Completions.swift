@@ -1,3 +1,4 @@
+import SurvCore
 import Foundation
 import LineEditing
 import SurvData

@@ -30,10 +30,15 @@ enum StandardStreams {
         }
     }
 
-    static func out(_ text: String) {
+    static func out(_ text: String) { write(TerminalText.escapingControls(text)) }
+
+    /// A figure drawn in colour: only its colour codes reach the terminal unescaped.
+    static func outColoured(_ text: String) { write(TerminalText.escapingAllButColours(text)) }
+
+    private static func write(_ shown: String) {
         // libedit writes through C's stdio buffer: flush it first so the two never interleave out of order.
         fflush(nil)
-        let failure = closedAtStart.contains(STDOUT_FILENO) ? EBADF : writeAll(TerminalText.escapingControls(text), to: STDOUT_FILENO)
+        let failure = closedAtStart.contains(STDOUT_FILENO) ? EBADF : writeAll(shown, to: STDOUT_FILENO)
         guard let failure else { return }
         if failure == EPIPE { exit(141) }  // the status a shell reports for a reader that left
         err("surv: cannot write standard output: \(String(cString: strerror(failure)))\n")

@@ -12,7 +12,7 @@ final class BundledDatasetsTests: XCTestCase {
     }
 
     func testNames() {
-        XCTAssertEqual(BundledDatasets.names, ["aml", "lung", "veteran", "pbc", "colon", "ovarian"])
+        XCTAssertEqual(BundledDatasets.names, ["aml", "lung", "veteran", "pbc", "colon", "ovarian", "mgus2", "melanoma", "myeloid"])
         XCTAssertNotNil(BundledDatasets.about("lung"))
         XCTAssertNil(BundledDatasets.about("graall"))
     }
@@ -20,7 +20,7 @@ final class BundledDatasetsTests: XCTestCase {
     func testUnknownNameIsAnError() {
         XCTAssertThrowsError(try BundledDatasets.load("nope")) { error in
             XCTAssertEqual((error as? DataError)?.message, "there is no bundled data set named 'nope'")
-            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung, veteran, pbc, colon, ovarian")
+            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung, veteran, pbc, colon, ovarian, mgus2, melanoma, myeloid")
         }
     }
 
@@ -68,7 +68,7 @@ final class BundledDatasetsTests: XCTestCase {
             }
         }
         XCTAssertEqual(comparisons, expectedComparisons)
-        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11 + 137 * 8 + 418 * 21 + 929 * 15 + 26 * 6)
+        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11 + 137 * 8 + 418 * 21 + 929 * 15 + 26 * 6 + 1384 * 13 + 205 * 7 + 646 * 8)
     }
 
     func testLungDeadIsStatusMinusOne() throws {
@@ -85,8 +85,8 @@ final class BundledDatasetsTests: XCTestCase {
     }
 
     /// The text a bundled set carries must not make the program much larger: the whole bundle stays
-    /// under 150 kB of CSV.
+    /// under 250 kB of CSV.
     func testBundleStaysSmall() {
-        XCTAssertLessThan(BundledDataset.catalog.map(\.csv.utf8.count).reduce(0, +), 150_000)
+        XCTAssertLessThan(BundledDataset.catalog.map(\.csv.utf8.count).reduce(0, +), 250_000)
     }
 }

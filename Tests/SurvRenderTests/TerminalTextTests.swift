@@ -23,4 +23,15 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertEqual(out, "\"a\\u001b[8m\\u009b\\u202eb\"")
         XCTAssertEqual(TerminalText.escapingControls(out), out, "nothing left for the terminal writer to escape")
     }
+
+    /// A figure drawn in colour keeps its colour codes and nothing else: concealment, cursor moves and OSC
+    /// sequences are escaped even there.
+    func testOnlyColourCodesPassInColouredText() {
+        let coloured = "\u{1B}[38;5;25mx=A\u{1B}[0m 11"
+        XCTAssertEqual(TerminalText.escapingAllButColours(coloured), coloured)
+        XCTAssertEqual(TerminalText.escapingAllButColours("\u{1B}[8mhidden"), "\\x1b[8mhidden")
+        XCTAssertEqual(TerminalText.escapingAllButColours("\u{1B}]52;c;Zm9v\u{07}"), "\\x1b]52;c;Zm9v\\x07")
+        XCTAssertEqual(TerminalText.escapingAllButColours("\u{1B}[38;5;1234m"), "\\x1b[38;5;1234m")
+        XCTAssertEqual(TerminalText.escapingAllButColours("a\u{1B}"), "a\\x1b")
+    }
 }

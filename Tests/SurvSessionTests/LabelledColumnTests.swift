@@ -87,6 +87,16 @@ final class LabelledColumnTests: XCTestCase {
         XCTAssertEqual(refused.hint, "its codes are: 0 = Control, 1 = Low dose, 2 = High dose")
     }
 
+    func testCompetingCausesByCodeOrByLabelAreTheSame() throws {
+        let session = try session()
+        _ = try run(session, "endpoint id, grade event 1 competing 2")
+        guard case .cumulativeIncidence(let byCode) = try run(session, "cuminc") else { return XCTFail("not cuminc") }
+        _ = try run(session, "endpoint id, grade event \"Low\" competing \"High\"")
+        guard case .cumulativeIncidence(let byLabel) = try run(session, "cuminc") else { return XCTFail("not cuminc") }
+        XCTAssertEqual(byCode.curves.map(\.events), [4, 4])
+        XCTAssertEqual(byCode.curves.map { $0.at.map(\.estimate) }, byLabel.curves.map { $0.at.map(\.estimate) })
+    }
+
     func testDescribeAndShowColumnsCarryTheVariableLabels() throws {
         let session = try session()
         guard case .describe(let columns) = try run(session, "describe age, arm") else { return XCTFail("not describe") }

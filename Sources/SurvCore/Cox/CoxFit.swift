@@ -57,8 +57,10 @@ public struct CoxFit: Codable, Equatable, Sendable {
     ///   - level: confidence level of the hazard-ratio intervals.
     ///   - maxIterations: R's `iter.max`.
     ///   - tolerance: R's `eps`: stop when |1 − loglik_old / loglik| ≤ tolerance.
-    public static func fit(_ input: CoxModelInput, level: Double = 0.95, maxIterations: Int = 20,
-                           tolerance: Double = 1e-9) throws -> CoxFit {
+    ///   - prepared: `input.prepared()`, when the caller keeps it to reuse (for the PH test, or the next model
+    ///     on the same rows); made here otherwise.
+    public static func fit(_ input: CoxModelInput, prepared: SurvivalPreparation? = nil, level: Double = 0.95,
+                           maxIterations: Int = 20, tolerance: Double = 1e-9) throws -> CoxFit {
         try input.validate()
         guard level > 0 && level < 1 else { throw CoreError("confidence level must be between 0 and 1") }
         guard maxIterations >= 0 else { throw CoreError("maxIterations must be ≥ 0") }
@@ -68,8 +70,7 @@ public struct CoxFit: Codable, Equatable, Sendable {
             throw CoreError("a Cox model needs at least 2 rows, and only \(input.time.count) is left",
                             hint: "check the filter and the rows dropped for missing values")
         }
-        let input = input.timeFixed()
-        let data = CoxSortedData(input)
+        let data = CoxSortedData(input, prepared: try input.prepared(reusing: prepared))
         try Interruption.checkpoint()
         let raw = try CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)
         try Interruption.checkpoint()
@@ -177,8 +178,7 @@ public struct CoxFit: Codable, Equatable, Sendable {
                                         message: "the Wald test is unreliable when a coefficient may be infinite; use the likelihood-ratio or score test"))
         }
 
-        let concordance = CoxConcordance.compute(time: data.time, isEvent: data.isEvent, stratum: data.stratum,
-                                                 weight: data.weight,
+        let concordance = CoxConcordance.compute(data.prepared, weight: data.weight,
                                                  predictor: CoxSortedData.scatter(lp, to: data.position))
         if !concordance.concordance.isFinite {
             warnings.append(CoreWarning(code: "concordance_undefined",

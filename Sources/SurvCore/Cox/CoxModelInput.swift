@@ -43,16 +43,27 @@ public struct CoxModelInput: Sendable, Equatable {
         self.ties = ties
     }
 
-    /// The input with R's `timefix` applied to its times: coxph calls `aeqSurv` on the response before fitting,
-    /// and cox.zph on the response it re-reads, so times that differ by rounding noise (months computed two
-    /// ways) are one tied time in both. Across all rows, not per stratum, as `aeqSurv` sees the whole response.
-    func timeFixed() -> CoxModelInput {
-        guard time.count > 1, time.allSatisfy(\.isFinite) else { return self }
-        let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
-        guard let fixed = TimeFix.fixedTimes(time, order: order) else { return self }
-        var copy = self
-        copy.time = fixed
-        return copy
+    /// The data prepared for fitting: R's `timefix` applied to the times (coxph calls `aeqSurv` on the response
+    /// before fitting, and cox.zph on the response it re-reads, so times that differ by rounding noise are one
+    /// tied time in both; across all rows, not per stratum, as `aeqSurv` sees the whole response), the rows
+    /// ordered by stratum (in label order, as R's `strata()` levels) then time.
+    public func prepared() throws(CoreError) -> SurvivalPreparation {
+        var codes: StratumCodes?
+        if let strata { codes = try StratumCodes(labels: strata) }
+        return try SurvivalPreparation(time: time, event: event, strata: codes, weights: weights)
+    }
+
+    /// `prepared` when given (it must have been prepared from this input), else a new preparation.
+    func prepared(reusing given: SurvivalPreparation?) throws(CoreError) -> SurvivalPreparation {
+        guard let given else { return try prepared() }
+        guard given.rows == time.count else {
+            throw CoreError("the data were prepared for \(given.rows) rows, the model has \(time.count)")
+        }
+        // What can be checked without redoing the work: weights and strata were prepared if the model has them.
+        guard (given.sortedWeight == nil) == (weights == nil), strata != nil || given.strata == 1 else {
+            throw CoreError("the data were prepared with other weights or strata than the model has")
+        }
+        return given
     }
 
     /// The terms, one per column when none were given.

@@ -2,7 +2,8 @@ import Foundation
 
 // The one-step computation behind cox.zph (R's zph1): at the fitted coefficients, the score for the extended
 // model with covariates x and g(t)·x, its full 2p×2p information matrix, and the Schoenfeld residuals.
-// One backward pass over the data sorted by stratum then time, with running risk-set sums.
+// One backward pass over the prepared data (sorted by stratum then time), with the running risk-set sums the
+// likelihood pass uses too.
 
 struct ProportionalHazardsScorePass {
     /// Number of estimable design columns p.
@@ -15,65 +16,52 @@ struct ProportionalHazardsScorePass {
     private(set) var schoenfeld: [Double]
     /// Original row of each event, in the same order.
     let eventRows: [Int]
+    /// Time (after timefix) of each event.
+    let eventTimes: [Double]
     /// Dense stratum index (0-based, ordered by label) of each event.
     let eventStratum: [Int]
     /// Per stratum and column: the stratum's event count if the column varies within it, else 0.
     let used: [[Int]]
     let strataCount: Int
 
-    init(input: CoxModelInput, fit: CoxFit, transformedTime: [Double]) {
+    init(input: CoxModelInput, fit: CoxFit, prepared: SurvivalPreparation, transformedTime: [Double]) {
         let n = input.time.count
         let kept = fit.coefficients.map(\.column)
         let p = kept.count
         columns = p
-        let time = input.time, event = input.event
-        let weight = input.weights ?? [Double](repeating: 1, count: n)
-
-        // Dense stratum codes in label order, as R's as.integer(factor(strata)) - 1.
-        var stratumCode = [Int](repeating: 0, count: n)
-        var strataCount = 1
-        if let strata = input.strata {
-            let labels = Array(Set(strata)).sorted()
-            let code = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, $0.offset) })
-            stratumCode = strata.map { code[$0] ?? 0 }
-            strataCount = labels.count
-        }
-        self.strataCount = strataCount
-        // Stable order by (stratum, time), as R's order(istrat, time).
-        let order = StableRadixOrder.order(primary: stratumCode, groups: strataCount,
-                                           then: time.map(StableRadixOrder.key))
+        let order = prepared.order.map { Int($0) }
+        let isEvent = prepared.sortedEvent
+        let weight = prepared.sortedWeight ?? [Double](repeating: 1, count: n)
+        strataCount = prepared.strata
 
         // Covariates of the kept columns in sorted row-major order, recentred by their plain mean for
         // numerical stability (as zph1 does).
-        var x = [Double](repeating: 0, count: n * p)
-        for (c, j) in kept.enumerated() {
-            let column = input.covariates[j]
-            let mean = column.reduce(0, +) / Double(n)
-            for i in 0..<n { x[i * p + c] = column[order[i]] - mean }
-        }
+        var position = [Int32](repeating: 0, count: n)
+        for i in 0..<n { position[order[i]] = Int32(truncatingIfNeeded: i) }
+        let columns = kept.map { input.covariates[$0] }
+        let x = CoxSortedData.rowMajor(columns, centres: columns.map { $0.reduce(0, +) / Double(n) },
+                                       scales: [Double](repeating: 1, count: p), position: position)
 
         var used = [[Int]](repeating: [Int](repeating: 0, count: p), count: strataCount)
-        var start = 0
-        while start < n {
-            var end = start
-            var deaths = 0
-            let s = stratumCode[order[start]]
-            while end < n && stratumCode[order[end]] == s {
-                if event[order[end]] { deaths += 1 }
-                end += 1
+        for s in 0..<strataCount {
+            let rows = prepared.positions(ofStratum: s)
+            guard let start = rows.first else { continue }
+            let deaths = rows.lazy.filter { isEvent[$0] }.count
+            for (c, j) in kept.enumerated() {
+                let column = input.covariates[j]
+                let first = column[order[start]]
+                if rows.contains(where: { column[order[$0]] != first }) { used[s][c] = deaths }
             }
-            for c in 0..<p {
-                let first = input.covariates[kept[c]][order[start]]
-                if (start..<end).contains(where: { input.covariates[kept[c]][order[$0]] != first }) { used[s][c] = deaths }
-            }
-            start = end
         }
         self.used = used
 
         // g(t) centred at its mean over the events.
-        let eventTransformed = (0..<n).filter { event[$0] }.map { transformedTime[$0] }
-        let centre = eventTransformed.reduce(0, +) / Double(max(eventTransformed.count, 1))
-        let g = transformedTime.map { $0 - centre }
+        var eventTransformedSum = 0.0, eventCount = 0
+        for row in 0..<n where input.event[row] {
+            eventTransformedSum += transformedTime[row]
+            eventCount += 1
+        }
+        let centre = eventTransformedSum / Double(max(eventCount, 1))
 
         // Risk scores; shifted only if exp() would overflow (ratios within a risk set are unchanged).
         var eta = fit.linearPredictor
@@ -82,99 +70,74 @@ struct ProportionalHazardsScorePass {
             let shift = limit - (1 + top)
             eta = eta.map { $0 + shift }
         }
+        // In sorted order, so the pass reads it in sequence instead of one scattered load per row.
+        let sortedEta = CoxSortedData.scatter(eta, to: position)
 
         let q = 2 * p
         var u = [Double](repeating: 0, count: q)
         var imat = [Double](repeating: 0, count: q * q)
-        let eventOrder = order.filter { event[$0] }
-        var schoen = [Double](repeating: 0, count: eventOrder.count * p)
-        var a = [Double](repeating: 0, count: p), a2 = a
-        var cmat = [Double](repeating: 0, count: p * p), cmat2 = cmat
-        var denom = 0.0
-        var nextEvent = eventOrder.count
+        var eventPositions: [Int] = []
+        eventPositions.reserveCapacity(eventCount)
+        var eventStratum: [Int] = []
+        var eventTimes: [Double] = []
+        for s in 0..<strataCount {
+            for b in prepared.blocks(ofStratum: s) {
+                for position in prepared.positions(ofBlock: b) where isEvent[position] {
+                    eventPositions.append(position)
+                    eventStratum.append(s)
+                    eventTimes.append(prepared.blockTime[b])
+                }
+            }
+        }
+        var schoen = [Double](repeating: 0, count: eventPositions.count * p)
+        var sums = RiskSetSums(columns: p)
+        defer { sums.deallocate() }
+        var nextEvent = eventPositions.count
         let efron = fit.ties == .efron
-        var ip = n - 1
-        var currentStratum = -1
-        while ip >= 0 {
-            var person = order[ip]
-            var row = ip
-            if stratumCode[person] != currentStratum {
-                currentStratum = stratumCode[person]
-                denom = 0
-                for i in 0..<p { a[i] = 0 }
-                for i in 0..<(p * p) { cmat[i] = 0 }
-            }
-            let groupTime = time[person]
-            let timeWeight = g[person]
-            var deaths = 0
-            var deadWeight = 0.0
-            var denom2 = 0.0
-            while ip >= 0 {
-                person = order[ip]
-                row = ip * p
-                if time[person] != groupTime || stratumCode[person] != currentStratum { break }
-                let risk = exp(eta[person]) * weight[person]
-                if event[person] {
-                    deaths += 1
-                    deadWeight += weight[person]
-                    denom2 += risk
-                    nextEvent -= 1
-                    for i in 0..<p {
-                        let xi = x[row + i]
-                        schoen[nextEvent * p + i] = xi
-                        u[i] += weight[person] * xi
-                        u[i + p] += timeWeight * weight[person] * xi
-                        a2[i] += risk * xi
-                        for j in 0...i { cmat2[i * p + j] += risk * xi * x[row + j] }
+        x.withUnsafeBufferPointer { x in
+            // Validated input has n ≥ 1, and a fit with no coefficient is refused before this pass.
+            guard let xBase = x.baseAddress else { return }
+            for s in stride(from: prepared.strata - 1, through: 0, by: -1) {
+                sums.startStratum()
+                for b in prepared.blocks(ofStratum: s).reversed() {
+                    let positions = prepared.positions(ofBlock: b)
+                    guard let first = positions.first else { continue }
+                    let timeWeight = transformedTime[order[first]] - centre
+                    for position in positions.reversed() {
+                        let row = position * p
+                        let w = weight[position]
+                        let risk = exp(sortedEta[position]) * w
+                        if isEvent[position] {
+                            nextEvent -= 1
+                            for i in 0..<p {
+                                let xi = x[row + i]
+                                schoen[nextEvent * p + i] = xi
+                                u[i] += w * xi
+                                u[i + p] += timeWeight * w * xi
+                            }
+                        }
+                        sums.add(xBase.advanced(by: row), risk: risk, weight: w, isEvent: isEvent[position])
                     }
-                } else {
-                    denom += risk
+                    let deaths = sums.deaths
+                    guard deaths > 0 else { continue }
+                    let tied = sums.tiedDeathWeights(efron: efron)
                     for i in 0..<p {
-                        let xi = x[row + i]
-                        a[i] += risk * xi
-                        for j in 0...i { cmat[i * p + j] += risk * xi * x[row + j] }
+                        let meanSum = sums.meanSum(i, tied)
+                        // Schoenfeld residual: the event's covariate minus the mean of the fractional risk-set means.
+                        let meanOfMeans = meanSum / Double(tied.steps)
+                        for e in nextEvent..<(nextEvent + deaths) { schoen[e * p + i] -= meanOfMeans }
+                        u[i] -= tied.stepWeight * meanSum
+                        u[i + p] -= timeWeight * tied.stepWeight * meanSum
+                        for j in 0...i {
+                            let t = tied.stepWeight * sums.covarianceSum(i, j, tied)
+                            imat[j * q + i] += t
+                            imat[j * q + i + p] += timeWeight * t
+                            imat[(j + p) * q + i + p] += timeWeight * timeWeight * t
+                        }
                     }
-                }
-                ip -= 1
-            }
-            guard deaths > 0 else { continue }
-            // Fractional risk sets (Efron: the tied deaths enter with fractions f_k = k/d; Breslow: all at
-            // once). Every quantity is a sum over k of the same risk-set sums with scalar weights, so the sums
-            // over k are formed once and the group costs O(d + p²) instead of O(d·p²).
-            let steps = efron ? deaths : 1
-            let stepWeight = deadWeight / Double(steps)
-            var s1 = 0.0, sf = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
-            for k in 1...steps {
-                let f = Double(k) / Double(steps)
-                let inv = 1 / (denom + denom2 * f)
-                s1 += inv
-                sf += f * inv
-                t0 += inv * inv
-                t1 += f * inv * inv
-                t2 += f * f * inv * inv
-            }
-            for i in 0..<p {
-                let meanSum = a[i] * s1 + a2[i] * sf
-                // Schoenfeld residual: the event's covariate minus the mean of the fractional risk-set means.
-                let meanOfMeans = meanSum / Double(steps)
-                for e in nextEvent..<(nextEvent + deaths) { schoen[e * p + i] -= meanOfMeans }
-                u[i] -= stepWeight * meanSum
-                u[i + p] -= timeWeight * stepWeight * meanSum
-                for j in 0...i {
-                    let outer = a[i] * a[j] * t0 + (a[i] * a2[j] + a2[i] * a[j]) * t1 + a2[i] * a2[j] * t2
-                    let t = stepWeight * (cmat[i * p + j] * s1 + cmat2[i * p + j] * sf - outer)
-                    imat[j * q + i] += t
-                    imat[j * q + i + p] += timeWeight * t
-                    imat[(j + p) * q + i + p] += timeWeight * timeWeight * t
+                    sums.closeTime()
                 }
             }
-            denom += denom2
-            for i in 0..<p {
-                a[i] += a2[i]
-                for j in 0...i { cmat[i * p + j] += cmat2[i * p + j] }
-            }
-            for i in 0..<p { a2[i] = 0 }
-            for i in 0..<(p * p) { cmat2[i] = 0 }
         }
         // Fill the symmetric blocks from the computed upper parts.
         for i in 0..<p {
@@ -188,7 +151,8 @@ struct ProportionalHazardsScorePass {
         score = u
         information = imat
         schoenfeld = schoen
-        eventRows = eventOrder
-        eventStratum = eventOrder.map { stratumCode[$0] }
+        eventRows = eventPositions.map { order[$0] }
+        self.eventTimes = eventTimes
+        self.eventStratum = eventStratum
     }
 }

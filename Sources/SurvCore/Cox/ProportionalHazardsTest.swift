@@ -49,11 +49,11 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
     public var residuals: ScaledSchoenfeldResiduals
 
     /// Tests the fitted model `fit` of `input` for non-proportional hazards.
-    public static func compute(input: CoxModelInput, fit: CoxFit,
-                               transform: PHTimeTransform = .km) throws -> ProportionalHazardsTest {
+    /// - Parameter prepared: `input.prepared()` when the caller kept it from the fit; made here otherwise. It
+    ///   carries the same tied times as the fit saw (R's cox.zph applies timefix too).
+    public static func compute(input: CoxModelInput, fit: CoxFit, transform: PHTimeTransform = .km,
+                               prepared: SurvivalPreparation? = nil) throws -> ProportionalHazardsTest {
         try input.validate()
-        // The same tied times as the fit saw (CoxFit.fit applies timefix too).
-        let input = input.timeFixed()
         guard fit.linearPredictor.count == input.time.count else {
             throw CoreError("the fit was made on \(fit.linearPredictor.count) rows, the data has \(input.time.count)")
         }
@@ -61,58 +61,53 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         guard fit.coefficients.allSatisfy({ $0.column >= 0 && $0.column < input.covariates.count }) else {
             throw CoreError("the fit refers to design columns the data does not have")
         }
-        let transformed = try transformedTimes(input: input, transform: transform)
+        let prepared = try input.prepared(reusing: prepared)
+        let transformed = try transformedTimes(prepared, transform: transform)
         try Interruption.checkpoint()
-        let pass = ProportionalHazardsScorePass(input: input, fit: fit, transformedTime: transformed)
+        let pass = ProportionalHazardsScorePass(input: input, fit: fit, prepared: prepared, transformedTime: transformed)
         return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
     }
 
-    /// g(t) per observation, before centring.
-    static func transformedTimes(input: CoxModelInput, transform: PHTimeTransform) throws -> [Double] {
-        let time = input.time
-        let n = time.count
+    /// g(t) per observation, before centring, of the times after timefix.
+    static func transformedTimes(_ prepared: SurvivalPreparation, transform: PHTimeTransform) throws -> [Double] {
+        var result = [Double](repeating: 0, count: prepared.rows)
+        // Per block, a value for all its rows.
+        func assign(_ block: Int, _ value: Double) {
+            for position in prepared.positions(ofBlock: block) { result[Int(prepared.order[position])] = value }
+        }
         switch transform {
         case .identity:
-            return time
+            for b in prepared.blockTime.indices { assign(b, prepared.blockTime[b]) }
         case .log:
-            guard time.allSatisfy({ $0 > 0 }) else {
+            guard prepared.blockTime.allSatisfy({ $0 > 0 }) else {
                 throw CoreError("the log transform needs all times > 0", hint: "use transform km or rank")
             }
-            return time.map { Foundation.log($0) }
-        case .rank:
-            // Average ranks over all observations, as R's rank().
-            let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
-            var ranks = [Double](repeating: 0, count: n)
-            var i = 0
-            while i < n {
-                var j = i
-                while j + 1 < n && time[order[j + 1]] == time[order[i]] { j += 1 }
-                let average = Double(i + j + 2) / 2
-                for k in i...j { ranks[order[k]] = average }
-                i = j + 1
-            }
-            return ranks
-        case .km:
-            // 1 − S(t−) from the unweighted, unstratified Kaplan–Meier curve, as cox.zph computes it.
-            let order = StableRadixOrder.order(time.map(StableRadixOrder.key))
-            var result = [Double](repeating: 0, count: n)
+            for b in prepared.blockTime.indices { assign(b, Foundation.log(prepared.blockTime[b])) }
+        case .rank, .km:
+            // Over all observations, strata pooled: average ranks as R's rank(), or 1 − S(t−) of the
+            // unweighted Kaplan–Meier curve, as cox.zph computes them.
+            let blocks = prepared.blocksInTimeOrder(strata: 0..<prepared.strata)
+            var before = 0
             var survival = 1.0
-            var atRisk = Double(n)
             var i = 0
-            while i < n {
+            while i < blocks.count {
+                let current = prepared.blockTime[Int(blocks[i])]
                 var j = i
-                var deaths = 0.0
-                while j < n && time[order[j]] == time[order[i]] {
-                    if input.event[order[j]] { deaths += 1 }
+                var rows = 0, deaths = 0
+                while j < blocks.count && prepared.blockTime[Int(blocks[j])] == current {
+                    let range = prepared.positions(ofBlock: Int(blocks[j]))
+                    rows += range.count
+                    for position in range where prepared.sortedEvent[position] { deaths += 1 }
                     j += 1
                 }
-                for k in i..<j { result[order[k]] = 1 - survival }
-                survival *= 1 - deaths / atRisk
-                atRisk -= Double(j - i)
+                let value = transform == .rank ? Double(2 * before + rows + 1) / 2 : 1 - survival
+                for k in i..<j { assign(Int(blocks[k]), value) }
+                survival *= 1 - Double(deaths) / Double(prepared.rows - before)
+                before += rows
                 i = j
             }
-            return result
         }
+        return result
     }
 
     private static func assemble(input: CoxModelInput, fit: CoxFit, pass: ProportionalHazardsScorePass,
@@ -164,7 +159,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let factor = EquilibratedCholesky(symmetric: averageInformation, size: m)
         let variance = factor.rank == m ? (0..<m).map { i in factor.solve((0..<m).map { $0 == i ? 1 : 0 }) } : []
         let residuals = ScaledSchoenfeldResiduals(
-            time: pass.eventRows.map { input.time[$0] },
+            time: pass.eventTimes,
             transformedTime: pass.eventRows.map { transformed[$0] },
             stratum: input.strata.map { s in pass.eventRows.map { s[$0] } },
             terms: termNames, values: values, variance: variance)
@@ -220,25 +215,41 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
             }
         }
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
-        var values = [[Double?]](repeating: [Double?](repeating: nil, count: events), count: width)
-        // The terms that vary, and the factor of their block of v, depend only on the stratum.
-        var factors: [Int: (terms: [Int], factor: EquilibratedCholesky)] = [:]
+        // The terms that vary, and the solution of their block of v, depend only on the stratum: the block's
+        // inverse (columns of solves, 0 for a singular term) is made once per stratum, and each event's
+        // residuals are multiplied by it, with no allocation per event.
+        var solvedFlat = [Double](repeating: .nan, count: events * width)   // row-major events × width, NaN = NA
+        var inverses: [Int: (terms: [Int], inverse: [Double], singular: [Bool])] = [:]
         for e in 0..<events {
             let s = pass.eventStratum[e]
-            if factors[s] == nil {
+            if inverses[s] == nil {
                 let k = (0..<width).filter { usedTerm[s][$0] > 0 }
                 let m = k.count
                 var sub = [Double](repeating: 0, count: m * m)
                 for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-                factors[s] = (k, EquilibratedCholesky(symmetric: sub, size: m))
+                let factor = EquilibratedCholesky(symmetric: sub, size: m)
+                var inverse = [Double](repeating: 0, count: m * m)   // inverse[a * m + b]
+                for b in 0..<m {
+                    let column = factor.solve((0..<m).map { $0 == b ? 1 : 0 })
+                    for a in 0..<m { inverse[a * m + b] = column[a] }
+                }
+                inverses[s] = (k, inverse, (0..<m).map { factor.isSingular($0) })
             }
-            guard let (k, factor) = factors[s], !k.isEmpty else { continue }
-            let solved = factor.solve(k.map { resid[e * nterm + $0] })
-            for (a, i) in k.enumerated() where !factor.isSingular(a) { values[i][e] = solved[a] }
+            guard let (k, inverse, singular) = inverses[s] else { continue }
+            let m = k.count
+            for a in 0..<m where !singular[a] {
+                var sum = 0.0
+                for b in 0..<m { sum += inverse[a * m + b] * resid[e * nterm + k[b]] }
+                solvedFlat[e * width + k[a]] = sum
+            }
         }
+        var values: [[Double?]] = []
         for c in 0..<width {
             let shift = termColumns[c].count == 1 ? coef[termColumns[c][0]] : 1
-            for e in 0..<events { values[c][e] = values[c][e].map { $0 + shift } }
+            values.append((0..<events).map { e in
+                let value = solvedFlat[e * width + c]
+                return value.isNaN ? nil : value + shift
+            })
         }
         return (values, v)
     }

@@ -13,7 +13,7 @@ public enum KaplanMeierVariance: String, Codable, Sendable {
 /// Arrays hold one entry per distinct observed time (event or censoring), in increasing order, exactly
 /// as survfit's `time`, `n.risk`, `n.event`, `n.censor`, `surv`, `std.err`, `lower` and `upper`.
 /// Limits R reports as NA/NaN (S = 0 on the log scale, S ∈ {0, 1} on the log-log scale) are `nil`.
-/// As survfit does by default (`timefix = TRUE`), times closer than √ε are merged into one (`TimeFix`).
+/// As survfit does by default (`timefix = TRUE`), times closer than √ε are merged into one (`SurvivalPreparation`).
 public struct KaplanMeierCurve: Codable, Equatable, Sendable {
     /// Number of rows used.
     public var n: Int
@@ -47,17 +47,31 @@ public struct KaplanMeierCurve: Codable, Equatable, Sendable {
                            transform: ConfidenceTransform = .log, level: Double = 0.95) throws -> KaplanMeierCurve {
         try SurvivalInput.validate(time: time, event: event)
         if let weights { try SurvivalInput.validate(weights: weights, rows: time.count) }
+        let prepared = try SurvivalPreparation(time: time, event: event, weights: weights)
+        return try fit(prepared, stratum: 0, transform: transform, level: level)
+    }
+
+    /// The curve of one stratum of prepared data (R's `survfit(Surv(time, status) ~ strata)`, one curve of it).
+    /// - Parameter reverse: the reverse curve of follow-up instead (see `reverse`).
+    /// - Throws: `CoreError` for an empty or unknown stratum, a negative time, or a bad level.
+    public static func fit(_ prepared: SurvivalPreparation, stratum: Int, reverse: Bool = false,
+                           transform: ConfidenceTransform = .log, level: Double = 0.95) throws -> KaplanMeierCurve {
+        try prepared.requireNonNegativeTimes()
+        guard (0..<prepared.strata).contains(stratum), prepared.rows(inStratum: stratum) > 0 else {
+            throw CoreError("no rows to analyse", hint: "the stratum is empty")
+        }
         let z = try SurvivalInput.criticalValue(level: level)
-        let order = TimeOrder.ascending(time)
-        let table = RiskTable(time: time, event: event, weights: weights, order: order)
-        return KaplanMeierCurve(table: table, rows: time.count, transform: transform, level: level, z: z)
+        let table = RiskTable(prepared, stratum: stratum, reverse: reverse)
+        return KaplanMeierCurve(table: table, rows: prepared.rows(inStratum: stratum), transform: transform, level: level, z: z)
     }
 
     /// The reverse Kaplan–Meier curve of follow-up: censorings are the events (R's
     /// `survfit(Surv(time, 1 - status) ~ 1)`). Its median is the median follow-up time.
     public static func reverse(time: [Double], event: [Bool], transform: ConfidenceTransform = .log,
                                level: Double = 0.95) throws -> KaplanMeierCurve {
-        try fit(time: time, event: event.map { !$0 }, transform: transform, level: level)
+        try SurvivalInput.validate(time: time, event: event)
+        let prepared = try SurvivalPreparation(time: time, event: event)
+        return try fit(prepared, stratum: 0, reverse: true, transform: transform, level: level)
     }
 
     init(table: RiskTable, rows: Int, transform: ConfidenceTransform, level: Double, z: Double) {
@@ -113,51 +127,39 @@ public struct KaplanMeierCurve: Codable, Equatable, Sendable {
     }
 }
 
-/// Per distinct time: the (weighted) numbers at risk, dying and censored, from one pass over the sorted rows.
+/// Per distinct time of one stratum: the (weighted) numbers at risk, dying and censored.
 struct RiskTable {
-    var time: [Double] = []
-    var nRisk: [Double] = []
-    var nEvent: [Double] = []
-    var nCensor: [Double] = []
+    var time: [Double]
+    var nRisk: [Double]
+    var nEvent: [Double]
+    var nCensor: [Double]
     /// n − d, computed as the weight remaining after this time plus those censored at it, so that it is
     /// exactly 0 when everyone left dies (a difference of two sums might not be).
-    var survivors: [Double] = []
-    var hasFractionalWeights = false
+    var survivors: [Double]
+    var hasFractionalWeights: Bool
     // Only filled for fractional weights (robust variance).
-    var eventWeightSquares: [Double] = []
-    var censorWeightSquares: [Double] = []
+    var eventWeightSquares: [Double]
+    var censorWeightSquares: [Double]
     var weightSquaresAfter: [Double] = []
 
-    init(time t: [Double], event: [Bool], weights: [Double]?, order: [Int32]) {
-        let fractional = weights?.contains { $0 != $0.rounded(.down) } ?? false
+    /// - Parameter reverse: censorings counted as the events and events as censorings.
+    init(_ prepared: SurvivalPreparation, stratum: Int, reverse: Bool) {
+        let blocks = prepared.blocks(ofStratum: stratum)
+        time = Array(prepared.blockTime[blocks])
+        let events = Array(prepared.blockEvents[blocks]), censored = Array(prepared.blockCensored[blocks])
+        nEvent = reverse ? censored : events
+        nCensor = reverse ? events : censored
+        let fractional = prepared.hasFractionalWeights
         hasFractionalWeights = fractional
-        time.reserveCapacity(1024)
-        t.withUnsafeBufferPointer { t in
-            event.withUnsafeBufferPointer { e in
-                order.withUnsafeBufferPointer { o in
-                    var i = 0
-                    let rows = o.count
-                    while i < rows {
-                        let current = t[Int(o[i])]
-                        var d = 0.0, c = 0.0, d2 = 0.0, c2 = 0.0
-                        while i < rows, t[Int(o[i])] == current {
-                            let row = Int(o[i])
-                            let w = weights?[row] ?? 1
-                            if e[row] { d += w; d2 += w * w } else { c += w; c2 += w * w }
-                            i += 1
-                        }
-                        time.append(current)
-                        nEvent.append(d)
-                        nCensor.append(c)
-                        if fractional {
-                            eventWeightSquares.append(d2)
-                            censorWeightSquares.append(c2)
-                        }
-                    }
-                }
-            }
+        if fractional {
+            let eventSquares = Array(prepared.blockEventWeightSquares[blocks])
+            let censorSquares = Array(prepared.blockCensorWeightSquares[blocks])
+            eventWeightSquares = reverse ? censorSquares : eventSquares
+            censorWeightSquares = reverse ? eventSquares : censorSquares
+        } else {
+            eventWeightSquares = []
+            censorWeightSquares = []
         }
-        mergeNoiseTies()
         // Numbers at risk accumulate from the end so that they are exact sums, not differences.
         let m = time.count
         nRisk = [Double](repeating: 0, count: m)
@@ -174,28 +176,4 @@ struct RiskTable {
             }
         }
     }
-
-    /// Applies R's `aeqSurv` to the distinct times: groups of times closer than √ε become one time.
-    private mutating func mergeNoiseTies() {
-        guard let starts = TimeFix.groupStarts(distinctSorted: time) else { return }
-        var merged = RiskTable(fractional: hasFractionalWeights)
-        for j in time.indices {
-            if starts[j] == j {
-                merged.time.append(time[j])
-                merged.nEvent.append(0)
-                merged.nCensor.append(0)
-                if hasFractionalWeights { merged.eventWeightSquares.append(0); merged.censorWeightSquares.append(0) }
-            }
-            let last = merged.time.count - 1
-            merged.nEvent[last] += nEvent[j]
-            merged.nCensor[last] += nCensor[j]
-            if hasFractionalWeights {
-                merged.eventWeightSquares[last] += eventWeightSquares[j]
-                merged.censorWeightSquares[last] += censorWeightSquares[j]
-            }
-        }
-        self = merged
-    }
-
-    private init(fractional: Bool) { hasFractionalWeights = fractional }
 }

@@ -35,9 +35,18 @@ public struct LogRankTest: Codable, Equatable, Sendable {
     ///   time (no events at all, for example), where there is nothing to compare.
     public static func compute(time: [Double], event: [Bool], group: [Int], groupCount: Int,
                                strata: [Int]? = nil, rho: Double = 0) throws -> LogRankTest {
-        let sums = try LogRankSums.compute(time: time, event: event, group: group, groupCount: groupCount,
-                                           strata: strata, rho: rho)
-        let k = groupCount
+        try test(LogRankSums.compute(time: time, event: event, group: group, groupCount: groupCount,
+                                     strata: strata, rho: rho), rho: rho)
+    }
+
+    /// Compares the strata of prepared data as the groups (R's `survdiff(Surv(time, status) ~ strata)`);
+    /// group g is the preparation's stratum g.
+    public static func compute(_ prepared: SurvivalPreparation, rho: Double = 0) throws -> LogRankTest {
+        try test(LogRankSums.compute(prepared, rho: rho), rho: rho)
+    }
+
+    private static func test(_ sums: LogRankSums, rho: Double) throws -> LogRankTest {
+        let k = sums.groupCount
         // survdiff: drop groups with no expected events, then the first remaining one (the sum of O − E is 0).
         let used = (0..<k).filter { sums.expected[$0] > 0 }
         guard used.count >= 2 else {
@@ -49,10 +58,14 @@ public struct LogRankTest: Codable, Equatable, Sendable {
         let difference = free.map { sums.observed[$0] - sums.expected[$0] }
         var v = [Double](repeating: 0, count: m * m)
         for (r, gr) in free.enumerated() { for (c, gc) in free.enumerated() { v[r * m + c] = sums.variance[gr * k + gc] } }
-        guard let solved = LinearSolve.solve(v, difference) else {
+        // A variance matrix is symmetric and non-negative definite: the factorisation the Cox code uses solves
+        // it, and a short rank is the singular case survdiff's solve() refuses.
+        let factor = EquilibratedCholesky(symmetric: v, size: m)
+        guard factor.rank == m else {
             throw CoreError("the variance matrix of the log-rank test is singular",
                             hint: "some groups may have no comparable follow-up")
         }
+        let solved = factor.solve(difference)
         let chisq = zip(solved, difference).reduce(0) { $0 + $1.0 * $1.1 }
         return LogRankTest(
             groups: (0..<k).map { LogRankGroup(n: sums.rowsPerGroup[$0], observed: sums.observed[$0], expected: sums.expected[$0]) },

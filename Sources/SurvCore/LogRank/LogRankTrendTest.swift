@@ -13,14 +13,28 @@ public struct LogRankTrendTest: Codable, Equatable, Sendable {
     ///   (for example no events, or all scores equal).
     public static func compute(time: [Double], event: [Bool], group: [Int], groupCount: Int,
                                scores: [Double]? = nil, strata: [Int]? = nil) throws -> LogRankTrendTest {
+        let s = try checkedScores(scores, groupCount: groupCount)
+        return try test(LogRankSums.compute(time: time, event: event, group: group, groupCount: groupCount,
+                                            strata: strata, rho: 0), scores: s)
+    }
+
+    /// The trend across the strata of prepared data, taken as ordered groups.
+    public static func compute(_ prepared: SurvivalPreparation, scores: [Double]? = nil) throws -> LogRankTrendTest {
+        let s = try checkedScores(scores, groupCount: prepared.strata)
+        return try test(LogRankSums.compute(prepared, rho: 0), scores: s)
+    }
+
+    private static func checkedScores(_ scores: [Double]?, groupCount: Int) throws -> [Double] {
         let s = scores ?? (0..<max(groupCount, 0)).map { Double($0 + 1) }
         guard s.count == groupCount else {
             throw CoreError("\(s.count) scores given for \(groupCount) groups")
         }
         guard s.allSatisfy(\.isFinite) else { throw CoreError("trend scores must be finite numbers") }
-        let sums = try LogRankSums.compute(time: time, event: event, group: group, groupCount: groupCount,
-                                           strata: strata, rho: 0)
-        let k = groupCount
+        return s
+    }
+
+    private static func test(_ sums: LogRankSums, scores s: [Double]) throws -> LogRankTrendTest {
+        let k = sums.groupCount
         var u = 0.0, v = 0.0
         for r in 0..<k {
             u += s[r] * (sums.observed[r] - sums.expected[r])

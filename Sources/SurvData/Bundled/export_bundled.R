@@ -19,6 +19,12 @@ pbc$dead <- as.integer(pbc$status == 2)
 # analysis without start-stop data needs one row per patient, so only the death rows are bundled, and
 # etype (then always 2) is left out.
 colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::colon), "etype")]
+# R's mgus2 keeps progression and death apart (ptime/pstat, futime/death); for a competing-risks endpoint
+# one time and one status are added, as the survival package's vignette builds them: etime, the time to
+# progression or else to death or censoring, and event, 1 = progression, 2 = death before it, 0 = censored.
+mgus2 <- survival::mgus2
+mgus2$etime <- ifelse(mgus2$pstat == 0, mgus2$futime, mgus2$ptime)
+mgus2$event <- ifelse(mgus2$pstat == 0, 2L * mgus2$death, 1L)
 
 sets <- list(
   aml = list(data = survival::aml,
@@ -32,7 +38,13 @@ sets <- list(
   colon = list(data = colon,
                about = "Adjuvant chemotherapy for colon cancer (Laurie et al. 1989), R survival::colon, its death rows only (etype 2, left out); status 1 = dead"),
   ovarian = list(data = survival::ovarian,
-                 about = "Ovarian cancer trial (Edmunson et al. 1979), R survival::ovarian; fustat 1 = dead")
+                 about = "Ovarian cancer trial (Edmunson et al. 1979), R survival::ovarian; fustat 1 = dead"),
+  mgus2 = list(data = mgus2,
+               about = "Monoclonal gammopathy (Kyle et al. 2002), R survival::mgus2, times in months; etime/event added for competing risks: event 1 = progression, 2 = death first, 0 = censored"),
+  melanoma = list(data = MASS::Melanoma,
+                  about = "Malignant melanoma after surgery (Andersen et al. 1993), R MASS::Melanoma, times in days; status 1 = died of melanoma, 2 = alive, 3 = died of other causes"),
+  myeloid = list(data = survival::myeloid,
+                 about = "Acute myeloid leukaemia trial (Le-Rademacher et al. 2018), R survival::myeloid, times in days: death, and the days to transplant (txtime), complete response (crtime) and relapse (rltime), empty when none")
 )
 
 # The shortest decimal that reads back as the same double: write.csv keeps 15 significant digits, which

@@ -1,6 +1,6 @@
 # Reference for the bundled data sets: every column of survival::aml, lung (with the added `dead` =
 # status - 1), veteran, pbc (with the added `dead` = status == 2), colon (its death rows, etype 2, without
-# etype) and ovarian, as R holds them, to check the embedded CSV text reads back to the same table.
+# etype), ovarian, mgus2 (with etime and event for competing risks), MASS's Melanoma and myeloid, as R holds them, to check the embedded CSV text reads back to the same table.
 # Run from this folder:
 #   Rscript bundled_datasets.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
@@ -11,6 +11,9 @@ lung$dead <- lung$status - 1L
 pbc <- survival::pbc
 pbc$dead <- as.integer(pbc$status == 2)
 colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::colon), "etype")]
+mgus2 <- survival::mgus2
+mgus2$etime <- ifelse(mgus2$pstat == 0, mgus2$futime, mgus2$ptime)
+mgus2$event <- ifelse(mgus2$pstat == 0, 2L * mgus2$death, 1L)
 # A numeric column's values as text with 17 significant digits, so every double reads back exactly:
 # jsonlite writes numbers with at most 15 (which would round pbc$age, days / 365.25), and Foundation's JSON
 # reader on Linux does not round every 17-digit number correctly; the test reads the text with Double().
@@ -32,5 +35,6 @@ describe <- function(d) {
 }
 out <- list(survival = as.character(packageVersion("survival")),
             aml = describe(survival::aml), lung = describe(lung), veteran = describe(survival::veteran),
-            pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian))
+            pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian),
+            mgus2 = describe(mgus2), melanoma = describe(MASS::Melanoma), myeloid = describe(survival::myeloid))
 write_json(out, "bundled_datasets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")

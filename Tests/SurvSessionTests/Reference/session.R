@@ -260,4 +260,25 @@ out$table1_colon <- list(
   nodes = numeric_summary(colon2$nodes, colon2$rx), nodes_p = kruskal.test(nodes ~ rx, data = colon2)$p.value,
   sex_counts = unclass(table(colon2$sex, colon2$rx)), sex_p = chisq.test(table(colon2$sex, colon2$rx), correct = FALSE)$p.value)
 
+# Competing risks on mgus2 (bundled with etime/event built as below): endpoint etime, event event 1
+# competing 2; stratify by sex; cuminc at 60, 120, 240 (cmprsk's cuminc and timepoints; the log(-log)
+# interval F^exp(+-z se / (F log F))); finegray age + sex (cmprsk's crr).
+suppressPackageStartupMessages(library(cmprsk))
+mg <- survival::mgus2
+mg$etime <- ifelse(mg$pstat == 0, mg$futime, mg$ptime)
+mg$event <- ifelse(mg$pstat == 0, 2L * mg$death, 1L)
+ci <- cuminc(mg$etime, mg$event, group = mg$sex, cencode = 0)
+tp <- timepoints(ci, c(60, 120, 240))
+z <- qnorm(0.975)
+loglog <- function(f, se, sign) f^exp(sign * z * se / (f * log(f)))
+curve_values <- function(name) {
+  f <- tp$est[name, ]; se <- sqrt(tp$var[name, ])
+  list(est = unname(f), se = unname(se), lower = unname(loglog(f, se, -1)), upper = unname(loglog(f, se, 1)))
+}
+out$cuminc_mgus <- list(F1 = curve_values("F 1"), F2 = curve_values("F 2"), M1 = curve_values("M 1"), M2 = curve_values("M 2"),
+                        gray_chisq = unname(ci$Tests[, "stat"]), gray_p = unname(ci$Tests[, "pv"]))
+cov <- model.matrix(~ age + sex, data = mg)[, -1]
+fg <- crr(mg$etime, mg$event, cov, failcode = 1, cencode = 0)
+out$finegray_mgus <- list(coef = unname(fg$coef), se = unname(sqrt(diag(fg$var))))
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)

@@ -3,7 +3,8 @@
 // previous distinct time is ≤ √ε, absolutely or relative to the mean of the distinct times, joins the
 // previous time's group, and every time in a group becomes the group's first (smallest) time. Without
 // this, 0.1 + 0.2 and 0.3 read from a file would be two event times instead of one. coxph and cox.zph
-// apply it too (`coxph.control(timefix = TRUE)`), to the whole response before strata are formed.
+// apply it too (`coxph.control(timefix = TRUE)`). All of them apply it to the whole response before strata
+// are formed, so `SurvivalPreparation` applies it once, to all its rows.
 
 enum TimeFix {
     static let tolerance = Double.ulpOfOne.squareRoot()
@@ -23,24 +24,5 @@ enum TimeFix {
             starts[j] = starts[j - 1]
         }
         return starts.isEmpty ? nil : starts
-    }
-
-    /// The times with `aeqSurv` applied, given the rows' ascending order; `nil` when nothing changes.
-    static func fixedTimes<Index: BinaryInteger>(_ time: [Double], order: [Index]) -> [Double]? {
-        var distinct: [Double] = []
-        for row in order {
-            let t = time[Int(row)]
-            if distinct.last != t { distinct.append(t) }
-        }
-        guard let starts = groupStarts(distinctSorted: distinct) else { return nil }
-        var fixed = time
-        var j = -1
-        var previous = Double.nan
-        for row in order {
-            let t = time[Int(row)]
-            if t != previous { j += 1; previous = t }
-            fixed[Int(row)] = distinct[starts[j]]
-        }
-        return fixed
     }
 }
