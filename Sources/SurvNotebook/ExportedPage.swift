@@ -1,4 +1,5 @@
 import Foundation
+import SurvSession
 
 /// Writes the page `surv export` made. Besides what every write of surv refuses (`AtomicFile`: writing
 /// through a symbolic link, over a folder or a read-only file, or leaving an executable), an export must

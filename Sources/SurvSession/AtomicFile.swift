@@ -1,5 +1,4 @@
 import Foundation
-import SurvSession
 
 /// Writes a file so that a reader (or a crash) sees either the old contents or the new, never a mix:
 /// the bytes go to a temporary file in the same folder, are synced, then renamed over the target.
@@ -8,8 +7,8 @@ import SurvSession
 /// never an execute, set-user or sticky bit, and a new file gets the usual 0666 less the umask. The writer
 /// never follows a symbolic link (the link could point anywhere), refuses to replace a file the user cannot
 /// write (a read-only notebook stays read-only), and clears temporary files that a killed surv left behind.
-enum AtomicFile {
-    enum Failure: Error, Equatable {
+public enum AtomicFile {
+    public enum Failure: Error, Equatable {
         case symbolicLink
         case folder
         case notRegularFile
@@ -17,7 +16,7 @@ enum AtomicFile {
         case noFolder
         case system(Int32)
 
-        var reason: String {
+        public var reason: String {
             switch self {
             case .symbolicLink: return "it is a symbolic link; surv does not write through links"
             case .folder: return "it is a folder"
@@ -29,7 +28,7 @@ enum AtomicFile {
         }
     }
 
-    static func write(_ data: Data, to url: URL) throws(Failure) {
+    public static func write(_ data: Data, to url: URL) throws(Failure) {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -68,7 +67,7 @@ enum AtomicFile {
         syncFolder(folder)
     }
 
-    static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
+    public static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
 
     /// A surv killed while saving leaves `.NAME.PID.tmp`, possibly large. When the process that wrote it
     /// is gone, nobody will ever rename it, so the next write of the same file removes it.
