@@ -92,6 +92,8 @@ public enum Command: Equatable, Sendable {
     case showColumns
     case help(topic: Name?)
     case save(String, SourceRange)
+    /// `export "FILE"`: the analysis data (kept rows, derived columns) as CSV, TSV, Stata or SPSS.
+    case export(String, SourceRange)
     case title(String)
     case open(String, SourceRange)
     case recover(String, SourceRange)

@@ -254,6 +254,10 @@ public struct Checker {
         case .save(let path, let range):
             guard !path.isEmpty else { throw Diagnostic("the file name is empty", at: range) }
             return .save(path)
+        case .export(let path, let range):
+            try requireData(at: range)
+            guard !path.isEmpty else { throw Diagnostic("the file name is empty", at: range) }
+            return .export(path)
         case .title(let text):
             return .title(text)
         case .open(let path, let range):

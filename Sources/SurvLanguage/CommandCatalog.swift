@@ -35,6 +35,7 @@ public enum CommandCatalog {
         Entry(name: "show", usage: "show", summary: "The session's state: dataset, rows kept, endpoint, strata, settings.", example: "show"),
         Entry(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.", example: "help km"),
         Entry(name: "save", usage: "save \"file.surv.md\"", summary: "Save the session so far as a Markdown notebook.", example: "save \"analysis.surv.md\""),
+        Entry(name: "export", usage: "export \"file.csv\" | \"file.tsv\" | \"file.dta\" | \"file.sav\"", summary: "Write the analysis data (the rows the filter keeps, derived columns included) for another program: CSV or TSV, Stata 14+ or SPSS with value labels, variable labels and dates.", example: "export \"analysis.csv\""),
         Entry(name: "title", usage: "title \"TEXT\"", summary: "Set the notebook's title.", example: "title \"AML maintenance\""),
         Entry(name: "open", usage: "open \"file.surv.md\"", summary: "Replay a notebook into this session (its prose and cells join the session), to continue where it ended.", example: "open \"analysis.surv.md\""),
         Entry(name: "recover", usage: "recover \"file.surv.md\"", summary: "Write the previous session that ended without saving to a new notebook, then open it here.", example: "recover \"recovered.surv.md\""),

@@ -267,6 +267,9 @@ public struct Parser {
         case "save":
             let (path, range) = try expectString("a file name in double quotes", hint: "save \"analysis.surv.md\"")
             command = .save(path, range)
+        case "export":
+            let (path, range) = try expectString("a file name in double quotes", hint: "export \"analysis.dta\" (or .csv, .tsv, .sav)")
+            command = .export(path, range)
         case "title":
             command = .title(try expectString("a title in double quotes", hint: "title \"My analysis\"").0)
         case "open":

@@ -47,6 +47,7 @@ public enum Plan: Equatable, Sendable {
     case showColumns
     case help(String?)
     case save(String)
+    case export(String)
     case title(String)
     /// Replays a notebook into the live session.
     case open(String)

@@ -272,6 +272,7 @@ public final class Session {
         case .showColumns: return try showColumns()
         case .help(let topic): return .help(HelpText.report(for: topic))
         case .save(let path): return try save(path)
+        case .export(let path): return try export(path)
         case .title(let text):
             title = text
             return .message("title: \(text)")
@@ -322,7 +323,8 @@ extension Command {
     /// Commands that act on the notebook file rather than on the analysis.
     var isAboutTheNotebook: Bool {
         switch self {
-        case .save, .title, .open, .recover: return true
+        // `export` writes a file, which a replayed notebook never does: as a cell it could not replay the same.
+        case .save, .title, .open, .recover, .export: return true
         default: return false
         }
     }
