@@ -191,8 +191,11 @@ struct DelimitedTextParser {
         return scratch.withUnsafeBufferPointer(body)
     }
 
+    @inline(__always)
     static func trimmed(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = cell.count
+        // Nearly every cell has nothing to trim: then it is returned as it is, without slicing.
+        if end > 0, cell[0] > space, cell[end - 1] > space { return cell }
         while start < end, cell[start] == space || cell[start] == tab { start += 1 }
         while end > start, cell[end - 1] == space || cell[end - 1] == tab { end -= 1 }
         return UnsafeBufferPointer(rebasing: cell[start..<end])
