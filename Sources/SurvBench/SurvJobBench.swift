@@ -31,6 +31,7 @@ enum SurvJobBench {
 
         let steps = steps(csv: csv)
         var survSeconds: [Double] = []
+        var survPeaks: [Double] = []
         var survFull: [ChildRun] = []
         for count in 1...steps.count {
             let script = folder.appendingPathComponent("job\(count).surv")
@@ -45,24 +46,25 @@ enum SurvJobBench {
                 runs.append(run)
             }
             survSeconds.append(median(runs.map(\.wallSeconds)))
+            survPeaks.append(runs.map(\.peakResidentMegabytes).max() ?? .nan)
             if count == steps.count { survFull = runs }
         }
 
         let lifelines = try runLifelines(python: python, csv: csv, output: output)
         let fileMegabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0) / 1_048_576
         print("\nwhole job through `surv run` on \(csv) (\(Int(fileMegabytes.rounded())) MB), cumulative wall time from process start")
-        print("surv: median of \(repeats) runs per step; lifelines: one run of lifelines_job.py, \(lifelines?.versions ?? "not run")")
-        let header = ["step (cumulative)", "surv", "lifelines", "lifelines ÷ surv"]
+        print("surv: \(repeats == 1 ? "one run" : "median of \(repeats) runs") per step; lifelines: one run of lifelines_job.py, \(lifelines?.versions ?? "not run")")
+        let header = ["step (cumulative)", "surv", "surv peak memory", "lifelines", "lifelines ÷ surv"]
         var rows: [[String]] = []
         for (index, step) in steps.enumerated() {
             let other = lifelines?.seconds[safe: index]
-            rows.append([step.label, format(survSeconds[index]), other.map(format) ?? "—",
+            rows.append([step.label, format(survSeconds[index]), String(format: "%.0f MB", survPeaks[index]), other.map(format) ?? "—",
                          other.map { String(format: "%.1f×", $0 / survSeconds[index]) } ?? "—"])
         }
         let survPeak = survFull.map(\.peakResidentMegabytes).max() ?? .nan
-        rows.append(["peak resident memory, whole job", String(format: "%.0f MB", survPeak),
+        rows.append(["peak resident memory, whole job", String(format: "%.0f MB", survPeak), "",
                      lifelines.map { String(format: "%.0f MB", $0.run.peakResidentMegabytes) } ?? "—", ""])
-        rows.append(["CPU time (user + system), whole job", format(median(survFull.map(\.cpuSeconds))),
+        rows.append(["CPU time (user + system), whole job", format(median(survFull.map(\.cpuSeconds))), "",
                      lifelines.map { format($0.run.cpuSeconds) } ?? "—", ""])
         printTable(header, rows)
         if let lifelines, lifelines.problem == nil {
