@@ -77,7 +77,8 @@ extension DelimitedTextParser {
             }
             if let failure = chunks[index].failure {
                 chunks = []
-                // Each record takes a byte at least, so a smaller input cannot reach Int32.max distinct values.
+                // A column has no more distinct values than rows, nor a file more rows than bytes: below
+                // Int32.max bytes, too many levels cannot have come first in one pass.
                 if failure is CoreError || (failure is DataError && bytes.count < Int(Int32.max)) { throw failure }
                 return try parseInOnePass(from: dataStart, names: names)
             }
@@ -102,11 +103,14 @@ extension DelimitedTextParser {
         }
 
         let rows = chunks.reduce(0) { $0 + $1.rows }
-        var pieces = (0..<columnCount).map { c in chunks.map { $0.columns[c] } }
+        var pieces = (0..<columnCount).map { c in (column: c, pieces: chunks.map { $0.columns[c] }) }
         chunks = []
-        let joined = Concurrently.map(&pieces) { columnPieces in
-            let column = ColumnConcatenation.join(&columnPieces, rows: rows)
-            FreedMemory.release()
+        // Releasing walks the allocator's free lists: after each column when columns are large, otherwise
+        // once enough of them have been joined to have freed about a megabyte.
+        let releaseEvery = max(1, (1 << 20) / max(1, rows * MemoryLayout<Double>.stride))
+        let joined = Concurrently.map(&pieces) { work in
+            let column = ColumnConcatenation.join(&work.pieces, rows: rows)
+            if work.column % releaseEvery == releaseEvery - 1 || work.column == columnCount - 1 { FreedMemory.release() }
             return column
         }
         let columns = joined.compactMap { $0 }
@@ -124,7 +128,6 @@ extension DelimitedTextParser {
         var chunk = ParsedChunk(firstRecord: firstRecord, next: firstRecord)
         var columns = [ColumnAccumulator](repeating: ColumnAccumulator(), count: names.count)
         let expectedRows = estimateRowCount(from: firstRecord, to: bound, columns: names.count)
-        for c in columns.indices { columns[c].reserve(expectedRows) }
         do {
             chunk.rows = try readRecords(&scanner, before: bound, into: &columns, names: names, expectedRows: expectedRows)
             chunk.next = scanner.skipLineBreaks()

@@ -21,9 +21,15 @@ struct ColumnAccumulator {
     private var codes: [Int32] = []
     private var interner = ByteInterner()
 
+    /// Room for `rows` cells in the storage the column uses now. Called once its first cell has shown
+    /// the kind, so that a text column never reserves numbers only to free them (see `FreedMemory`).
     mutating func reserve(_ rows: Int) {
-        numbers.reserveCapacity(rows)
-        missing.reserveCapacity(rows)
+        if isText {
+            codes.reserveCapacity(rows)
+        } else {
+            numbers.reserveCapacity(rows)
+            missing.reserveCapacity(rows)
+        }
     }
 
     static func isMissing(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {

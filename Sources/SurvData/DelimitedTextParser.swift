@@ -92,7 +92,6 @@ struct DelimitedTextParser {
     func parseInOnePass(from dataStart: Int, names: [String]) throws -> [ColumnData] {
         var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: names.count)
         let expectedRows = estimateRowCount(from: dataStart, to: bytes.count, columns: names.count)
-        for c in accumulators.indices { accumulators[c].reserve(expectedRows) }
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
         do {
             _ = try readRecords(&scanner, before: bytes.count, into: &accumulators, names: names,
@@ -118,6 +117,9 @@ struct DelimitedTextParser {
         while scanner.skipLineBreaks() < bound, try scan(&scanner, &fields) != nil {
             // A large file can take seconds: let Ctrl-C stop it every 64k rows.
             if row & 0xFFFF == 0xFFFF { try Interruption.checkpoint() }
+            if row == 1 {
+                for c in 0..<columnCount { accumulators[c].reserve(expectedRows) }
+            }
             if fields.count != columnCount {
                 throw raggedRowError(fields: fields, extra: scanner.extraFields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
             }
@@ -230,7 +232,10 @@ struct DelimitedTextParser {
         scanner.fieldLimit = columns + 1
         var fields: [FieldSpan] = []
         var records = 0
-        while records < 64, scanner.position < end, (try? scanner.nextRecord(&fields)) ?? nil != nil { records += 1 }
+        // 64 records, or fewer when they are long: a wide file's records can be megabytes each.
+        while records < 64, scanner.position < min(end, start + (1 << 16)), (try? scanner.nextRecord(&fields)) ?? nil != nil {
+            records += 1
+        }
         let sampled = scanner.position - start
         guard records > 0, sampled > 0 else { return 0 }
         let remaining = max(0, end - start)
