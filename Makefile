@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test check run-tests test-count bench oracles fuzz fuzz-build clean
+.PHONY: deps test-deps install run build test check run-tests test-count bench bench-python oracles fuzz fuzz-build clean
 
 # libedit-dev provides the line-editing headers and library the REPL links against; the cmark-gfm
 # packages, the Markdown parser (and its table extension) that renders prose in exported notebooks;
@@ -62,13 +62,24 @@ test-count:
 	  match(line, /[0-9]+ failures?/); f = substr(line, RSTART, RLENGTH) + 0; \
 	  printf "tests: %d passed, %d failed, %d skipped\n", n - f - s, f, s }' .build/test-output.log 2>/dev/null || echo "tests: none ran"
 
-# Each section runs in its own process so that its peak memory is its own.
+# Each section runs in its own process so that its peak memory is its own. The last runs the whole job
+# through the surv executable on the generated CSV, beside the same job in lifelines.
 bench: deps
 	$(SWIFT) build -c release --product surv
 	$(SWIFT) build -c release --product SurvBench
+	@$(MAKE) --no-print-directory bench-python || echo "no lifelines: the whole-job benchmark runs without its comparison"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
 	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
-	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv"; status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
+	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv" && \
+	SURV_BENCH_PYTHON="$(CURDIR)/$(BENCH_VENV)/bin/python" "$$bin/SurvBench" surv-job "$$csv"; \
+	status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
+
+# lifelines and pandas for the whole-job comparison, in a virtual environment of their own (PyPI access
+# needed once). Only the benchmark uses them; building and testing surv never do.
+BENCH_VENV := .build/bench-venv
+bench-python:
+	@$(BENCH_VENV)/bin/python -c "import lifelines, pandas" 2>/dev/null || \
+	{ python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q lifelines pandas; }
 
 # The reference values the tests compare against are R's, written by the R scripts kept beside them
 # (never typed by hand). This reruns every script with Debian's R and the packages they load; review

@@ -43,7 +43,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
-        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvResults", "SurvRender", "SurvSession", "SurvNotebook"]),
+        // lifelines_job.py is the same job in Python, run beside surv for comparison (never a dependency).
+        .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvResults", "SurvRender", "SurvSession", "SurvNotebook"],
+                          exclude: ["lifelines_job.py"]),
         // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
         .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession", "SurvNotebook"]),
 

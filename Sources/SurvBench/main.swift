@@ -5,7 +5,8 @@ import SurvData
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load),
 // commands (each command on a bundled cohort), session (the survival commands on 10^6 rows against
 // the core's time for the same work), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
-// peak memory); and `write-csv PATH` / `load-csv PATH`. Each section is best run in its own process
+// peak memory); `write-csv PATH` / `load-csv PATH`; and `surv-job [PATH]` (the surv executable on the whole job,
+// beside lifelines). Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
 func peakResidentMegabytes() -> Double {
@@ -39,6 +40,30 @@ if arguments.count >= 2, arguments[0] == "write-csv" || arguments[0] == "load-cs
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             print(String(format: "loaded %d rows × %d columns in %.3f s; peak resident memory %.0f MB",
                          table.rowCount, table.columns.count, seconds, peakResidentMegabytes()))
+        }
+        exit(0)
+    } catch {
+        print("benchmark failed: \(error)")
+        exit(1)
+    }
+}
+
+// `surv-job [PATH]` runs the whole job through the surv executable beside lifelines, on PATH or on a
+// file it writes (set SURV_BENCH_PYTHON to a Python with lifelines and pandas; SURV_BENCH_REPEATS runs).
+if arguments.first == "surv-job" {
+    do {
+        let environment = ProcessInfo.processInfo.environment
+        let repeats = environment["SURV_BENCH_REPEATS"].flatMap { Int($0) }.map { max(1, $0) } ?? 3
+        let python = environment["SURV_BENCH_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
+        if arguments.count > 1 {
+            try SurvJobBench.run(csv: arguments[1], repeats: repeats, python: python)
+        } else {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("surv-job-csv-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let csv = folder.appendingPathComponent("cohort.csv").path
+            _ = try CSVLoadBench.writeCohort(rows: 1_000_000, path: csv, fullPrecision: false, lateText: false)
+            try SurvJobBench.run(csv: csv, repeats: repeats, python: python)
         }
         exit(0)
     } catch {

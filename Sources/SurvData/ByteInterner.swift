@@ -39,6 +39,22 @@ struct ByteInterner {
         return code
     }
 
+    /// Interns every value of `other` in its code order and returns the code each gets here (indexed by
+    /// its code in `other`), or `nil` when a code would go beyond `Int32.max`. Interning a chunk's values
+    /// after the earlier chunks' gives the codes one interner reading all the chunks in turn would have.
+    mutating func absorb(_ other: ByteInterner) -> [Int32]? {
+        var codes: [Int32] = []
+        codes.reserveCapacity(other.count)
+        for code in 0..<other.count {
+            let interned = other.arena.withUnsafeBufferPointer { arena in
+                intern(UnsafeBufferPointer(rebasing: arena[other.starts[code]..<other.starts[code + 1]]))
+            }
+            guard let interned else { return nil }
+            codes.append(interned)
+        }
+        return codes
+    }
+
     /// The distinct values in code order.
     func values() -> [String] {
         (0..<count).map { code in

@@ -15,15 +15,21 @@ enum CellOutcome {
 /// Missing cells: empty (or only spaces) and `NA`, quoted or not. A lone `.` is *not* missing (it is
 /// Stata's missing value, but also a plausible category); a numeric column containing `.` becomes text.
 struct ColumnAccumulator {
-    private var isText = false
+    private(set) var isText = false
     private var numbers: [Double] = []
     private var missing: [Bool] = []
     private var codes: [Int32] = []
     private var interner = ByteInterner()
 
+    /// Room for `rows` cells in the storage the column uses now. Called once its first cell has shown
+    /// the kind, so that a text column never reserves numbers only to free them (see `FreedMemory`).
     mutating func reserve(_ rows: Int) {
-        numbers.reserveCapacity(rows)
-        missing.reserveCapacity(rows)
+        if isText {
+            codes.reserveCapacity(rows)
+        } else {
+            numbers.reserveCapacity(rows)
+            missing.reserveCapacity(rows)
+        }
     }
 
     static func isMissing(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -67,14 +73,35 @@ struct ColumnAccumulator {
         codes.reserveCapacity(rows)
     }
 
+    /// Hands over the numbers and their missing flags, leaving this accumulator empty.
+    mutating func takeNumbers() -> (values: [Double], missing: [Bool]) {
+        defer { numbers = []; missing = [] }
+        return (numbers, missing)
+    }
+
+    /// The distinct texts met so far, by code.
+    var textValues: ByteInterner { interner }
+
+    /// Hands over the codes and the values they stand for, leaving this accumulator empty.
+    mutating func takeText() -> (codes: [Int32], interner: ByteInterner) {
+        defer { codes = []; interner = ByteInterner() }
+        return (codes, interner)
+    }
+
     /// The finished column data; text levels in `LevelOrder` (R's factor level order) and codes renumbered to match.
     func finish() -> ColumnData {
         guard isText else { return .number(numbers, missing: missing) }
+        let (levels, newCode) = Self.orderLevels(interner)
+        let renumbered = codes.map { $0 < 0 ? -1 : newCode[Int($0)] }
+        return .text(codes: renumbered, levels: levels)
+    }
+
+    /// The interned values in `LevelOrder`, and each interned code's rank among them.
+    static func orderLevels(_ interner: ByteInterner) -> (levels: [String], rank: [Int32]) {
         let values = interner.values()
         let order = LevelOrder.order(values)
-        var newCode = [Int32](repeating: 0, count: values.count)
-        for (rank, old) in order.enumerated() { newCode[old] = Int32(rank) }
-        let renumbered = codes.map { $0 < 0 ? -1 : newCode[Int($0)] }
-        return .text(codes: renumbered, levels: order.map { values[$0] })
+        var rank = [Int32](repeating: 0, count: values.count)
+        for (position, old) in order.enumerated() { rank[old] = Int32(position) }
+        return (order.map { values[$0] }, rank)
     }
 }

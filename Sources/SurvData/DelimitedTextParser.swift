@@ -1,5 +1,6 @@
 import SurvCore
-/// Builds a `DataTable` from delimited text in one pass over the bytes.
+/// Builds a `DataTable` from delimited text in one pass over the bytes — or one pass per chunk, the chunks
+/// on several cores (`ChunkedParsing`), with the same result.
 ///
 /// Every column starts out numeric, accumulating `Double`s parsed straight from the bytes. The first
 /// non-missing cell that is not a number turns the column into text. Its earlier cells must then be
@@ -52,7 +53,16 @@ struct DelimitedTextParser {
     /// A million columns: far beyond any data table, and a bound on what a header line can make surv hold.
     static let maximumColumns = 1_000_000
 
+    /// Parses the whole input: on several cores when it is large enough to gain (`ChunkedParsing`),
+    /// otherwise in one pass.
     func parse() throws -> DataTable {
+        try parse(splittingNear: nil)
+    }
+
+    /// `splitPoints` are offsets near which the body is cut into chunks parsed concurrently (each cut moves
+    /// to the next line break); `nil` lets the file's size and the machine's cores decide, and an empty
+    /// list parses in one pass. Every choice gives the same table or the same error.
+    func parse(splittingNear splitPoints: [Int]?) throws -> DataTable {
         var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: bodyStart)
         var fields: [FieldSpan] = []
         fields.reserveCapacity(64)
@@ -66,20 +76,50 @@ struct DelimitedTextParser {
                             hint: "this does not look like a data table; check the delimiter")
         }
         let names = try headerNames(fields)
-        let columnCount = names.count
         let dataStart = scanner.position
+        let cuts = splitPoints ?? automaticSplitPoints(from: dataStart, columns: names.count)
+        let data = cuts.isEmpty
+            ? try parseInOnePass(from: dataStart, names: names)
+            : try parseInChunks(from: dataStart, near: cuts, names: names)
+        var columns: [Column] = []
+        columns.reserveCapacity(names.count)
+        for (name, values) in zip(names, data) {
+            columns.append(Column(name: name, data: values))
+        }
+        return try DataTable(name: name, columns: columns)
+    }
+
+    func parseInOnePass(from dataStart: Int, names: [String]) throws -> [ColumnData] {
+        var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: names.count)
+        let expectedRows = estimateRowCount(from: dataStart, to: bytes.count, columns: names.count)
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+        do {
+            _ = try readRecords(&scanner, before: bytes.count, into: &accumulators, names: names,
+                                expectedRows: expectedRows)
+        } catch let failure as DependsOnEarlierRows {
+            throw failure.error
+        }
+        return accumulators.map { $0.finish() }
+    }
+
+    /// Reads the records that start before `bound` into `accumulators` and returns how many there were.
+    /// The scanner starts at a record boundary and is left after the last record read.
+    func readRecords(_ scanner: inout RecordScanner, before bound: Int, into accumulators: inout [ColumnAccumulator],
+                     names: [String], expectedRows: Int) throws -> Int {
+        let columnCount = names.count
+        let firstRecord = scanner.skipLineBreaks()
         // One field past the header's count is enough to say where a ragged row goes wrong.
         scanner.fieldLimit = columnCount + 1
-
-        var accumulators = [ColumnAccumulator](repeating: ColumnAccumulator(), count: columnCount)
-        let expectedRows = estimateRowCount(from: dataStart, columns: columnCount)
-        for c in 0..<columnCount { accumulators[c].reserve(expectedRows) }
-
+        var fields: [FieldSpan] = []
+        fields.reserveCapacity(columnCount + 1)
         var scratch: [UInt8] = []
         var row = 0
-        while try scan(&scanner, &fields) != nil {
+        while scanner.skipLineBreaks() < bound, try scan(&scanner, &fields) != nil {
             // A large file can take seconds: let Ctrl-C stop it every 64k rows.
             if row & 0xFFFF == 0xFFFF { try Interruption.checkpoint() }
+            if row == 1 {
+                for c in 0..<columnCount { accumulators[c].reserve(expectedRows) }
+            }
             if fields.count != columnCount {
                 throw raggedRowError(fields: fields, extra: scanner.extraFields, expected: columnCount, recordEnd: scanner.lastRecordEnd)
             }
@@ -92,24 +132,20 @@ struct DelimitedTextParser {
                 case .stored:
                     break
                 case .outOfRange:
-                    throw outOfRangeError(span)
+                    throw DependsOnEarlierRows(error: outOfRangeError(span))
                 case .tooManyLevels:
-                    throw tooManyLevelsError(span, column: names[c])
+                    throw DependsOnEarlierRows(error: tooManyLevelsError(span, column: names[c]))
                 case .needsText:
-                    try convertToText(&accumulators[c], column: c, rows: row, dataStart: dataStart)
+                    try convertToText(&accumulators, columns: [c], rows: row, from: firstRecord,
+                                      reserving: max(row, expectedRows))
                     if case .tooManyLevels = withCell(span, scratch: &scratch, { cell in accumulators[c].append(cell) }) {
-                        throw tooManyLevelsError(span, column: names[c])
+                        throw DependsOnEarlierRows(error: tooManyLevelsError(span, column: names[c]))
                     }
                 }
             }
             row += 1
         }
-        var columns: [Column] = []
-        columns.reserveCapacity(columnCount)
-        for c in 0..<columnCount {
-            columns.append(Column(name: names[c], data: accumulators[c].finish()))
-        }
-        return try DataTable(name: name, columns: columns)
+        return row
     }
 
     // MARK: Header
@@ -157,43 +193,52 @@ struct DelimitedTextParser {
         return scratch.withUnsafeBufferPointer(body)
     }
 
+    @inline(__always)
     static func trimmed(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = cell.count
+        // Nearly every cell has nothing to trim: then it is returned as it is, without slicing.
+        if end > 0, cell[0] > space, cell[end - 1] > space { return cell }
         while start < end, cell[start] == space || cell[start] == tab { start += 1 }
         while end > start, cell[end - 1] == space || cell[end - 1] == tab { end -= 1 }
         return UnsafeBufferPointer(rebasing: cell[start..<end])
     }
 
-    /// Re-reads `column` of the first `rows` data rows as text (see the type's comment for why).
-    private func convertToText(_ accumulator: inout ColumnAccumulator, column: Int, rows: Int,
-                               dataStart: Int) throws {
-        accumulator.beginText(reserving: max(rows, estimateRowCount(from: dataStart, columns: 1)))
-        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+    /// Re-reads `columns` of the `rows` records that start at `start` as text (see the type's comment for why).
+    func convertToText(_ accumulators: inout [ColumnAccumulator], columns: [Int], rows: Int, from start: Int,
+                       reserving capacity: Int) throws {
+        for c in columns { accumulators[c].beginText(reserving: capacity) }
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: start)
+        scanner.fieldLimit = accumulators.count + 1
         var fields: [FieldSpan] = []
         var scratch: [UInt8] = []
         for _ in 0..<rows {
-            guard try scan(&scanner, &fields) != nil, column < fields.count else {
-                throw DataError("internal error: re-reading column \(column + 1) found fewer rows")
+            guard try scan(&scanner, &fields) != nil, fields.count == accumulators.count else {
+                throw DataError("internal error: re-reading a column as text found fewer rows")
             }
-            if case .tooManyLevels = withCell(fields[column], scratch: &scratch, { cell in accumulator.append(cell) }) {
-                throw DataError("column \(column + 1) has more than \(Int32.max) distinct values")
+            for c in columns {
+                if case .tooManyLevels = withCell(fields[c], scratch: &scratch, { cell in accumulators[c].append(cell) }) {
+                    throw DependsOnEarlierRows(error: DataError("column \(c + 1) has more than \(Int32.max) distinct values"))
+                }
             }
         }
     }
 
-    /// Rows expected after `dataStart`, from the length of the first records; used to reserve
-    /// capacity once instead of growing arrays by doubling (which briefly needs 1.5× the memory).
-    /// Never more than the file could hold: a record of `columns` fields takes at least `columns` bytes.
+    /// Records expected in `start..<end`, from the length of the first ones; used to reserve capacity
+    /// once instead of growing arrays by doubling (which briefly needs 1.5× the memory). Never more than
+    /// the stretch could hold: a record of `columns` fields takes at least `columns` bytes.
     /// (An overestimate only reserves address space; untouched pages are not resident.)
-    private func estimateRowCount(from dataStart: Int, columns: Int) -> Int {
-        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: dataStart)
+    func estimateRowCount(from start: Int, to end: Int, columns: Int) -> Int {
+        var scanner = RecordScanner(bytes: bytes, delimiter: delimiter, start: start)
         scanner.fieldLimit = columns + 1
         var fields: [FieldSpan] = []
         var records = 0
-        while records < 64, (try? scanner.nextRecord(&fields)) ?? nil != nil { records += 1 }
-        let sampled = scanner.position - dataStart
+        // 64 records, or fewer when they are long: a wide file's records can be megabytes each.
+        while records < 64, scanner.position < min(end, start + (1 << 16)), (try? scanner.nextRecord(&fields)) ?? nil != nil {
+            records += 1
+        }
+        let sampled = scanner.position - start
         guard records > 0, sampled > 0 else { return 0 }
-        let remaining = bytes.count - dataStart
+        let remaining = max(0, end - start)
         let estimate = Double(remaining) / (Double(sampled) / Double(records)) * 1.05 + 16
         return min(Int(estimate), remaining / max(columns, 2) + 1)
     }

@@ -48,6 +48,18 @@ public enum DelimitedTextReader {
         }
     }
 
+    /// Parses as `parse(_:name:delimiter:)` does, but cut into chunks near `splitPoints` (each cut moves
+    /// just past the next line break) whatever the input's size; an empty list reads it in one pass.
+    /// The table, or the error, is always the one `parse(_:name:delimiter:)` gives: this lets the fuzzer
+    /// check that wherever the cuts fall.
+    public static func parse(_ bytes: [UInt8], name: String, delimiter: UInt8? = nil,
+                             splittingNear splitPoints: [Int]) throws -> DataTable {
+        try checkDelimiter(delimiter)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try DelimitedTextParser(bytes: buffer, name: name, delimiter: delimiter).parse(splittingNear: splitPoints)
+        }
+    }
+
     /// Parses delimited text in a raw buffer (e.g. a memory-mapped file).
     public static func parse(_ bytes: UnsafeRawBufferPointer, name: String, delimiter: UInt8? = nil) throws -> DataTable {
         try checkDelimiter(delimiter)

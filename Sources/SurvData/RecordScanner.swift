@@ -58,6 +58,15 @@ struct RecordScanner {
         if fields.count < fieldLimit { fields.append(field) } else { extraFields += 1 }
     }
 
+    /// Moves past line breaks (blank lines and the previous record's terminator) and returns where the
+    /// next record starts, or the end of the input.
+    mutating func skipLineBreaks() -> Int {
+        var pos = position
+        while pos < bytes.count, bytes[pos] == Self.lineFeed || bytes[pos] == Self.carriageReturn { pos += 1 }
+        position = pos
+        return pos
+    }
+
     /// Fills `fields` with the next record and returns the offset where it starts, or `nil` at the end.
     mutating func nextRecord(_ fields: inout [FieldSpan]) throws(ScanFailure) -> Int? {
         fields.removeAll(keepingCapacity: true)
@@ -106,8 +115,13 @@ struct RecordScanner {
             } else {
                 while pos < n {
                     let b = bytes[pos]
+                    // Printable ASCII other than the delimiter, nearly every byte, in one comparison.
+                    if b &- 0x20 < 0x60, b != delimiter {
+                        pos += 1
+                        continue
+                    }
                     if b == delimiter || b == Self.lineFeed || b == Self.carriageReturn { break }
-                    if b >= 0x20 && b < 0x80 || b == Self.tab {
+                    if b == Self.tab {
                         pos += 1
                     } else {
                         pos += try sequenceLength(at: pos)

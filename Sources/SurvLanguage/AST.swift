@@ -83,6 +83,10 @@ public enum Command: Equatable, Sendable {
     case setPlot(Name, value: Double?)
     case plot(PlotSyntax)
     case expect(ExpectSyntax)
+    /// `landmark at T` / `landmark none`
+    case landmark(Double?, SourceRange)
+    /// `censor at EXPRESSION` / `censor none`
+    case censorAt(Expression?, text: String)
     /// `cuminc [at T, ...]`
     case cumulativeIncidence(times: [Double])
     /// `finegray TERM + ...`

@@ -122,6 +122,21 @@ public struct Checker {
         case .cox(let terms):
             try requireEndpoint()
             return .cox(try checkModel(terms))
+        case .landmark(let time, let range):
+            try requireEndpoint()
+            if let time, !(time >= 0 && time.isFinite) {
+                throw Diagnostic("a landmark is a time of follow-up, not \(Self.numberText(time))", at: range, hint: "e.g. landmark at 90")
+            }
+            return .landmark(time)
+        case .censorAt(let expression, let text):
+            try requireEndpoint()
+            guard let expression else { return .censorAt(nil, source: "") }
+            let typed = try check(expression)
+            guard typed.type == .number else {
+                throw Diagnostic("'censor at' needs a time, but this is a \(typed.type.rawValue) value", at: expression.range,
+                                 hint: "e.g. censor at hsct_months")
+            }
+            return .censorAt(typed, source: text)
         case .cumulativeIncidence(let times):
             try requireCompetingRisks("cuminc")
             if let bad = times.first(where: { !($0 >= 0) || !$0.isFinite }) {

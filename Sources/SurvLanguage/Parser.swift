@@ -194,6 +194,20 @@ public struct Parser {
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
             command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
         case "plot": command = .plot(try plotSyntax())
+        case "landmark":
+            if acceptWord("none") { command = .landmark(nil, current.range) }
+            else {
+                guard acceptWord("at") else { throw unexpected(expecting: "'at' or 'none'", hint: "landmark at 90, or landmark none") }
+                let at = current.range
+                command = .landmark(try expectNumber("a time"), at)
+            }
+        case "censor":
+            if acceptWord("none") { command = .censorAt(nil, text: "") }
+            else {
+                guard acceptWord("at") else { throw unexpected(expecting: "'at' or 'none'", hint: "censor at hsct_months, or censor none") }
+                let e = try expression()
+                command = .censorAt(e, text: text(of: e))
+            }
         case "cuminc":
             command = .cumulativeIncidence(times: acceptWord("at") ? try numberList("a time", hint: "separate times with commas: cuminc at 12, 24") : [])
         case "finegray":

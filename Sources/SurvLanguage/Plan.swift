@@ -37,6 +37,10 @@ public enum Plan: Equatable, Sendable {
     case setting(SettingChange)
     case plot(PlotPlan)
     case expect(ExpectPlan)
+    /// Survival analyses start at this time, among the rows still event-free and followed beyond it (nil: undo).
+    case landmark(Double?)
+    /// Follow-up ends, censored, at this value where it comes first (nil: undo).
+    case censorAt(TypedExpression?, source: String)
     /// Aalen–Johansen cumulative incidence per cause and stratum (at these times, if any) and Gray's test.
     case cumulativeIncidence(times: [Double])
     /// Fine–Gray regression of the endpoint's event.

@@ -29,6 +29,8 @@ public enum JSONRenderer {
         case .columns(let r): return columns(r)
         case .cumulativeIncidence(let r): return cumulativeIncidence(r)
         case .fineGray(let r): return fineGray(r)
+        case .landmark(let r): return landmark(r)
+        case .censor(let r): return censor(r)
         }
     }
 
@@ -204,7 +206,8 @@ public enum JSONRenderer {
                  ("filters", .array(s.filters.map { .string($0) })), ("endpoint", s.endpoint.map { .string($0) } ?? .null),
                  ("endpoints", .array(s.endpoints.map { .string($0) })), ("strata", .array(s.strata.map { .string($0) })),
                  ("ties", .string(s.conventions.ties.rawValue)), ("digits", .integer(s.digits)),
-                 ("references", .array(s.references.map { .object([("column", .string($0.column)), ("level", .string($0.level))]) }))]
+                 ("references", .array(s.references.map { .object([("column", .string($0.column)), ("level", .string($0.level))]) })),
+                 ("landmark", .number(s.landmark)), ("censor_at", s.censorAt.map { .string($0) } ?? .null)]
                 + conventions(s.conventions))
     }
 }

@@ -28,6 +28,8 @@ public struct TextRenderer: Sendable {
         case .expect(let r): return expect(r)
         case .cumulativeIncidence(let r): return cumulativeIncidence(r)
         case .fineGray(let r): return fineGray(r)
+        case .landmark(let r): return landmark(r)
+        case .censor(let r): return censor(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)
         case .cox(let r): return cox(r)
@@ -368,6 +370,8 @@ public struct TextRenderer: Sendable {
         let named = s.endpoints.filter { !$0.contains(",") }
         if !named.isEmpty { t.append(["endpoints", named.joined(separator: ", ")]) }
         t.append(["strata", s.strata.isEmpty ? "none" : s.strata.joined(separator: ", ")])
+        if let censor = s.censorAt { t.append(["censor at", censor]) }
+        if let landmark = s.landmark { t.append(["landmark", format.data(landmark)]) }
         if !s.references.isEmpty {
             t.append(["reference", s.references.map { "\($0.column)=\($0.level)" }.joined(separator: ", ")])
         }

@@ -225,6 +225,10 @@ public struct StateReport: Codable, Equatable, Sendable {
     public var digits: Int
     /// `set ref` choices, by column name: the reference level as text (a number as it prints).
     public var references: [ReferenceChoice] = []
+    /// `landmark at T` in force.
+    public var landmark: Double? = nil
+    /// `censor at EXPR` in force, as written.
+    public var censorAt: String? = nil
     public init(dataset: String?, rows: Int, kept: Int, filters: [String], endpoint: String?, endpoints: [String], strata: [String], conventions: Conventions, digits: Int,
                 references: [ReferenceChoice] = []) {
         self.references = references
@@ -263,6 +267,8 @@ public enum Report: Codable, Equatable, Sendable {
     case expect(ExpectReport)
     case columns(ColumnListReport)
     case cumulativeIncidence(CumulativeIncidenceReport)
+    case landmark(LandmarkReport)
+    case censor(CensorReport)
     case fineGray(FineGrayReport)
 
     /// The `kind` field of the JSON Lines output.
@@ -288,6 +294,8 @@ public enum Report: Codable, Equatable, Sendable {
         case .expect: return "expect"
         case .columns: return "columns"
         case .cumulativeIncidence: return "cuminc"
+        case .landmark: return "landmark"
+        case .censor: return "censor"
         case .fineGray: return "finegray"
         }
     }

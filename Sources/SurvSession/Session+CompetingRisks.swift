@@ -52,13 +52,14 @@ extension Session {
         guard let table else { throw Diagnostic("no dataset is loaded") }
         let (name, endpoint, causes) = try competingEndpoint()
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata + extra)
-        let outcome = try CompetingOutcome.build(table: table, rows: selection.rows, time: endpoint.time, status: endpoint.event, causes: causes)
-        let grouping = try Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
+        let (rows, outcome) = try adjusted(rows: selection.rows, outcome: try CompetingOutcome.build(
+            table: table, rows: selection.rows, time: endpoint.time, status: endpoint.event, causes: causes))
+        let grouping = try Grouping(table: table, rows: rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         do {
             let data = try CompetingRisksData(time: outcome.time, status: outcome.cause, event: 1,
                                               competing: Array(2..<(causes.competing.count + 2)))
-            return (data, selection.rows, grouping, selection.accounting, describeEndpoint(name), causes)
+            return (data, rows, grouping, selection.accounting, describeEndpoint(name), causes)
         } catch { throw Self.diagnostic(error) }
     }
 
@@ -101,8 +102,9 @@ extension Session {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
-        let outcome = try CompetingOutcome.build(table: table, rows: usable, time: endpoint.time, status: endpoint.event, causes: causes)
-        let design = try CoxDesign(model: model, variables: variables, rows: usable, references: referenceLevels)
+        let (designRows, outcome) = try adjusted(rows: usable, outcome: try CompetingOutcome.build(
+            table: table, rows: usable, time: endpoint.time, status: endpoint.event, causes: causes))
+        let design = try CoxDesign(model: model, variables: variables, rows: designRows, references: referenceLevels)
         do {
             let data = try CompetingRisksData(time: outcome.time, status: outcome.cause, event: 1,
                                               competing: Array(2..<(causes.competing.count + 2)))

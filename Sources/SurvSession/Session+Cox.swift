@@ -23,7 +23,9 @@ extension Session {
             throw Diagnostic("a Cox model needs at least 2 rows, and only 1 is left", hint: "check the filter and the rows dropped for missing values")
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
-        let outcome = try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint)
+        // The design (censor at, landmark) may drop rows: the terms are evaluated on the rows it keeps.
+        let (designRows, outcome) = try adjusted(rows: usable, outcome: try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint))
+        usable = designRows
         let rows = try preparedCoxRows(outcome: outcome, rows: usable, strata: model.strata, table: table)
         guard !model.terms.isEmpty else {
             return try nullModel(outcome: outcome, rows: rows, model: model, endpoint: name, accounting: accounting)

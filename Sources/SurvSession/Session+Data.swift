@@ -78,6 +78,8 @@ extension Session {
         strata = []
         lastCox = nil
         referenceLevels = [:]
+        landmark = nil
+        censorAt = nil
     }
 
     func defineEndpoint(_ plan: EndpointPlan) throws(Diagnostic) -> Report {

@@ -22,8 +22,9 @@ extension Session {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
-        let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint)
-        let grouping = try Grouping(table: table, rows: selection.rows, columns: strata, references: referenceLevels)
+        let (rows, outcome) = try adjusted(rows: selection.rows,
+                                           outcome: try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint))
+        let grouping = try Grouping(table: table, rows: rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         let prepared: SurvivalPreparation
         do {

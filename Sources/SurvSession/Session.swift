@@ -88,6 +88,14 @@ public final class Session {
     public internal(set) var referenceLevels: [String: ReferenceLevel] = [:] {
         didSet { forgetPreparedData() }
     }
+    /// `landmark at T`: survival analyses among the rows followed event-free beyond T, from T.
+    var landmark: Double? {
+        didSet { forgetPreparedData() }
+    }
+    /// `censor at EXPR`: follow-up ends, censored, at EXPR where it comes before the endpoint's time.
+    var censorAt: (expression: TypedExpression, source: String)? {
+        didSet { forgetPreparedData() }
+    }
     /// The survival data prepared for the core (`stratifiedOutcome`, `preparedCoxRows`): made by the first
     /// command that needs them and reused by the next ones, until what they were made from changes.
     var preparedSurvival: StratifiedOutcome?
@@ -221,6 +229,8 @@ public final class Session {
         case .loadFile(let path): return try loadFile(path)
         case .defineEndpoint(let plan): return try defineEndpoint(plan)
         case .cumulativeIncidence(let times): return try cumulativeIncidence(at: times)
+        case .landmark(let time): return try setLandmark(time)
+        case .censorAt(let expression, let source): return try setCensorAt(expression, source: source)
         case .fineGray(let model): return try fineGray(model)
         case .selectEndpoint(let name):
             currentEndpoint = name
@@ -282,7 +292,7 @@ public final class Session {
     }
 
     var stateReport: StateReport {
-        StateReport(dataset: table?.name, rows: table?.rowCount ?? 0, kept: keptRows?.count ?? table?.rowCount ?? 0,
+        var report = StateReport(dataset: table?.name, rows: table?.rowCount ?? 0, kept: keptRows?.count ?? table?.rowCount ?? 0,
                     filters: filterSources, endpoint: currentEndpoint.map(describeEndpoint), endpoints: endpointOrder,
                     strata: strata, conventions: settings.conventions, digits: settings.digits,
                     references: referenceLevels.keys.sorted().compactMap { column in
@@ -293,6 +303,9 @@ public final class Session {
                             }
                         }
                     })
+        report.landmark = landmark
+        report.censorAt = censorAt?.source
+        return report
     }
 
     /// Every observer of the data, the filter, the endpoints, the strata and the reference levels calls this:

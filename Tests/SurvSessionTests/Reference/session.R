@@ -281,4 +281,20 @@ cov <- model.matrix(~ age + sex, data = mg)[, -1]
 fg <- crr(mg$etime, mg$event, cov, failcode = 1, cencode = 0)
 out$finegray_mgus <- list(coef = unname(fg$coef), se = unname(sqrt(diag(fg$var))))
 
+# censor at txtime, then landmark at 100, on myeloid (endpoint futime, death; stratify by trt): follow-up
+# ends, censored, at a transplant before the endpoint's time; then the rows followed beyond day 100, from
+# day 100. km at 365, the log-rank test and cox trt + sex on that design.
+my <- survival::myeloid
+cut <- !is.na(my$txtime) & my$txtime < my$futime
+my$t2 <- ifelse(cut, my$txtime, my$futime)
+my$e2 <- ifelse(cut, 0, my$death)
+lm <- subset(my, t2 > 100)
+lm$t3 <- lm$t2 - 100
+fit <- survfit(Surv(t3, e2) ~ trt, data = lm)
+s <- summary(fit, times = 365)
+out$design_myeloid <- list(censored = sum(cut), kept = nrow(lm), dropped = nrow(my) - nrow(lm),
+                           surv = s$surv, n_risk = s$n.risk,
+                           logrank_chisq = survdiff(Surv(t3, e2) ~ trt, data = lm)$chisq,
+                           cox_coef = unname(coef(coxph(Surv(t3, e2) ~ trt + sex, data = lm))))
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)

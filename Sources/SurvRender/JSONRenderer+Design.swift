@@ -1,0 +1,12 @@
+import SurvResults
+
+extension JSONRenderer {
+    static func landmark(_ r: LandmarkReport) -> JSONValue {
+        .object([("time", .number(r.time)), ("kept", .integer(r.kept)), ("dropped", .integer(r.dropped))])
+    }
+
+    static func censor(_ r: CensorReport) -> JSONValue {
+        .object([("expression", r.expression.map { .string($0) } ?? .null), ("censored", .integer(r.censored)),
+                 ("events_removed", .integer(r.eventsRemoved))])
+    }
+}

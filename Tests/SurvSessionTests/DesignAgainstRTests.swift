@@ -1,0 +1,43 @@
+import Foundation
+import SurvCore
+import SurvResults
+import XCTest
+@testable import SurvSession
+
+/// `censor at` and `landmark at` give what R gives on the data they describe (Reference/session.R on
+/// myeloid: censored at transplant, then from day 100 among those followed beyond it).
+final class DesignAgainstRTests: SessionReferenceTestCase {
+    func testCensorAtThenLandmarkIsRsDesign() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death; stratify by trt")
+        guard case .censor(let censor) = try report(s, "censor at txtime") else { return XCTFail() }
+        XCTAssertEqual(Double(censor.censored), numbers("design_myeloid", "censored").first)
+        guard case .landmark(let landmark) = try report(s, "landmark at 100") else { return XCTFail() }
+        XCTAssertEqual(Double(landmark.kept), numbers("design_myeloid", "kept").first)
+        XCTAssertEqual(Double(landmark.dropped), numbers("design_myeloid", "dropped").first)
+        guard case .kaplanMeier(let km) = try report(s, "km at 365") else { return XCTFail() }
+        for (stratum, (surv, risk)) in zip(km.strata, zip(numbers("design_myeloid", "surv"), numbers("design_myeloid", "n_risk"))) {
+            close(stratum.at.first??.surv, surv, "\(stratum.label) survival at 365")
+            XCTAssertEqual(stratum.at.first??.nRisk, risk)
+        }
+        guard case .logrank(let lr) = try report(s, "logrank") else { return XCTFail() }
+        close(lr.test.statistic.chisq, try XCTUnwrap(numbers("design_myeloid", "logrank_chisq").first), "log-rank chi-square")
+        guard case .cox(let cox) = try report(s, "cox trt + sex") else { return XCTFail() }
+        for (c, r) in zip(cox.fit.coefficients, numbers("design_myeloid", "cox_coef")) { close(c.coef, r, c.name) }
+        // Undone, the analysis is the plain one again.
+        _ = try report(s, "landmark none; censor none")
+        guard case .kaplanMeier(let plain) = try report(s, "km") else { return XCTFail() }
+        XCTAssertEqual(plain.strata.map(\.curve.n), [317, 329])
+    }
+
+    func testAFailedDesignChangesNothing() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death")
+        guard case .failure(let d)? = s.run(line: "landmark at 100000").last?.result else { return XCTFail("a landmark after every time was accepted") }
+        XCTAssertEqual(d.message, "no rows are followed beyond the landmark")
+        XCTAssertNil(s.landmark)
+        guard case .failure(let d2)? = s.run(line: "censor at sex").last?.result else { return XCTFail() }
+        XCTAssertEqual(d2.message, "'censor at' needs a time, but this is a text value")
+        XCTAssertNil(s.censorAt)
+    }
+}
