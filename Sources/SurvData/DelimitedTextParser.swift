@@ -84,7 +84,7 @@ struct DelimitedTextParser {
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for (name, values) in zip(names, data) {
-            columns.append(Column(name: name, data: values))
+            columns.append(ISODateColumn.recognised(Column(name: name, data: values)))
         }
         return try DataTable(name: name, columns: columns)
     }

@@ -18,6 +18,8 @@ import Darwin
 /// - A column is numeric when every non-missing cell is a decimal number (`12`, `-3.5`, `+.5`, `1e-3`;
 ///   spaces around it allowed); otherwise it is categorical text. `Inf`, `NaN`, hexadecimal and
 ///   thousands separators are not numbers. A column with no values at all is numeric.
+/// - A column whose every non-missing cell is an ISO 8601 date (`2016-03-01`, a day that exists) is a
+///   column of dates.
 /// - A header-only file gives a table with zero rows.
 public enum DelimitedTextReader {
     /// Reads the file at `path`. The table is named after the file without its extension. Files ending
