@@ -74,6 +74,7 @@ public enum CompletionGrammar {
             if rest.isEmpty { return .words(["at", "quantile", "table"]) }
             return .nothing
         case "rmst": return rest.isEmpty ? .words(["at"]) : .nothing
+        case "show": return rest.isEmpty ? .words(["columns"]) : .nothing
         case "logrank": return rest.isEmpty ? .words(["trend", "rho"]) : .nothing
         case "plot": return plot(words)
         case "expect":

@@ -9,13 +9,17 @@ import XCTest
 /// documentation's blocks are in DocumentationExamples.swift). It lives with the notebook tests because
 /// `save`, `open` and `recover` need the notebook files a real session has.
 final class DocumentationExamplesTests: XCTestCase {
-    /// A folder as the examples expect to find it: `data/cohort.csv` for `load "data/cohort.csv"`. The
+    /// A folder as the examples expect to find it: `data/cohort.csv` for `load "data/cohort.csv"`, and
+    /// `data/trial.dta`. The
     /// examples run in it in order, so a notebook an earlier example saves is there for a later `open`.
     private func exampleFolder() throws -> URL {
         let folder = try makeTemporaryFolder(self)
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try write("time,status,age\n5,1,60\n8,0,71\n12,1,54\n20,0,66\n", to: data.appendingPathComponent("cohort.csv"))
+        // A Stata trial with value labels and dates (written by R's haven: Tests/StatFiles/make_stat_files.R).
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Tests/StatFiles/trial.dta"),
+                                         to: data.appendingPathComponent("trial.dta"))
         return folder
     }
 
