@@ -70,7 +70,7 @@ bench: deps
 	@$(MAKE) --no-print-directory bench-python || echo "no lifelines: the whole-job benchmark runs without its comparison"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
 	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
-	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv" && \
+	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv" && "$$bin/SurvBench" stata && \
 	SURV_BENCH_PYTHON="$(CURDIR)/$(BENCH_VENV)/bin/python" "$$bin/SurvBench" surv-job "$$csv"; \
 	status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
 
@@ -108,7 +108,7 @@ oracles:
 # Fails if any mode finds a crash, after every mode has had its turn.
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 20
-FUZZ_MODES ?= language session csv
+FUZZ_MODES ?= language session csv stat
 FUZZ_WORK ?= .build-fuzz/work
 FUZZ_ARGS ?=
 FUZZ_BUILD = $(SWIFT) build -c release --product SurvFuzz --scratch-path .build-fuzz \

@@ -14,11 +14,17 @@ final class StatFileCollector {
     private var cells = 0
     private var sawHeader = false
     private var declaredRows: Int?
+    /// The bytes a Stata file gives each value-label name in its variable list (9, 33 or 129 by format
+    /// version). ReadStat hands the name over in place, not always ended by a NUL, so it is read no further.
+    private var labelSetNameBytes = 9
     /// The reason this reader stopped the parse (ReadStat then reports a user abort).
     private(set) var failure: DataError?
     private(set) var interrupted = false
     /// ReadStat's own words on what went wrong, when it gives any.
     var readStatMessage: String?
+
+    /// The sizes of readstat_variable_t's name, format and label arrays: text read from them stops there.
+    static let nameBytes = 300, formatBytes = 256, labelBytes = 1024
 
     private let ok = Int32(READSTAT_HANDLER_OK)
     private let abort = Int32(READSTAT_HANDLER_ABORT)
@@ -33,8 +39,9 @@ final class StatFileCollector {
         return abort
     }
 
-    func metadata(rows: Int, columns: Int) -> Int32 {
+    func metadata(rows: Int, columns: Int, version: Int) -> Int32 {
         sawHeader = true
+        if format == .stata { labelSetNameBytes = version < 110 ? 9 : (version < 118 ? 33 : 129) }
         declaredRows = rows >= 0 ? rows : nil
         if columns > StatFileReader.maximumColumns {
             return fail("the file declares \(columns) columns; surv reads at most \(StatFileReader.maximumColumns)",
@@ -56,21 +63,22 @@ final class StatFileCollector {
         }
         let position = "column \(index + 1)"
         guard let namePointer = readstat_variable_get_name(variable),
-              let name = StatText.decode(namePointer, limit: 1024) else { return fail("the name of \(position) is not valid text") }
+              let name = StatText.decode(namePointer, limit: Self.nameBytes - 1) else { return fail("the name of \(position) is not valid text") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("\(position) has no name") }
         var label: String?
         if let pointer = readstat_variable_get_label(variable) {
-            guard let text = StatText.decode(pointer, limit: StatFileReader.maximumTextBytes) else {
+            guard let text = StatText.decode(pointer, limit: Self.labelBytes - 1) else {
                 return fail("the label of column '\(name)' is not valid text (UTF-8)", hint: "fix the label in the program that wrote the file")
             }
             label = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
         }
         let isText = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING
         var dateStyle: DateStyle?
-        if !isText, let pointer = readstat_variable_get_format(variable), let format = StatText.decode(pointer, limit: 1024) {
+        if !isText, let pointer = readstat_variable_get_format(variable), let format = StatText.decode(pointer, limit: Self.formatBytes - 1) {
             dateStyle = self.format.family.dateStyle(ofFormat: format)
         }
-        let setName = labelSet.flatMap { StatText.decode($0, limit: 1024) }.flatMap { $0.isEmpty ? nil : $0 }
+        let setLimit = format == .stata ? labelSetNameBytes - 1 : Self.formatBytes - 1
+        let setName = labelSet.flatMap { StatText.decode($0, limit: setLimit) }.flatMap { $0.isEmpty ? nil : $0 }
         var column = StatVariable(name: name, label: label, isText: isText, labelSet: isText ? nil : setName, dateStyle: dateStyle)
         column.reserve(reservedRows)
         variables.append(column)
@@ -119,7 +127,7 @@ final class StatFileCollector {
     }
 
     func valueLabel(set: UnsafePointer<CChar>?, _ value: readstat_value_t, _ label: UnsafePointer<CChar>?) -> Int32 {
-        guard let set, let name = StatText.decode(set, limit: 1024), let label else { return ok }
+        guard let set, let name = StatText.decode(set, limit: 128), let label else { return ok }
         // Labels of missing codes (Stata's .a, SPSS's declared missing) and of text values are not levels.
         guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC, readstat_value_is_system_missing(value) == 0,
               readstat_value_is_tagged_missing(value) == 0 else { return ok }

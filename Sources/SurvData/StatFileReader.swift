@@ -79,7 +79,8 @@ private func collector(_ context: UnsafeMutableRawPointer?) -> StatFileCollector
 
 private let metadataHandler: readstat_metadata_handler = { metadata, context in
     guard let collector = collector(context), let metadata else { return Int32(READSTAT_HANDLER_ABORT) }
-    return collector.metadata(rows: Int(readstat_get_row_count(metadata)), columns: Int(readstat_get_var_count(metadata)))
+    return collector.metadata(rows: Int(readstat_get_row_count(metadata)), columns: Int(readstat_get_var_count(metadata)),
+                              version: Int(readstat_get_file_format_version(metadata)))
 }
 
 private let variableHandler: readstat_variable_handler = { index, variable, labelSet, context in

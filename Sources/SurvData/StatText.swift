@@ -4,7 +4,8 @@ import Foundation
 /// file's character set); what is not valid UTF-8 after that is refused, and control characters, which a
 /// terminal would act on and which cannot be typed back, become spaces.
 enum StatText {
-    /// The text at `pointer`, at most `limit` bytes; nil when it is longer or is not UTF-8.
+    /// The text at `pointer`, at most `limit` bytes; nil when it is longer or is not UTF-8. At most
+    /// `limit + 1` bytes are looked at, so a text ReadStat did not end with a NUL is read no further.
     static func decode(_ pointer: UnsafePointer<CChar>, limit: Int) -> String? {
         let length = strnlen(pointer, limit + 1)
         guard length <= limit else { return nil }

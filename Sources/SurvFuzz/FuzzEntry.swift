@@ -17,6 +17,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .language: LanguageFrontEndTarget.run(payload)
     case .session: SessionTarget.run(payload)
     case .delimitedText: DelimitedTextTarget.run(payload)
+    case .statFile: StatFileTarget.run(payload)
     }
     return 0
 }

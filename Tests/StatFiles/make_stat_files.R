@@ -155,3 +155,13 @@ analysis <- list(
 
 writeLines(toJSON(list(files = files, trial = analysis), auto_unbox = TRUE, null = "null", na = "null",
                   digits = NA, pretty = TRUE), "reference.json")
+
+# --- Seeds for the fuzzing mode `stat` (docs/fuzzing.md) -----------------------------------------
+# The mode's byte (ASCII 3), the format's byte (0 dta, 1 sav, 2 por, 3 sas7bdat, 4 xpt), then the file;
+# only files within libFuzzer's 4096-byte input limit.
+seed <- function(file, format) {
+  bytes <- readBin(file, "raw", file.info(file)$size)
+  writeBin(c(charToRaw("3"), as.raw(format), bytes), file.path("..", "SurvFuzzCorpus", "seeds", paste0("stat-", sub("\\.", "-", file))))
+}
+seed("cohort_v8.dta", 0); seed("cohort_v12.dta", 0); seed("cohort.sav", 1); seed("cohort.zsav", 1)
+seed("cohort.por", 2); seed("cohort.xpt", 4)
