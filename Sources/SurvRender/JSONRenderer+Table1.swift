@@ -7,7 +7,7 @@ extension JSONRenderer {
             ("by", r.by.map { .string($0) } ?? .null),
             ("groups", .array(r.groups.map { .object([("label", .string($0.label)), ("n", .integer($0.n))]) })),
             ("variables", .array(r.variables.map { v in
-                var fields: [(String, JSONValue)] = [("name", .string(v.name))]
+                var fields: [(String, JSONValue)] = [("name", .string(v.name)), ("label", v.label.map { .string($0) } ?? .null)]
                 switch v.summary {
                 case .numeric(let summaries):
                     fields += [("type", .string("numeric")), ("test", v.test.map { .string($0.rawValue) } ?? .null), ("p", .number(v.p)),

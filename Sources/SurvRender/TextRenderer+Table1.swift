@@ -18,7 +18,7 @@ extension TextRenderer {
             let tail = tested ? [variable.p == nil ? "" : p + " " + (variable.test.map(Self.testMark) ?? "")] : []
             switch variable.summary {
             case .numeric(let summaries):
-                t.append(["\(variable.name), median (Q1–Q3)"] + summaries.map { s in
+                t.append(["\(variable.label ?? variable.name), median (Q1–Q3)"] + summaries.map { s in
                     s.median == nil ? NumberFormat.missing : "\(format.data(s.median)) (\(format.interval(s.q1, s.q3, format.data)))"
                 } + tail)
                 t.append(["  range"] + summaries.map { s in s.min == nil ? NumberFormat.missing : format.interval(s.min, s.max, format.data) })
@@ -26,7 +26,7 @@ extension TextRenderer {
                     t.append(["  missing"] + summaries.map { String($0.missing) })
                 }
             case .categorical(let levels, let missing):
-                t.append(["\(variable.name), n (%)"] + r.groups.map { _ in "" } + tail)
+                t.append(["\(variable.label ?? variable.name), n (%)"] + r.groups.map { _ in "" } + tail)
                 for level in levels {
                     t.append(["  " + level.level] + zip(level.counts, level.percents).map { count, percent in
                         percent.map { "\(count) (\(format.percentage($0))%)" } ?? String(count)

@@ -41,12 +41,16 @@ public struct Table1Variable: Codable, Equatable, Sendable {
     }
 
     public var name: String
+    /// The column's variable label from a Stata, SPSS or SAS file: the row's name in the table, as gtsummary
+    /// uses it.
+    public var label: String?
     public var summary: Summary
     public var test: Table1Test?
     public var p: Double?
 
-    public init(name: String, summary: Summary, test: Table1Test?, p: Double?) {
+    public init(name: String, label: String? = nil, summary: Summary, test: Table1Test?, p: Double?) {
         self.name = name
+        self.label = label
         self.summary = summary
         self.test = test
         self.p = p

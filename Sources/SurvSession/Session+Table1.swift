@@ -48,7 +48,7 @@ extension Session {
                 var (test, p): (Table1Test?, Double?) = (nil, nil)
                 if groupCount > 2, let h = grouped.kruskalWallis { (test, p) = (.kruskal, h.p) }
                 if groupCount == 2 { (test, p) = Self.table1NumericTest(samples) }
-                out.append(Table1Variable(name: name, summary: .numeric(summaries), test: test, p: p))
+                out.append(Table1Variable(name: name, label: column.label, summary: .numeric(summaries), test: test, p: p))
             } else {
                 let (codes, levels) = try categories(name, rows: analysed)
                 // By row number, not a dictionary: a million rows are counted in one pass each.
@@ -68,7 +68,7 @@ extension Session {
                                 percents: columns.indices.map { j in present[j] > 0 ? 100 * Double(counts[i][j]) / Double(present[j]) : nil })
                 }
                 let (test, p) = Self.table1CategoricalTest(counts.map { Array($0.prefix(groupCount)) }, level: settings.level)
-                out.append(Table1Variable(name: name, summary: .categorical(levels: rows, missing: missing), test: test, p: p))
+                out.append(Table1Variable(name: name, label: column.label, summary: .categorical(levels: rows, missing: missing), test: test, p: p))
             }
         }
         return .table1(Table1Report(by: by, groups: columns.map { Table1Group(label: $0.label, n: $0.rows.count) }, variables: out,
