@@ -13,7 +13,16 @@ extension Session {
     func levelHint(for condition: TypedExpression) -> String? {
         guard let table else { return nil }
         for (column, value) in Self.comparedValues(condition) {
-            guard let data = table.column(named: column)?.data else { continue }
+            guard let found = table.column(named: column) else { continue }
+            let data = found.data
+            // A labelled column compared by its code: its codes, with what each stands for.
+            if case .number(let number) = value, let codes = found.levelValues, case .text(_, let levels) = data {
+                guard !codes.contains(number) else { continue }
+                let listed = zip(codes, levels).map { "\(NumberText.short($0)) = \($1)" }
+                let name = NameSyntax.isPlain(column) ? "'\(column)'" : NameSyntax.written(column)
+                guard let list = Suggestions.listing("its codes are", listed) else { continue }
+                return "\(name) has no value \(NumberText.short(number)); \(list)"
+            }
             let shown: [String]
             let wanted: String
             switch (data, value) {

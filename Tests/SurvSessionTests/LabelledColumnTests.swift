@@ -63,6 +63,12 @@ final class LabelledColumnTests: XCTestCase {
         XCTAssertEqual(Array(values.prefix(3)), [0, 10, 20])
     }
 
+    func testACodeThatDoesNotOccurIsNamedWithTheCodesThatDo() throws {
+        let session = try session()
+        let refused = try XCTUnwrap(failure(session, "where arm == 5"))
+        XCTAssertEqual(refused.hint, "'arm' has no value 5; its codes are: 0 = Control, 1 = Low dose, 2 = High dose")
+    }
+
     func testALabelledZeroOneColumnIsAnEventIndicator() throws {
         let session = try session()
         XCTAssertEqual(try message(session, "endpoint id, status"), "endpoint Surv(id, status): 12 rows with an outcome, 7 events")
