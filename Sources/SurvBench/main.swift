@@ -2,7 +2,7 @@ import Foundation
 import SurvData
 
 // Release-mode benchmarks: `make bench`, or `swift run -c release SurvBench [section ...]`.
-// Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load),
+// Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load), stata (the same as a .dta),
 // commands (each command on a bundled cohort), session (the survival commands on 10^6 rows against
 // the core's time for the same work), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
 // peak memory); `write-csv PATH` / `load-csv PATH`; and `surv-job [PATH]` (the surv executable on the whole job,
@@ -97,6 +97,9 @@ do {
     }
     if all || requested.contains("csv") {
         report("CSV load", try CSVLoadBench.run(rows: 1_000_000))
+    }
+    if all || requested.contains("stata") {
+        report("Stata load", try StatFileLoadBench.run(rows: 1_000_000))
     }
     if all || requested.contains("commands") {
         report("commands (median of 25)", CommandBench.run())

@@ -11,7 +11,8 @@ final class StatFileCollector {
     /// Value labels by set name, each set in the order the file lists them.
     private var labelSets: [String: [(code: Double, label: String)]] = [:]
     private var labelCount = 0
-    private var cells = 0
+    /// The numbers gathered in C (see crs_values in CReadStat.h); text is gathered here, in `variables`.
+    private let values: UnsafeMutablePointer<crs_values>
     private var sawHeader = false
     private var declaredRows: Int?
     /// The bytes a Stata file gives each value-label name in its variable list (9, 33 or 129 by format
@@ -29,9 +30,10 @@ final class StatFileCollector {
     private let ok = Int32(READSTAT_HANDLER_OK)
     private let abort = Int32(READSTAT_HANDLER_ABORT)
 
-    init(format: StatFileFormat, fileBytes: Int = 0) {
+    init(format: StatFileFormat, fileBytes: Int, values: UnsafeMutablePointer<crs_values>) {
         self.format = format
         self.fileBytes = fileBytes
+        self.values = values
     }
 
     private func fail(_ message: String, hint: String? = nil) -> Int32 {
@@ -80,50 +82,55 @@ final class StatFileCollector {
         let setLimit = format == .stata ? labelSetNameBytes - 1 : Self.formatBytes - 1
         let setName = labelSet.flatMap { StatText.decode($0, limit: setLimit) }.flatMap { $0.isEmpty ? nil : $0 }
         var column = StatVariable(name: name, label: label, isText: isText, labelSet: isText ? nil : setName, dateStyle: dateStyle)
-        column.reserve(reservedRows)
+        if isText { column.reserve(reservedRows) }
+        guard crs_values_add_column(values, isText ? 1 : 0, isText ? 0 : reservedRows) == 0 else {
+            return fail("the file declares more data than fits in memory", hint: "keep only the rows and columns the analysis needs")
+        }
         variables.append(column)
         return ok
     }
 
-    func value(row: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, _ value: readstat_value_t) -> Int32 {
-        let index = Int(readstat_variable_get_index(variable))
-        guard index >= 0, index < variables.count else { return fail("a value of an undeclared column (the file is damaged)") }
-        guard row == variables[index].count else { return fail("the values of row \(row + 1) are out of order (the file is damaged)") }
-        guard row < StatFileReader.maximumRows else {
-            return fail("the file has more than \(StatFileReader.maximumRows) rows", hint: "keep only the rows the analysis needs")
-        }
-        cells += 1
-        if cells & 0xFFFF == 0 {
-            if Interruption.isRequested() {
-                interrupted = true
-                return abort
-            }
-            if cells > StatFileReader.maximumCells {
-                return fail("the file has more than \(StatFileReader.maximumCells) values", hint: "keep only the rows and columns the analysis needs")
-            }
-        }
-        if variables[index].isText {
-            guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING else {
-                variables[index].appendText(nil)
-                return ok
-            }
-            guard let pointer = readstat_string_value(value) else {
-                variables[index].appendText(nil)
-                return ok
-            }
-            guard let text = StatText.decode(pointer, limit: StatFileReader.maximumTextBytes) else {
-                return fail("the text in row \(row + 1) of column '\(variables[index].name)' is longer than \(StatFileReader.maximumTextBytes) bytes or is not valid UTF-8")
-            }
-            variables[index].appendText(text.isEmpty ? nil : text)
+    /// A text value (numbers are stored in C by crs_value_handler, which has checked the row's order).
+    func text(row: Int, column index: Int, _ value: readstat_value_t) -> Int32 {
+        guard index >= 0, index < variables.count, variables[index].isText else { return fail("a value of an undeclared column (the file is damaged)") }
+        guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING, let pointer = readstat_string_value(value) else {
+            variables[index].appendText(nil)
             return ok
         }
-        let number = readstat_double_value(value)
-        // ReadStat's readstat_value_is_missing leaves out the values an SPSS column declares missing; ask for each kind.
-        let isMissing = readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC
-            || readstat_value_is_system_missing(value) != 0 || readstat_value_is_tagged_missing(value) != 0
-            || readstat_value_is_defined_missing(value, variable) != 0 || !number.isFinite
-        variables[index].appendNumber(isMissing ? nil : number)
+        guard let text = StatText.decode(pointer, limit: StatFileReader.maximumTextBytes) else {
+            return fail("the text in row \(row + 1) of column '\(variables[index].name)' is longer than \(StatFileReader.maximumTextBytes) bytes or is not valid UTF-8")
+        }
+        variables[index].appendText(text.isEmpty ? nil : text)
         return ok
+    }
+
+    /// Asked every 65,536 values: Ctrl-C, and the limit on values.
+    func poll(valuesRead: Int) -> Bool {
+        if Interruption.isRequested() {
+            interrupted = true
+            return true
+        }
+        if valuesRead > StatFileReader.maximumCells {
+            _ = fail("the file has more than \(StatFileReader.maximumCells) values", hint: "keep only the rows and columns the analysis needs")
+            return true
+        }
+        return false
+    }
+
+    /// Why crs_value_handler stopped the parse, if it did.
+    func valuesFailure() -> DataError? {
+        let row = values.pointee.failed_row + 1
+        switch Int32(values.pointee.failure) {
+        case Int32(CRS_VALUES_OK), Int32(CRS_VALUES_STOPPED): return nil
+        case Int32(CRS_VALUES_OUT_OF_MEMORY):
+            return DataError("the file holds more data than fits in memory", hint: "keep only the rows and columns the analysis needs")
+        case Int32(CRS_VALUES_TOO_MANY_ROWS):
+            return DataError("the file has more than \(StatFileReader.maximumRows) rows", hint: "keep only the rows the analysis needs")
+        case Int32(CRS_VALUES_UNDECLARED_COLUMN):
+            return DataError("row \(row) holds a value of an undeclared column: the file is damaged", hint: "copy the file again from its source")
+        default:
+            return DataError("the values of row \(row) are out of order: the file is damaged", hint: "copy the file again from its source")
+        }
     }
 
     func valueLabel(set: UnsafePointer<CChar>?, _ value: readstat_value_t, _ label: UnsafePointer<CChar>?) -> Int32 {
@@ -151,7 +158,7 @@ final class StatFileCollector {
     /// The error for a parse that ReadStat ended with `result`, worded for someone who only has the file.
     func error(for result: readstat_error_t) -> DataError {
         let package = format.packageName
-        let rowsRead = variables.last?.count ?? 0
+        let rowsRead = values.pointee.column_count > 0 ? Int(values.pointee.columns[Int(values.pointee.column_count) - 1].count) : 0
         let detail = readStatMessage.map { " (\($0))" } ?? ""
         let endedEarly = [READSTAT_ERROR_READ, READSTAT_ERROR_SEEK, READSTAT_ERROR_OPEN].contains(result)
         if endedEarly && !sawHeader {
@@ -188,15 +195,33 @@ final class StatFileCollector {
 
     /// The columns gathered, once the whole file has been read.
     func table(named name: String) throws -> DataTable {
-        let rows = variables.first?.count ?? 0
+        guard Int(values.pointee.column_count) == variables.count else {
+            throw DataError("the file's columns do not match its values: it is damaged", hint: "copy the file again from its source")
+        }
+        let gathered = UnsafeBufferPointer(start: values.pointee.columns, count: variables.count)
+        let rows = gathered.first.map { Int($0.count) } ?? 0
         var columns: [Column] = []
         columns.reserveCapacity(variables.count)
-        for variable in variables {
-            guard variable.count == rows else {
-                throw DataError("column '\(variable.name)' has \(variable.count) values but the file has \(rows) rows: it is damaged",
+        for (variable, numbers) in zip(variables, gathered) {
+            guard Int(numbers.count) == rows, variable.isText || numbers.count == 0 || numbers.values != nil else {
+                throw DataError("column '\(variable.name)' has \(numbers.count) values but the file has \(rows) rows: it is damaged",
                                 hint: "copy the file again from its source")
             }
-            columns.append(variable.column(labels: variable.labelSet.flatMap { labelSets[$0] } ?? [], family: format.family))
+            let labels = variable.labelSet.flatMap { labelSets[$0] } ?? []
+            if variable.isText {
+                columns.append(variable.column(labels: labels, family: format.family))
+                continue
+            }
+            let count = Int(numbers.count)
+            let values = Array(UnsafeBufferPointer(start: numbers.values, count: count))
+            // The C side stores exactly 0 or 1 per cell, Bool's own representation.
+            let missing = [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if count > 0, let source = numbers.missing, let target = buffer.baseAddress {
+                    UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count)
+                }
+                initialized = count
+            }
+            columns.append(variable.column(numbers: values, missing: missing, labels: labels, family: format.family))
         }
         return try DataTable(name: name, columns: columns)
     }

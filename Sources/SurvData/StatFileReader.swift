@@ -49,32 +49,41 @@ public enum StatFileReader {
             throw DataError("the file is cut short: a SAS transport file is made of 80-byte records, and its last one is incomplete",
                             hint: "copy the file again from its source")
         }
-        let collector = StatFileCollector(format: format, fileBytes: bytes.count)
+        let values = UnsafeMutablePointer<crs_values>.allocate(capacity: 1)
+        values.initialize(to: crs_values(columns: nil, column_count: 0, column_capacity: 0, maximum_rows: maximumRows, values_read: 0,
+                                         failure: 0, failed_row: 0, text: textHandler, poll: pollHandler, context: nil))
+        defer {
+            crs_values_free(values)
+            values.deallocate()
+        }
+        let collector = StatFileCollector(format: format, fileBytes: bytes.count, values: values)
+        values.pointee.context = Unmanaged.passUnretained(collector).toOpaque()
         guard let parser = readstat_parser_init() else {
             throw DataError("cannot start reading the \(format.packageName) file: out of memory")
         }
         defer { readstat_parser_free(parser) }
         readstat_set_metadata_handler(parser, metadataHandler)
         readstat_set_variable_handler(parser, variableHandler)
-        readstat_set_value_handler(parser, valueHandler)
+        readstat_set_value_handler(parser, crs_value_handler)
         readstat_set_value_label_handler(parser, valueLabelHandler)
         readstat_set_error_handler(parser, errorHandler)
-        let context = Unmanaged.passUnretained(collector).toOpaque()
         let result = bytes.withUnsafeBytes { buffer in
-            crs_parse(parser, format.parserFormat, buffer.baseAddress, buffer.count, context)
+            crs_parse(parser, format.parserFormat, buffer.baseAddress, buffer.count, values)
         }
         withExtendedLifetime(collector) {}
         if collector.interrupted { throw CoreError.interrupted }
-        if let failure = collector.failure { throw failure }
+        if let failure = collector.failure ?? collector.valuesFailure() { throw failure }
         guard result == READSTAT_OK else { throw collector.error(for: result) }
         return try collector.table(named: name)
     }
 }
 
-// The C callbacks capture nothing: each finds its collector through ReadStat's `void *ctx`.
+// The C callbacks capture nothing: each finds its collector through ReadStat's `void *ctx`, which is the
+// crs_values that crs_value_handler fills, holding the collector as its own context.
 
 private func collector(_ context: UnsafeMutableRawPointer?) -> StatFileCollector? {
-    context.map { Unmanaged<StatFileCollector>.fromOpaque($0).takeUnretainedValue() }
+    guard let values = context?.assumingMemoryBound(to: crs_values.self), let owner = values.pointee.context else { return nil }
+    return Unmanaged<StatFileCollector>.fromOpaque(owner).takeUnretainedValue()
 }
 
 private let metadataHandler: readstat_metadata_handler = { metadata, context in
@@ -88,9 +97,14 @@ private let variableHandler: readstat_variable_handler = { index, variable, labe
     return collector.variable(index: Int(index), variable, labelSet: labelSet)
 }
 
-private let valueHandler: readstat_value_handler = { row, variable, value, context in
-    guard let collector = collector(context), let variable else { return Int32(READSTAT_HANDLER_ABORT) }
-    return collector.value(row: Int(row), variable, value)
+private let textHandler: crs_text_handler = { row, column, _, value, owner in
+    guard let owner else { return Int32(READSTAT_HANDLER_ABORT) }
+    return Unmanaged<StatFileCollector>.fromOpaque(owner).takeUnretainedValue().text(row: Int(row), column: Int(column), value)
+}
+
+private let pollHandler: crs_poll_handler = { valuesRead, owner in
+    guard let owner else { return 1 }
+    return Unmanaged<StatFileCollector>.fromOpaque(owner).takeUnretainedValue().poll(valuesRead: valuesRead) ? 1 : 0
 }
 
 private let valueLabelHandler: readstat_value_label_handler = { labelSet, value, label, context in

@@ -1,4 +1,5 @@
-/// One column of a Stata, SPSS or SAS file while it is read: numbers, or text interned as it arrives.
+/// One column of a Stata, SPSS or SAS file while it is read: what the file says of it, and its text interned
+/// as it arrives (numbers are gathered in C, see crs_values).
 struct StatVariable {
     var name: String
     var label: String?
@@ -6,8 +7,6 @@ struct StatVariable {
     var labelSet: String?
     var dateStyle: DateStyle?
 
-    private var numbers: [Double] = []
-    private var missing: [Bool] = []
     private var codes: [Int32] = []
     /// Distinct texts in order of first appearance; sorted into level order at the end.
     private var texts: [String] = []
@@ -21,21 +20,8 @@ struct StatVariable {
         self.dateStyle = dateStyle
     }
 
-    var count: Int { isText ? codes.count : numbers.count }
-
     mutating func reserve(_ rows: Int) {
-        guard rows > 0 else { return }
-        if isText {
-            codes.reserveCapacity(rows)
-        } else {
-            numbers.reserveCapacity(rows)
-            missing.reserveCapacity(rows)
-        }
-    }
-
-    mutating func appendNumber(_ value: Double?) {
-        numbers.append(value ?? 0)
-        missing.append(value == nil)
+        if rows > 0 { codes.reserveCapacity(rows) }
     }
 
     mutating func appendText(_ text: String?) {
@@ -55,24 +41,26 @@ struct StatVariable {
     /// labelled special value (`0 = none`, decimals elsewhere) stays a number.
     static let maximumLabelledLevels = 100
 
-    /// The finished column. `labels` is the column's value-label set, in the file's order.
+    /// The finished text column.
     func column(labels: [(code: Double, label: String)], family: StatFileFamily) -> Column {
-        if isText {
-            let order = LevelOrder.order(texts)
-            var rank = [Int32](repeating: -1, count: texts.count)
-            for (position, original) in order.enumerated() { rank[original] = Int32(position) }
-            let sortedCodes = codes.map { $0 >= 0 && Int($0) < rank.count ? rank[Int($0)] : -1 }
-            return Column(name: name, data: .text(codes: sortedCodes, levels: order.map { texts[$0] }), label: label)
-        }
+        let order = LevelOrder.order(texts)
+        var rank = [Int32](repeating: -1, count: texts.count)
+        for (position, original) in order.enumerated() { rank[original] = Int32(position) }
+        let sortedCodes = codes.map { $0 >= 0 && Int($0) < rank.count ? rank[Int($0)] : -1 }
+        return Column(name: name, data: .text(codes: sortedCodes, levels: order.map { texts[$0] }), label: label)
+    }
+
+    /// The finished numeric column. `labels` is the column's value-label set, in the file's order.
+    func column(numbers: [Double], missing: [Bool], labels: [(code: Double, label: String)], family: StatFileFamily) -> Column {
         if let dateStyle {
             let days = zip(numbers, missing).map { $1 ? 0 : family.days(fromStored: $0, style: dateStyle) }
             return Column(name: name, data: .number(days, missing: missing), label: label, dateStyle: dateStyle)
         }
-        if !labels.isEmpty, let labelled = labelledColumn(labels) { return labelled }
+        if !labels.isEmpty, let labelled = labelledColumn(numbers: numbers, missing: missing, labels) { return labelled }
         return Column(name: name, data: .number(numbers, missing: missing), label: label)
     }
 
-    private func labelledColumn(_ labels: [(code: Double, label: String)]) -> Column? {
+    private func labelledColumn(numbers: [Double], missing: [Bool], _ labels: [(code: Double, label: String)]) -> Column? {
         var labelOf: [Double: String] = [:]
         for (code, text) in labels where labelOf[code] == nil { labelOf[code] = text }
         var distinct = Set<Double>()
@@ -90,8 +78,17 @@ struct StatVariable {
         var seen: [String: Int] = [:]
         for level in levels { seen[level, default: 0] += 1 }
         for i in levels.indices where (seen[levels[i]] ?? 0) > 1 { levels[i] += " (\(StatText.number(values[i])))" }
-        let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, Int32($0)) })
-        let codes = zip(numbers, missing).map { value, isMissing in isMissing ? Int32(-1) : (index[value] ?? -1) }
+        // At most 100 sorted values: a binary search per row, not a hash of each.
+        func code(of value: Double) -> Int32 {
+            var low = 0, high = values.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                if values[middle] == value { return Int32(middle) }
+                if values[middle] < value { low = middle + 1 } else { high = middle - 1 }
+            }
+            return -1
+        }
+        let codes = zip(numbers, missing).map { value, isMissing in isMissing ? Int32(-1) : code(of: value) }
         return Column(name: name, data: .text(codes: codes, levels: levels), label: label, levelValues: values)
     }
 }

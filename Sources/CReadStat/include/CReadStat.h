@@ -41,6 +41,58 @@ typedef enum crs_format {
 readstat_error_t crs_parse(readstat_parser_t *parser, crs_format format,
                            const void *bytes, size_t length, void *context);
 
+/* ---- Values ------------------------------------------------------------ */
+
+/*
+ * The numbers of a file's numeric columns, gathered in C: a million rows of a
+ * dozen columns are twelve million calls of ReadStat's value handler, and each
+ * must cost a few nanoseconds. crs_value_handler (set as ReadStat's value
+ * handler, with a crs_values as the parse's context) stores numeric values
+ * here and hands text values to `text`. The arrays belong to the crs_values
+ * and are released by crs_values_free.
+ */
+typedef struct crs_column {
+    int is_text;
+    double *values;
+    unsigned char *missing; /* 1 = missing: system, tagged or declared missing, or not finite */
+    size_t count;
+    size_t capacity;
+} crs_column;
+
+enum {
+    CRS_VALUES_OK = 0,
+    CRS_VALUES_OUT_OF_MEMORY,
+    CRS_VALUES_UNDECLARED_COLUMN,
+    CRS_VALUES_OUT_OF_ORDER,
+    CRS_VALUES_TOO_MANY_ROWS,
+    CRS_VALUES_STOPPED
+};
+
+typedef int (*crs_text_handler)(int row, int column, readstat_variable_t *variable, readstat_value_t value, void *context);
+/* Asked every 65,536 values: non-zero stops the parse (Ctrl-C, a limit). */
+typedef int (*crs_poll_handler)(long values_read, void *context);
+
+typedef struct crs_values {
+    crs_column *columns;
+    int column_count;
+    int column_capacity;
+    long maximum_rows;
+    long values_read;
+    int failure;            /* a CRS_VALUES_ code once the parse was stopped here */
+    long failed_row;
+    crs_text_handler text;
+    crs_poll_handler poll;
+    void *context;          /* handed to `text`, `poll` and ReadStat's other handlers' owner */
+} crs_values;
+
+/* Adds the next column; `reserve` rows are allocated up front for a numeric one. 0, or -1 without memory. */
+int crs_values_add_column(crs_values *values, int is_text, size_t reserve);
+
+int crs_value_handler(int obs_index, readstat_variable_t *variable, readstat_value_t value, void *ctx);
+
+/* Releases every column's arrays (the crs_values itself belongs to its caller). */
+void crs_values_free(crs_values *values);
+
 /* ---- Writing ----------------------------------------------------------- */
 
 /*
