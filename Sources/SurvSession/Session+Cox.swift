@@ -9,6 +9,9 @@ extension Session {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
+        if endpoint.start != nil || model.cluster != nil {
+            return try countingProcessCox(model, table: table, name: name, endpoint: endpoint)
+        }
         // Variables are evaluated on the kept rows first, so their missing values count like columns'; rows the
         // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
         let candidates = keptRows ?? Array(0..<table.rowCount)
