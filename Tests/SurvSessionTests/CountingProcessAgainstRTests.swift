@@ -77,6 +77,18 @@ final class CountingProcessAgainstRTests: XCTestCase {
                 close(cox.fit.waldTest.chisq, r["wald"] as? Double, "\(name) Wald")
             }
         }
+        // cluster() on a one-row-per-subject endpoint: the robust variance of R's coxph.fit.
+        _ = try run(s, "endpoint stop, event")
+        for ties in ["efron", "breslow"] {
+            _ = try run(s, "set ties \(ties)")
+            guard case .cox(let cox) = try run(s, "cox rx + size + cluster(id)") else { return XCTFail() }
+            let r = try reference("cox_bladder2_stop_cluster_\(ties)")
+            for (k, c) in cox.fit.coefficients.enumerated() {
+                close(c.coef, (r["coef"] as? [Double])?[k], "\(ties) \(c.name) coef")
+                close(c.robustSE, (r["robust_se"] as? [Double])?[k], "\(ties) \(c.name) robust se")
+            }
+            close(cox.fit.concordance, r["concordance"] as? Double, "\(ties) concordance")
+        }
     }
 
     func testRefusalsNameTheProblem() throws {

@@ -43,6 +43,8 @@ for (ties in c("efron", "breslow")) {
   out[[paste0("cox_heart_", ties)]] <- model(coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = heart, ties = ties))
   out[[paste0("cox_bladder2_strata_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + strata(enum), data = bladder2, ties = ties))
   out[[paste0("cox_bladder2_cluster_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + number + cluster(id), data = bladder2, ties = ties))
+  # cluster() on one-row-per-interval data read as right-censored (stop, event): coxph.fit's risk sets.
+  out[[paste0("cox_bladder2_stop_cluster_", ties)]] <- model(coxph(Surv(stop, event) ~ rx + size + cluster(id), data = bladder2, ties = ties))
   out[[paste0("cox_myeloid_cluster_", ties)]] <- model(coxph(Surv(tstart, tstop, death) ~ trt + sex + tx + cluster(id), data = split, ties = ties))
 }
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "counting.json")
