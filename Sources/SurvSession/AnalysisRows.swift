@@ -10,11 +10,11 @@ struct AnalysisRows {
     var accounting: RowAccounting
 
     init(table: DataTable, kept: [Int]?, columns: [String]) throws(Diagnostic) {
-        let candidates = kept ?? Array(0..<table.rowCount)
-        rows = Self.complete(candidates, in: columns.compactMap { table.column(named: $0) })
-        accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
+        let candidates = kept?.count ?? table.rowCount
+        rows = Self.complete(kept, of: table.rowCount, in: columns.compactMap { table.column(named: $0) })
+        accounting = RowAccounting(kept: candidates, droppedMissing: candidates - rows.count)
         guard !rows.isEmpty else {
-            throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
+            throw Diagnostic(candidates == 0 ? "no rows are kept by the filter"
                                                 : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
                              hint: "'describe' shows missing values; 'where all' clears the filter")
         }
@@ -24,9 +24,11 @@ struct AnalysisRows {
 extension AnalysisRows {
     /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing),
     /// read off each column's own storage: asking each cell through `isMissing` unpacks the column per row.
-    static func complete(_ rows: [Int], in columns: [Column?]) -> [Int] {
-        guard !columns.isEmpty else { return rows }
-        guard let size = rows.max().map({ $0 + 1 }), size > 0 else { return [] }
+    /// - Parameter rows: rows of a table of `rowCount` rows; `nil` for all of them.
+    static func complete(_ rows: [Int]?, of rowCount: Int, in columns: [Column?]) -> [Int] {
+        guard !columns.isEmpty else { return rows ?? Array(0..<rowCount) }
+        let size = rowCount
+        guard size > 0 else { return [] }
         // One mask over the table's rows, anded column by column, then one pass over the rows.
         var complete = [Bool](repeating: true, count: size)
         complete.withUnsafeMutableBufferPointer { complete in
@@ -48,7 +50,8 @@ extension AnalysisRows {
                 }
             }
         }
-        return rows.filter { $0 >= 0 && complete[$0] }
+        guard let rows else { return complete.indices.filter { complete[$0] } }
+        return rows.filter { $0 >= 0 && $0 < size && complete[$0] }
     }
 }
 
