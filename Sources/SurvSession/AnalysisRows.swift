@@ -100,22 +100,33 @@ struct SurvivalOutcome {
         case .number(let values, let missing):
             // The coding is read off the whole column, never the rows in use: a filter that keeps only the
             // 1s of a 1/2-coded column must not turn them into events (R applies Surv() before subsetting).
-            // A short array, not a set: a million rows of 0/1 would hash a million values.
-            var distinct: [Double] = []
-            for (value, isMissing) in zip(values, missing) where !isMissing && !distinct.contains(value) {
-                distinct.append(value)
-                if distinct.count > 3 { break }
+            // Counted without a branch on the value: a set would hash a million values, and a search among the
+            // values seen mispredicts on every row of a 0/1 column in random order.
+            var present = 0, ones = 0, twos = 0
+            for (value, isMissing) in zip(values, missing) where !isMissing {
+                present += 1
+                ones += value == 1 ? 1 : 0
+                twos += value == 2 ? 1 : 0
             }
-            let oneTwo = !distinct.isEmpty && distinct.allSatisfy { $0 == 1 || $0 == 2 } && distinct.contains(2)
-            for r in rows where !missing[r] && !timeMissing[r] {
-                let v = values[r]
-                if oneTwo { outEvent.append(v == 2) }
-                else if v == 0 || v == 1 { outEvent.append(v == 1) }
-                else {
-                    throw Diagnostic("the event column '\(event)' has the value \(NumberText.short(v)) in row \(r + 1)",
-                                     hint: "code events as 1 (event) and 0 (censored)")
+            let oneTwo = present > 0 && ones + twos == present && twos > 0
+            // Over raw buffers: this runs on every row of every survival command's first use of the data.
+            var bad: Int?
+            values.withUnsafeBufferPointer { values in
+            missing.withUnsafeBufferPointer { missing in
+            times.withUnsafeBufferPointer { times in
+            timeMissing.withUnsafeBufferPointer { timeMissing in
+                for r in rows where r >= 0 && r < values.count && r < missing.count && r < times.count && r < timeMissing.count
+                    && !missing[r] && !timeMissing[r] {
+                    let v = values[r]
+                    if oneTwo { outEvent.append(v == 2) }
+                    else if v == 0 || v == 1 { outEvent.append(v == 1) }
+                    else { bad = r; return }
+                    outTime.append(times[r])
                 }
-                outTime.append(times[r])
+            }}}}
+            if let bad {
+                throw Diagnostic("the event column '\(event)' has the value \(NumberText.short(values[bad])) in row \(bad + 1)",
+                                 hint: "code events as 1 (event) and 0 (censored)")
             }
         case .text(let codes, let levels):
             let decoded: [Bool?] = levels.map(Self.eventFlag)
