@@ -16,7 +16,8 @@ extension Session {
         // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
         let candidates = keptRows ?? Array(0..<table.rowCount)
         let variables = try CoxDesign.evaluate(model.variables, table: table, rows: candidates)
-        var usable = AnalysisRows.complete(candidates, in: ([endpoint.time, endpoint.event] + model.strata).map { table.column(named: $0) })
+        var usable = AnalysisRows.complete(candidates, of: table.rowCount,
+                                           in: ([endpoint.time, endpoint.event] + model.strata).map { table.column(named: $0) })
         for variable in variables { usable = variable.complete(usable) }
         guard !usable.isEmpty else {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
