@@ -15,7 +15,7 @@ struct CountingProcessOutcome {
         guard let startColumn = table.column(named: start), case .number(let starts, _) = startColumn.data else {
             throw Diagnostic("the start column '\(start)' must be numeric")
         }
-        let rows = AnalysisRows.complete(candidates, in: [start, endpoint.time, endpoint.event].map { table.column(named: $0) })
+        let rows = AnalysisRows.complete(candidates, of: table.rowCount, in: [start, endpoint.time, endpoint.event].map { table.column(named: $0) })
         let outcome = try SurvivalOutcome.build(table: table, rows: rows, time: endpoint.time, event: endpoint.event)
         guard outcome.time.count == rows.count else { throw Diagnostic("the endpoint's columns do not line up") }
         let begin = rows.map { starts[$0] }

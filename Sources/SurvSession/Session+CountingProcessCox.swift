@@ -18,7 +18,7 @@ extension Session {
         let candidates = keptRows ?? Array(0..<table.rowCount)
         let variables = try CoxDesign.evaluate(model.variables, table: table, rows: candidates)
         let needed = [endpoint.start, endpoint.time, endpoint.event, model.cluster].compactMap { $0 } + model.strata
-        var usable = AnalysisRows.complete(candidates, in: needed.map { table.column(named: $0) })
+        var usable = AnalysisRows.complete(candidates, of: table.rowCount, in: needed.map { table.column(named: $0) })
         for variable in variables { usable = variable.complete(usable) }
         guard usable.count >= 2 else {
             throw Diagnostic(usable.isEmpty ? "no rows left: every kept row has a missing value in a term or the endpoint"
