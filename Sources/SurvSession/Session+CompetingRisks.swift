@@ -91,7 +91,7 @@ extension Session {
         let (name, endpoint, causes) = try competingEndpoint()
         let candidates = keptRows ?? Array(0..<table.rowCount)
         let variables = try CoxDesign.evaluate(model.variables, table: table, rows: candidates)
-        var usable = AnalysisRows.complete(candidates, in: [endpoint.time, endpoint.event].map { table.column(named: $0) })
+        var usable = AnalysisRows.complete(candidates, of: table.rowCount, in: [endpoint.time, endpoint.event].map { table.column(named: $0) })
         for variable in variables { usable = variable.complete(usable) }
         guard usable.count >= 2 else {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
