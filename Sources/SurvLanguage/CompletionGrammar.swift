@@ -118,8 +118,9 @@ public enum CompletionGrammar {
 
     /// `plot` then the figure, then options in any order; a word that takes a value is followed by it.
     private static func plot(_ words: [String]) -> CompletionSlot {
-        guard let figure = words.first else { return .words(["km", "zph", "cox"]) }
-        let options = ["km": PlotOptionWords.words, "zph": ["xlab", "title", "to"], "cox": ["title", "to"]][figure] ?? []
+        guard let figure = words.first else { return .words(["km", "zph", "cox", "cuminc"]) }
+        let options = ["km": PlotOptionWords.words, "zph": ["xlab", "title", "to"], "cox": ["title", "to"],
+                       "cuminc": ["ci", "risktable", "percent", "xmax", "by", "xlab", "ylab", "title", "to"]][figure] ?? []
         if let last = words.last, words.count > 1 {
             if last == "no" { return .words(PlotOptionWords.negatable.filter(options.contains)) }
             if PlotOptionWords.takes(last).map({ $0 != .nothing }) ?? false { return .nothing }

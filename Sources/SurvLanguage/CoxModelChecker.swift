@@ -10,6 +10,7 @@ extension Checker {
     func checkModel(_ formula: [FormulaTerm]) throws(Diagnostic) -> CoxModelPlan {
         var variables: [CoxVariable] = []
         var strata: [(column: String, range: SourceRange)] = []
+        var cluster: (column: String, range: SourceRange)?
         var terms: [(variables: [Int], range: SourceRange, fromCross: Bool)] = []
 
         func variableIndex(_ syntax: CoxTermSyntax, inInteraction: Bool) throws(Diagnostic) -> Int? {
@@ -28,13 +29,28 @@ extension Checker {
                 strata.append((column, range))
                 return nil
             }
+            if case .call("cluster", let arguments, let range) = syntax.expression {
+                guard arguments.count == 1, case .name(let column, let columnRange) = arguments[0] else {
+                    throw Diagnostic("cluster() takes one column name", at: range, hint: "e.g. cox age + cluster(id)")
+                }
+                guard !inInteraction else {
+                    throw Diagnostic("cluster() cannot be part of an interaction", at: range,
+                                     hint: "add it as a term of its own: cox age + cluster(\(column))")
+                }
+                _ = try self.column(Name(column, columnRange))
+                guard cluster == nil else {
+                    throw Diagnostic("a model takes one cluster() term", at: range, hint: "keep one")
+                }
+                cluster = (column, range)
+                return nil
+            }
             let variable = try checkVariable(syntax, inInteraction: inInteraction)
             if let existing = variables.firstIndex(where: { $0.isSame(as: variable) }) { return existing }
             variables.append(variable)
             return variables.count - 1
         }
 
-        /// The terms a formula term expands to, each a sorted list of variable indices; nil for strata().
+        /// The terms a formula term expands to, each a sorted list of variable indices; nil for strata() and cluster().
         func expand(_ term: FormulaTerm, inInteraction: Bool) throws(Diagnostic) -> [[Int]]? {
             switch term {
             case .variable(let syntax):
@@ -87,7 +103,11 @@ extension Checker {
         let ordered = terms.enumerated().sorted {
             ($0.element.variables.count, $0.offset) < ($1.element.variables.count, $1.offset)
         }.map { CoxTerm(variables: $0.element.variables) }
-        return CoxModelPlan(variables: variables, terms: ordered, strata: strata.map(\.column))
+        if let cluster, let v = variables.first(where: { $0.columns.contains(cluster.column) }) {
+            throw Diagnostic("'\(cluster.column)' is both a term ('\(v.label)') and the cluster", at: cluster.range,
+                             hint: "the cluster names the subject; it is not a covariate")
+        }
+        return CoxModelPlan(variables: variables, terms: ordered, strata: strata.map(\.column), cluster: cluster?.column)
     }
 
     private func checkVariable(_ syntax: CoxTermSyntax, inInteraction: Bool) throws(Diagnostic) -> CoxVariable {

@@ -68,11 +68,14 @@ public struct CoxModelPlan: Equatable, Sendable {
     public var terms: [CoxTerm]
     /// Columns given as `strata(...)`.
     public var strata: [String]
+    /// The column given as `cluster(...)`: rows sharing its value are one subject for the robust variance.
+    public var cluster: String?
 
-    public init(variables: [CoxVariable], terms: [CoxTerm], strata: [String]) {
+    public init(variables: [CoxVariable], terms: [CoxTerm], strata: [String], cluster: String? = nil) {
         self.variables = variables
         self.terms = terms
         self.strata = strata
+        self.cluster = cluster
     }
 }
 

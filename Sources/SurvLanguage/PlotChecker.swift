@@ -4,12 +4,14 @@ extension Checker {
     func checkPlot(_ syntax: PlotSyntax) throws(Diagnostic) -> PlotPlan {
         guard let figure = PlotPlan.Figure(rawValue: syntax.figure.text.lowercased()), !syntax.figure.text.isEmpty else {
             throw Diagnostic("there is no '\(syntax.figure.text)' figure", at: syntax.figure.range,
-                             hint: Suggestions.hint(for: syntax.figure.text, in: ["km", "zph", "cox"])
-                                ?? "plot km (the curves), plot zph (the PH check) or plot cox (a forest plot)")
+                             hint: Suggestions.hint(for: syntax.figure.text, in: ["km", "zph", "cox", "cuminc"])
+                                ?? "plot km (the curves), plot zph (the PH check), plot cox (a forest plot) or plot cuminc")
         }
         switch figure {
         case .km:
             try requireEndpoint()
+        case .cuminc:
+            try requireCompetingRisks("plot cuminc")
         case .zph, .cox:
             guard context.hasCoxModel else {
                 throw Diagnostic("there is no Cox model to plot", at: syntax.figure.range, hint: "fit one first, e.g. cox age + sex")
@@ -44,6 +46,7 @@ extension Checker {
         .km: ["ci", "risktable", "censor", "percent", "cumhaz", "cuminc", "xmax", "by", "xlab", "ylab", "title", "to"],
         .zph: ["xlab", "title", "to"],
         .cox: ["title", "to"],
+        .cuminc: ["ci", "risktable", "percent", "xmax", "by", "xlab", "ylab", "title", "to"],
     ]
 
     private func apply(_ option: PlotOptionSyntax, to plan: inout PlotPlan) throws(Diagnostic) {

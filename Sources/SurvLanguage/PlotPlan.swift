@@ -8,6 +8,8 @@ public struct PlotPlan: Equatable, Sendable {
         case zph
         /// The last Cox model as a forest plot.
         case cox
+        /// A competing-risks endpoint's cumulative incidence (Aalen–Johansen), per stratum and cause.
+        case cuminc
     }
 
     /// What a Kaplan–Meier figure's y axis shows.

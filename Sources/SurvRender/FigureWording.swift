@@ -4,9 +4,10 @@ import SurvResults
 /// figure and the table beside it print the same p.
 enum FigureWording {
     static func worded(_ figure: SurvivalFigure, format: NumberFormat) -> SurvivalFigure {
-        guard figure.pValueText == nil, let p = figure.logRankP else { return figure }
+        guard figure.pValueText == nil else { return figure }
         var copy = figure
-        copy.pValueText = "log-rank " + format.pClause(p)
+        if let p = figure.logRankP { copy.pValueText = "log-rank " + format.pClause(p) }
+        else if let p = figure.grayP { copy.pValueText = "Gray's test " + format.pClause(p) }
         return copy
     }
 

@@ -128,7 +128,8 @@ public enum JSONRenderer {
         let f = r.fit
         let terms: [JSONValue] = f.coefficients.map { c in
             .object([("name", .string(c.name)), ("coef", .number(c.coef)), ("se", .number(c.se)), ("z", .number(c.z)), ("p", .number(c.p)),
-                     ("hr", .number(c.hr)), ("hr_lower", .number(c.hrLower)), ("hr_upper", .number(c.hrUpper))])
+                     ("hr", .number(c.hr)), ("hr_lower", .number(c.hrLower)), ("hr_upper", .number(c.hrUpper))]
+                    + (c.robustSE.map { [("robust_se", JSONValue.number($0))] } ?? []))
         }
         let warnings: [JSONValue] = f.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) }
         return .object([
@@ -139,7 +140,7 @@ public enum JSONRenderer {
             ("iterations", .integer(f.iterations)), ("converged", .bool(f.converged)), ("warnings", .array(warnings)),
             ("strata", .array(r.strataColumns.map { .string($0) })), ("conf_level", .number(f.level)), ("profile", .string(r.conventions.profile)),
             ("null_model", .bool(false)),
-        ] + rows(r.rows))
+        ] + (r.cluster.map { [("cluster", JSONValue.string($0))] } ?? []) + rows(r.rows))
     }
 
     /// The fields of `cox` that a model without coefficients has: no terms, and the null log-likelihood as both.

@@ -3,13 +3,13 @@ import SurvResults
 extension TextRenderer {
     func landmark(_ r: LandmarkReport) -> String {
         guard let time = r.time else { return "landmark none: \(Wording.count(r.kept, "row")), times from the start of follow-up" }
-        return "landmark at \(format.data(time)): \(Wording.count(r.kept, "row")) followed event-free beyond \(format.data(time)) kept, "
-            + "\(r.dropped) dropped; times now count from \(format.data(time))"
+        return TextWrap.wrap("landmark at \(format.data(time)): \(Wording.count(r.kept, "row")) followed event-free beyond \(format.data(time)) kept, "
+                             + "\(r.dropped) dropped; times now count from \(format.data(time))", hanging: "  ")
     }
 
     func censor(_ r: CensorReport) -> String {
         guard let expression = r.expression else { return "censor none: follow-up ends at the endpoint's time" }
         let events = r.eventsRemoved > 0 ? " (\(Wording.count(r.eventsRemoved, "event")) after it no longer \(r.eventsRemoved == 1 ? "counts" : "count"))" : ""
-        return "censor at \(expression): \(Wording.count(r.censored, "row")) censored there\(events)"
+        return TextWrap.wrap("censor at \(expression): \(Wording.count(r.censored, "row")) censored there\(events)", hanging: "  ")
     }
 }

@@ -220,11 +220,14 @@ public struct TextRenderer: Sendable {
         let f = r.fit
         var lines = ["Cox proportional hazards: \(r.endpoint)" + (r.strataColumns.isEmpty ? "" : ", stratified by \(r.strataColumns.joined(separator: ", "))")]
         lines.append("n = \(f.n), events = \(f.events)")
-        var t = TextTable(["", "coef", "HR", "\(percent(f.level)) CI", "se(coef)", "z", "p"])
+        // With cluster(), R adds the robust se beside the model-based one and bases z, p and the interval on it.
+        let robust = f.coefficients.contains { $0.robustSE != nil }
+        var t = TextTable(["", "coef", "HR", "\(percent(f.level)) CI", "se(coef)"] + (robust ? ["robust se"] : []) + ["z", "p"])
         let ps = format.pValues(f.coefficients.map(\.p))
         for (c, p) in zip(f.coefficients, ps) {
             t.append([c.name, format.estimate(c.coef), format.estimate(c.hr), format.interval(c.hrLower, c.hrUpper, format.estimate),
-                      format.estimate(c.se), format.zScore(c.z), p])
+                      format.estimate(c.se)] + (robust ? [c.robustSE.map(format.estimate) ?? NumberFormat.missing] : [])
+                     + [format.zScore(c.z), p])
         }
         lines.append(rendered(t, narrowing: "shorter column names (let) narrow it"))
         lines.append("")
@@ -233,9 +236,13 @@ public struct TextRenderer: Sendable {
             "\(name) = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(p))"
         }
         lines.append(test("likelihood ratio test", f.lrTest, tests[0]))
-        lines.append(test("Wald test           ", f.waldTest, tests[1]))
+        lines.append(test(robust ? "robust Wald test    " : "Wald test           ", f.waldTest, tests[1]))
         lines.append(test("score (log-rank)    ", f.scoreTest, tests[2]))
-        lines.append("concordance = \(format.probability(f.concordance)) (se = \(format.probability(f.concordanceStdErr)))")
+        lines.append("concordance = \(format.probability(f.concordance))"
+                     + (f.concordanceStdErr.isFinite ? " (se = \(format.probability(f.concordanceStdErr)))" : ""))
+        if let cluster = r.cluster {
+            lines.append("robust se from cluster(\(cluster)); the likelihood ratio and score tests assume independent rows")
+        }
         for w in f.warnings { lines.append(warning(w.message)) }
         if let dropped = rowsLine(r.rows) { lines.append(dropped) }
         lines.append(footer(r.conventions, cox: true, survival: false))

@@ -102,6 +102,8 @@ public struct SurvivalFigure: Codable, Sendable, Equatable {
     /// The log-rank p-value across the strata, for a renderer to word with its own number format when
     /// `pValueText` is not given.
     public var logRankP: Double?
+    /// Gray's test of the event across the strata, for a cumulative-incidence figure.
+    public var grayP: Double?
     public var options: CurveFigureOptions
 
     public init(title: String? = nil, measure: CurveMeasure = .survival, xAxis: FigureAxis, yAxis: FigureAxis,

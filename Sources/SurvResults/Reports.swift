@@ -97,6 +97,8 @@ public struct CoxReport: Codable, Equatable, Sendable {
     public var strataColumns: [String]
     public var rows: RowAccounting
     public var conventions: Conventions
+    /// The `cluster()` column: the coefficients then carry robust standard errors.
+    public var cluster: String? = nil
     public init(endpoint: String, fit: CoxFit, strataColumns: [String], rows: RowAccounting, conventions: Conventions) {
         self.endpoint = endpoint
         self.fit = fit

@@ -10,11 +10,11 @@ struct AnalysisRows {
     var accounting: RowAccounting
 
     init(table: DataTable, kept: [Int]?, columns: [String]) throws(Diagnostic) {
-        let candidates = kept ?? Array(0..<table.rowCount)
-        rows = Self.complete(candidates, in: columns.compactMap { table.column(named: $0) })
-        accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - rows.count)
+        let candidates = kept?.count ?? table.rowCount
+        rows = Self.complete(kept, of: table.rowCount, in: columns.compactMap { table.column(named: $0) })
+        accounting = RowAccounting(kept: candidates, droppedMissing: candidates - rows.count)
         guard !rows.isEmpty else {
-            throw Diagnostic(candidates.isEmpty ? "no rows are kept by the filter"
+            throw Diagnostic(candidates == 0 ? "no rows are kept by the filter"
                                                 : "no rows left: every kept row has a missing value in \(columns.joined(separator: ", "))",
                              hint: "'describe' shows missing values; 'where all' clears the filter")
         }
@@ -24,9 +24,11 @@ struct AnalysisRows {
 extension AnalysisRows {
     /// `rows` without those missing in any of `columns` (a column that does not exist counts as missing),
     /// read off each column's own storage: asking each cell through `isMissing` unpacks the column per row.
-    static func complete(_ rows: [Int], in columns: [Column?]) -> [Int] {
-        guard !columns.isEmpty else { return rows }
-        guard let size = rows.max().map({ $0 + 1 }), size > 0 else { return [] }
+    /// - Parameter rows: rows of a table of `rowCount` rows; `nil` for all of them.
+    static func complete(_ rows: [Int]?, of rowCount: Int, in columns: [Column?]) -> [Int] {
+        guard !columns.isEmpty else { return rows ?? Array(0..<rowCount) }
+        let size = rowCount
+        guard size > 0 else { return [] }
         // One mask over the table's rows, anded column by column, then one pass over the rows.
         var complete = [Bool](repeating: true, count: size)
         complete.withUnsafeMutableBufferPointer { complete in
@@ -48,7 +50,8 @@ extension AnalysisRows {
                 }
             }
         }
-        return rows.filter { $0 >= 0 && complete[$0] }
+        guard let rows else { return complete.indices.filter { complete[$0] } }
+        return rows.filter { $0 >= 0 && $0 < size && complete[$0] }
     }
 }
 
@@ -108,22 +111,33 @@ struct SurvivalOutcome {
         case .number(let values, let missing):
             // The coding is read off the whole column, never the rows in use: a filter that keeps only the
             // 1s of a 1/2-coded column must not turn them into events (R applies Surv() before subsetting).
-            // A short array, not a set: a million rows of 0/1 would hash a million values.
-            var distinct: [Double] = []
-            for (value, isMissing) in zip(values, missing) where !isMissing && !distinct.contains(value) {
-                distinct.append(value)
-                if distinct.count > 3 { break }
+            // Counted without a branch on the value: a set would hash a million values, and a search among the
+            // values seen mispredicts on every row of a 0/1 column in random order.
+            var present = 0, ones = 0, twos = 0
+            for (value, isMissing) in zip(values, missing) where !isMissing {
+                present += 1
+                ones += value == 1 ? 1 : 0
+                twos += value == 2 ? 1 : 0
             }
-            let oneTwo = !distinct.isEmpty && distinct.allSatisfy { $0 == 1 || $0 == 2 } && distinct.contains(2)
-            for r in rows where !missing[r] && !timeMissing[r] {
-                let v = values[r]
-                if oneTwo { outEvent.append(v == 2) }
-                else if v == 0 || v == 1 { outEvent.append(v == 1) }
-                else {
-                    throw Diagnostic("the event column '\(event)' has the value \(NumberText.short(v)) in row \(r + 1)",
-                                     hint: "code events as 1 (event) and 0 (censored)")
+            let oneTwo = present > 0 && ones + twos == present && twos > 0
+            // Over raw buffers: this runs on every row of every survival command's first use of the data.
+            var bad: Int?
+            values.withUnsafeBufferPointer { values in
+            missing.withUnsafeBufferPointer { missing in
+            times.withUnsafeBufferPointer { times in
+            timeMissing.withUnsafeBufferPointer { timeMissing in
+                for r in rows where r >= 0 && r < values.count && r < missing.count && r < times.count && r < timeMissing.count
+                    && !missing[r] && !timeMissing[r] {
+                    let v = values[r]
+                    if oneTwo { outEvent.append(v == 2) }
+                    else if v == 0 || v == 1 { outEvent.append(v == 1) }
+                    else { bad = r; return }
+                    outTime.append(times[r])
                 }
-                outTime.append(times[r])
+            }}}}
+            if let bad {
+                throw Diagnostic("the event column '\(event)' has the value \(NumberText.short(values[bad])) in row \(bad + 1)",
+                                 hint: "code events as 1 (event) and 0 (censored)")
             }
         case .text(let codes, let levels):
             let decoded: [Bool?] = levels.map(Self.eventFlag)

@@ -47,7 +47,7 @@ extension Session {
 
     /// The analysis rows of the competing endpoint (with the strata's columns present), their data for the
     /// core (cause 1 the event), and the strata.
-    private func competingData(columns extra: [String] = []) throws(Diagnostic)
+    func competingData(columns extra: [String] = []) throws(Diagnostic)
         -> (data: CompetingRisksData, rows: [Int], grouping: Grouping, accounting: RowAccounting, endpoint: String, causes: CausesSyntax) {
         guard let table else { throw Diagnostic("no dataset is loaded") }
         let (name, endpoint, causes) = try competingEndpoint()
@@ -96,7 +96,7 @@ extension Session {
         let (name, endpoint, causes) = try competingEndpoint()
         let candidates = keptRows ?? Array(0..<table.rowCount)
         let variables = try CoxDesign.evaluate(model.variables, table: table, rows: candidates)
-        var usable = AnalysisRows.complete(candidates, in: [endpoint.time, endpoint.event].map { table.column(named: $0) })
+        var usable = AnalysisRows.complete(candidates, of: table.rowCount, in: [endpoint.time, endpoint.event].map { table.column(named: $0) })
         for variable in variables { usable = variable.complete(usable) }
         guard usable.count >= 2 else {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")
@@ -113,5 +113,53 @@ extension Session {
                                             competing: causes.competing.map(\.label), fit: fit, rows: accounting,
                                             conventions: settings.conventions))
         } catch { throw Self.diagnostic(error) }
+    }
+
+    /// `plot cuminc`: the Aalen–Johansen curve of each cause in each stratum (the event's first), with the
+    /// number at risk per stratum under the ticks and Gray's test of the event in the corner.
+    func incidenceFigure(_ plan: PlotPlan) throws(Diagnostic) -> SurvivalFigure {
+        let (data, _, grouping, _, _, causes) = try competingData()
+        let estimate: CumulativeIncidence
+        do { estimate = try CumulativeIncidence.estimate(data, group: grouping.groups, transform: .logLog, level: settings.level) }
+        catch { throw Self.diagnostic(error) }
+        let lastTime = data.time.max() ?? 0
+        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? "Time")
+        let end = max(lastTime, xAxis.upper)
+        // Times per stratum, sorted, for the number at risk (rows with time ≥ t) under each tick.
+        var timesByGroup = [[Double]](repeating: [], count: max(grouping.labels.count, 1))
+        for (t, g) in zip(data.time, grouping.groups) where g < timesByGroup.count { timesByGroup[g].append(t) }
+        for g in timesByGroup.indices { timesByGroup[g].sort() }
+        let labels = ([causes.event] + causes.competing).map(\.label)
+        let several = grouping.labels.count > 1
+        var strata: [CurveStratum] = []
+        var highest = 0.0
+        for curve in estimate.curves {
+            let start = StepPoint(time: 0, estimate: 0, lower: plan.confidenceBand ? 0 : nil, upper: plan.confidenceBand ? 0 : nil)
+            let points = StepThinning.thin([start] + curve.steps.map { s in
+                StepPoint(time: s.time, estimate: s.estimate, lower: plan.confidenceBand ? s.lower : nil, upper: plan.confidenceBand ? s.upper : nil)
+            }, from: 0, to: end, columns: Self.figureColumns)
+            for p in points where p.time <= xAxis.upper { highest = max(highest, p.upper ?? p.estimate) }
+            let cause = curve.cause - 1 < labels.count ? labels[curve.cause - 1] : String(curve.causeCode)
+            let stratum = curve.group < grouping.labels.count ? grouping.labels[curve.group] : "all"
+            let label = (several ? stratum + ": " : "") + (curve.cause == 1 ? "event \(cause)" : "competing \(cause)")
+            var atRisk: [Double] = []
+            // The number at risk is the stratum's: shown once, with its first cause.
+            if plan.riskTable && curve.cause == 1, curve.group < timesByGroup.count {
+                let times = timesByGroup[curve.group]
+                atRisk = xAxis.ticks.map { tick in Double(times.count - (times.firstIndex { $0 >= tick } ?? times.count)) }
+            }
+            strata.append(CurveStratum(label: label, points: points, atRisk: atRisk))
+        }
+        var figure = SurvivalFigure(title: plan.title, measure: .cumulativeIncidence, xAxis: xAxis,
+                                    yAxis: FigureAxis.measure(.cumulativeIncidence, maxValue: highest, label: plan.yLabel ?? "Cumulative incidence"),
+                                    strata: strata,
+                                    options: CurveFigureOptions(confidenceBand: plan.confidenceBand, riskTable: plan.riskTable,
+                                                                censorMarks: false, percent: plan.percent))
+        if several, let gray = try? GrayTest.compute(data, group: grouping.groups), let event = gray.causes.first?.statistic {
+            figure.pValueText = nil
+            figure.logRankP = nil
+            figure.grayP = event.p
+        }
+        return figure
     }
 }

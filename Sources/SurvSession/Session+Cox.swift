@@ -9,11 +9,15 @@ extension Session {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
+        if endpoint.start != nil || model.cluster != nil {
+            return try countingProcessCox(model, table: table, name: name, endpoint: endpoint)
+        }
         // Variables are evaluated on the kept rows first, so their missing values count like columns'; rows the
         // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
         let candidates = keptRows ?? Array(0..<table.rowCount)
         let variables = try CoxDesign.evaluate(model.variables, table: table, rows: candidates)
-        var usable = AnalysisRows.complete(candidates, in: ([endpoint.time, endpoint.event] + model.strata).map { table.column(named: $0) })
+        var usable = AnalysisRows.complete(candidates, of: table.rowCount,
+                                           in: ([endpoint.time, endpoint.event] + model.strata).map { table.column(named: $0) })
         for variable in variables { usable = variable.complete(usable) }
         guard !usable.isEmpty else {
             throw Diagnostic("no rows left: every kept row has a missing value in a term or the endpoint")

@@ -84,14 +84,12 @@ extension Session {
 
     func defineEndpoint(_ plan: EndpointPlan) throws(Diagnostic) -> Report {
         guard let table else { throw Diagnostic("no dataset is loaded") }
-        if plan.start != nil {
-            throw Diagnostic("(start, stop] endpoints are not available yet", hint: "declare one row per subject: endpoint TIME, EVENT")
-        }
         let (time, event) = (plan.time, plan.event)
         // Validate the coding now so the mistake is reported where it was made, on the rows kept by the filter:
         // a landmark analysis (`where time >= 90; let tl = time - 90`) has negative times only on rows it left
         // out. Rows a later filter brings back are checked by each analysis that uses them.
         let rows = keptRows ?? Array(0..<table.rowCount)
+        if let start = plan.start { return try defineCountingProcessEndpoint(plan, start: start, table: table, rows: rows) }
         let candidate = Endpoint(name: "", time: time, event: event, causes: plan.causes)
         if let causes = plan.causes { return try defineCompetingEndpoint(plan, causes: causes, table: table, rows: rows) }
         let outcome = try SurvivalOutcome.build(table: table, rows: rows, endpoint: candidate)
@@ -144,9 +142,13 @@ extension Session {
         do { try updated.setColumn(column) } catch { throw Diagnostic("cannot add column '\(name)': \(error)") }
         // A replaced column may be an endpoint's time or event: it must still make a valid outcome on the rows
         // in use (the endpoint itself was checked on the rows kept when it was declared).
-        for endpoint in endpoints.values where endpoint.time == name || endpoint.event == name {
+        for endpoint in endpoints.values where endpoint.time == name || endpoint.event == name || endpoint.start == name {
             do {
-                _ = try SurvivalOutcome.build(table: updated, rows: kept, endpoint: endpoint)
+                if let start = endpoint.start {
+                    _ = try CountingProcessOutcome.build(table: updated, rows: kept, endpoint: endpoint, start: start)
+                } else {
+                    _ = try SurvivalOutcome.build(table: updated, rows: kept, endpoint: endpoint)
+                }
             } catch {
                 throw Diagnostic("'\(name)' is used by the endpoint \(describeEndpoint(endpoint.name)), and the new values do not fit it: \(error.message)",
                                  hint: "give the new column another name")

@@ -71,6 +71,10 @@ extension Session {
     }
 
     func setLandmark(_ time: Double?) throws(Diagnostic) -> Report {
+        if let name = currentEndpoint, endpoints[name]?.start != nil {
+            throw Diagnostic("'landmark at' and 'censor at' do not apply to (start, stop] endpoints",
+                             hint: "on such data, split the follow-up into intervals instead")
+        }
         let previous = landmark
         landmark = time
         do throws(Diagnostic) {
@@ -84,6 +88,10 @@ extension Session {
     }
 
     func setCensorAt(_ expression: TypedExpression?, source: String) throws(Diagnostic) -> Report {
+        if let name = currentEndpoint, endpoints[name]?.start != nil {
+            throw Diagnostic("'landmark at' and 'censor at' do not apply to (start, stop] endpoints",
+                             hint: "on such data, split the follow-up into intervals instead")
+        }
         let previous = censorAt
         censorAt = expression.map { ($0, source) }
         do throws(Diagnostic) {

@@ -11,6 +11,8 @@ extension Session {
         switch plan.figure {
         case .km:
             report = FigureReport(content: .survival(try survivalFigure(plan)), path: plan.path, conventions: settings.conventions)
+        case .cuminc:
+            report = FigureReport(content: .survival(try incidenceFigure(plan)), path: plan.path, conventions: settings.conventions)
         case .cox:
             guard let (_, fit, conventions, source, _) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
             report = FigureReport(content: .forest(forestFigure(fit, title: plan.title)), path: plan.path, model: source, conventions: conventions)

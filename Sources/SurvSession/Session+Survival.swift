@@ -21,6 +21,9 @@ extension Session {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
+        if endpoint.start != nil {
+            throw Diagnostic("this is not available for (start, stop] endpoints yet", hint: "km and cox work on them")
+        }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
         let (rows, outcome) = try adjusted(rows: selection.rows,
                                            outcome: try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint))
@@ -37,6 +40,10 @@ extension Session {
     }
 
     func kaplanMeier(times: [Double], fullTable: Bool, probabilities: [Double] = [], wide: Bool = false) throws(Diagnostic) -> Report {
+        if let name = currentEndpoint, let endpoint = endpoints[name], let start = endpoint.start {
+            return try countingProcessKaplanMeier(endpoint: endpoint, start: start, times: times, fullTable: fullTable,
+                                                  probabilities: probabilities, wide: wide)
+        }
         let data = try stratifiedOutcome()
         var strata: [KaplanMeierStratum] = []
         for g in data.labels.indices where data.prepared.rows(inStratum: g) > 0 {

@@ -12,6 +12,8 @@ public struct Endpoint: Equatable, Sendable {
     /// With competing risks: which codes of the status column (`event`) are the event and its competitors;
     /// any other code is a censoring.
     public var causes: CausesSyntax? = nil
+    /// With (start, stop] data: the column where each interval starts (`time` is where it stops).
+    public var start: String? = nil
 }
 
 /// The outcome of one command: the report it produced, or the one error that stopped it.
@@ -127,6 +129,7 @@ public final class Session {
                                    datasetLoaded: table != nil, bundledDatasets: BundledDatasets.names,
                                    endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
         if let name = currentEndpoint, endpoints[name]?.causes != nil { context.endpointKind = .competingRisks }
+        if let name = currentEndpoint, endpoints[name]?.start != nil { context.endpointKind = .countingProcess }
         return context
     }
 
@@ -319,6 +322,10 @@ public final class Session {
         guard let e = endpoints[name] else { return name }
         // R users read survival outcomes as Surv(time, event).
         var columns = "Surv(\(e.time), \(e.event))"
+        if let start = e.start {
+            columns = "Surv(\(start), \(e.time), \(e.event))"
+            return e.name == "\(start), \(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
+        }
         if let causes = e.causes {
             columns = "Surv(\(e.time), \(e.event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", ")))"
         }

@@ -37,7 +37,7 @@ final class PlotSyntaxTests: XCTestCase {
         XCTAssertEqual(diagnostic("plot km cumhaz cuminc")?.message, "the y axis is chosen twice (cumhaz or cuminc, not both)")
         XCTAssertEqual(diagnostic("plot km no ci")?.message, "'no ci' means nothing: ci is off unless asked for")
         XCTAssertEqual(diagnostic("plot cox risktable")?.message, "'risktable' is not an option of plot cox")
-        XCTAssertEqual(diagnostic("plot cox risktable")?.hint, "it belongs to plot km")
+        XCTAssertEqual(diagnostic("plot cox risktable")?.hint, "it belongs to plot cuminc and plot km")
         XCTAssertEqual(diagnostic("plot km to \"km.png\"")?.message, "a figure is written as SVG: the file name ends in .svg")
         XCTAssertEqual(diagnostic("plot km xmax -3")?.message, "xmax must be a positive time")
         XCTAssertEqual(diagnostic("plot km by 0")?.message, "the tick spacing must be positive")

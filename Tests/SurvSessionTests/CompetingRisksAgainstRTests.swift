@@ -47,6 +47,22 @@ final class CompetingRisksAgainstRTests: SessionReferenceTestCase {
         }
     }
 
+    /// `plot cuminc` draws the curves `cuminc` tabulates: at each time cuminc prints, the step in force is its value.
+    func testThePlotDrawsTheTabulatedCurves() throws {
+        let s = try session()
+        guard case .cumulativeIncidence(let table) = try report(s, "cuminc at 60, 120, 240"),
+              case .figure(let figure) = try report(s, "plot cuminc"), case .survival(let f) = figure.content else { return XCTFail() }
+        XCTAssertEqual(f.strata.map(\.label), ["sex=F: event 1", "sex=F: competing 2", "sex=M: event 1", "sex=M: competing 2"])
+        XCTAssertEqual(f.strata.map { $0.atRisk.first }, [631, nil, 753, nil])
+        for (curve, drawn) in zip(table.curves, f.strata) {
+            for point in curve.at {
+                let step = drawn.points.last { $0.time <= point.time }
+                close(step?.estimate, try XCTUnwrap(point.estimate), "\(drawn.label) at \(point.time)")
+            }
+        }
+        XCTAssertNotNil(f.grayP)
+    }
+
     func testNaiveKaplanMeierSaysSoAndMistakesAreNamed() throws {
         let s = try session()
         guard case .kaplanMeier(let km) = try report(s, "km") else { return XCTFail() }

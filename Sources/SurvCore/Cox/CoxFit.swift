@@ -16,6 +16,8 @@ public struct CoxCoefficient: Codable, Equatable, Sendable {
     public var hr: Double
     public var hrLower: Double
     public var hrUpper: Double
+    /// With `cluster()`: the sandwich standard error, which then gives `z`, `p` and the interval, as in R.
+    public var robustSE: Double? = nil
 }
 
 /// A fitted Cox proportional-hazards model: R's `coxph` with what `summary.coxph` prints.

@@ -29,15 +29,15 @@ struct ProportionalHazardsScorePass {
         let kept = fit.coefficients.map(\.column)
         let p = kept.count
         columns = p
-        let order = prepared.order.map { Int($0) }
+        let order = prepared.order
         let isEvent = prepared.sortedEvent
-        let weight = prepared.sortedWeight ?? [Double](repeating: 1, count: n)
+        let weight = prepared.sortedWeight
         strataCount = prepared.strata
 
         // Covariates of the kept columns in sorted row-major order, recentred by their plain mean for
         // numerical stability (as zph1 does).
         var position = [Int32](repeating: 0, count: n)
-        for i in 0..<n { position[order[i]] = Int32(truncatingIfNeeded: i) }
+        for i in 0..<n { position[Int(order[i])] = Int32(truncatingIfNeeded: i) }
         let columns = kept.map { input.covariates[$0] }
         let x = CoxSortedData.rowMajor(columns, centres: columns.map { $0.reduce(0, +) / Double(n) },
                                        scales: [Double](repeating: 1, count: p), position: position)
@@ -49,8 +49,8 @@ struct ProportionalHazardsScorePass {
             let deaths = rows.lazy.filter { isEvent[$0] }.count
             for (c, j) in kept.enumerated() {
                 let column = input.covariates[j]
-                let first = column[order[start]]
-                if rows.contains(where: { column[order[$0]] != first }) { used[s][c] = deaths }
+                let first = column[Int(order[start])]
+                if rows.contains(where: { column[Int(order[$0])] != first }) { used[s][c] = deaths }
             }
         }
         self.used = used
@@ -102,10 +102,10 @@ struct ProportionalHazardsScorePass {
                 for b in prepared.blocks(ofStratum: s).reversed() {
                     let positions = prepared.positions(ofBlock: b)
                     guard let first = positions.first else { continue }
-                    let timeWeight = transformedTime[order[first]] - centre
+                    let timeWeight = transformedTime[Int(order[first])] - centre
                     for position in positions.reversed() {
                         let row = position * p
-                        let w = weight[position]
+                        let w = weight?[position] ?? 1
                         let risk = exp(sortedEta[position]) * w
                         if isEvent[position] {
                             nextEvent -= 1
@@ -151,7 +151,7 @@ struct ProportionalHazardsScorePass {
         score = u
         information = imat
         schoenfeld = schoen
-        eventRows = eventPositions.map { order[$0] }
+        eventRows = eventPositions.map { Int(order[$0]) }
         self.eventTimes = eventTimes
         self.eventStratum = eventStratum
     }

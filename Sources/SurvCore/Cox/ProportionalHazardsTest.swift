@@ -217,39 +217,51 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let usedTerm = used.map { row in termColumns.map { row[$0[0]] } }
         // The terms that vary, and the solution of their block of v, depend only on the stratum: the block's
         // inverse (columns of solves, 0 for a singular term) is made once per stratum, and each event's
-        // residuals are multiplied by it, with no allocation per event.
-        var solvedFlat = [Double](repeating: .nan, count: events * width)   // row-major events × width, NaN = NA
-        var inverses: [Int: (terms: [Int], inverse: [Double], singular: [Bool])] = [:]
-        for e in 0..<events {
-            let s = pass.eventStratum[e]
-            if inverses[s] == nil {
-                let k = (0..<width).filter { usedTerm[s][$0] > 0 }
-                let m = k.count
-                var sub = [Double](repeating: 0, count: m * m)
-                for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
-                let factor = EquilibratedCholesky(symmetric: sub, size: m)
-                var inverse = [Double](repeating: 0, count: m * m)   // inverse[a * m + b]
-                for b in 0..<m {
-                    let column = factor.solve((0..<m).map { $0 == b ? 1 : 0 })
-                    for a in 0..<m { inverse[a * m + b] = column[a] }
-                }
-                inverses[s] = (k, inverse, (0..<m).map { factor.isSingular($0) })
-            }
-            guard let (k, inverse, singular) = inverses[s] else { continue }
+        // residuals are multiplied by it, term by term, with no allocation per event.
+        var inverses: [(terms: [Int], position: [Int?], inverse: [Double], singular: [Bool])] = []
+        for s in 0..<strata {
+            let k = (0..<width).filter { usedTerm[s][$0] > 0 }
             let m = k.count
-            for a in 0..<m where !singular[a] {
-                var sum = 0.0
-                for b in 0..<m { sum += inverse[a * m + b] * resid[e * nterm + k[b]] }
-                solvedFlat[e * width + k[a]] = sum
+            var sub = [Double](repeating: 0, count: m * m)
+            for (a, i) in k.enumerated() { for (b, j) in k.enumerated() { sub[a * m + b] = v[i * width + j] } }
+            let factor = EquilibratedCholesky(symmetric: sub, size: m)
+            var inverse = [Double](repeating: 0, count: m * m)   // inverse[a * m + b]
+            for b in 0..<m {
+                let column = factor.solve((0..<m).map { $0 == b ? 1 : 0 })
+                for a in 0..<m { inverse[a * m + b] = column[a] }
             }
+            var position = [Int?](repeating: nil, count: width)
+            for (a, term) in k.enumerated() { position[term] = a }
+            inverses.append((k, position, inverse, (0..<m).map { factor.isSingular($0) }))
+        }
+        // Events come stratum by stratum: each run shares one block.
+        var runs: [(stratum: Int, events: Range<Int>)] = []
+        var start = 0
+        while start < events {
+            var end = start + 1
+            while end < events && pass.eventStratum[end] == pass.eventStratum[start] { end += 1 }
+            runs.append((pass.eventStratum[start], start..<end))
+            start = end
         }
         var values: [[Double?]] = []
         for c in 0..<width {
             let shift = termColumns[c].count == 1 ? coef[termColumns[c][0]] : 1
-            values.append((0..<events).map { e in
-                let value = solvedFlat[e * width + c]
-                return value.isNaN ? nil : value + shift
-            })
+            var column: [Double?] = []
+            column.reserveCapacity(events)
+            for run in runs {
+                let block = inverses[run.stratum]
+                guard let a = block.position[c], !block.singular[a] else {
+                    column.append(contentsOf: repeatElement(nil, count: run.events.count))
+                    continue
+                }
+                let m = block.terms.count
+                for e in run.events {
+                    var sum = 0.0
+                    for b in 0..<m { sum += block.inverse[a * m + b] * resid[e * nterm + block.terms[b]] }
+                    column.append(sum + shift)
+                }
+            }
+            values.append(column)
         }
         return (values, v)
     }

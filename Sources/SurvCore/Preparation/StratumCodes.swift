@@ -56,6 +56,26 @@ public struct StratumCodes: Sendable, Equatable {
                 throw CoreError("level \(coding[bad]) in row \(bad + 1) is outside 0..<\(limit)")
             }
         }
+        // One coding (the common `stratify by x`): its levels are already the keys, dense but for levels no
+        // row has; renumbering those away needs no combined key.
+        if codings.count == 1, n > 0 {
+            let coding = codings[0]
+            var used = [Int32](repeating: -1, count: levelCounts[0])
+            for level in coding { used[Int(level)] = 0 }
+            var present: [Int32] = []
+            for level in used.indices where used[level] == 0 {
+                used[level] = Int32(truncatingIfNeeded: present.count)
+                present.append(Int32(truncatingIfNeeded: level))
+            }
+            if present.count == used.count {
+                codes = coding
+            } else {
+                codes = used.withUnsafeBufferPointer { used in coding.map { used[Int($0)] } }
+            }
+            count = present.count
+            levels = [present]
+            return
+        }
         // One coding at a time: the strata so far (fewer than the rows) times the next coding's levels
         // (fewer than 2³¹) always fits in 64 bits.
         var codes = [Int32](repeating: 0, count: n)

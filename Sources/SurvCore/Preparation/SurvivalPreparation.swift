@@ -90,20 +90,10 @@ public struct SurvivalPreparation: Sendable {
             var byStratum = [Int32](repeating: 0, count: n)
             var timeByStratum = [Double](repeating: 0, count: n)
             strata.codes.withUnsafeBufferPointer { codes in
-            order.withUnsafeBufferPointer { order in
-            sortedTime.withUnsafeBufferPointer { sortedTime in
-            next.withUnsafeMutableBufferPointer { next in
-            byStratum.withUnsafeMutableBufferPointer { byStratum in
-            timeByStratum.withUnsafeMutableBufferPointer { timeByStratum in
-                for i in 0..<n {
-                    let row = order[i]
-                    let s = Int(codes[Int(row)])
-                    let at = next[s]
-                    next[s] = at + 1
-                    byStratum[at] = row
-                    timeByStratum[at] = sortedTime[i]
+                TimeOrder.distribute(sortedTime, order, into: &timeByStratum, &byStratum, offsets: &next) { _, row in
+                    Int(codes[Int(row)])
                 }
-            }}}}}}
+            }
             order = byStratum
             sortedTime = timeByStratum
         } else {

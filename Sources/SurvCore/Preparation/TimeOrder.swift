@@ -88,25 +88,37 @@ enum TimeOrder {
             }
             if trivial { continue }
             let by = shift(pass)
-            sorted.withUnsafeBufferPointer { k in
-            order.withUnsafeBufferPointer { o in
-            scratchKeys.withUnsafeMutableBufferPointer { sk in
-            scratchOrder.withUnsafeMutableBufferPointer { so in
-            offsets.withUnsafeMutableBufferPointer { off in
-                for i in 0..<n {
-                    let key = k[i]
-                    let digit = Int((key >> by) & mask)
-                    let at = off[digit]
-                    off[digit] = at + 1
-                    sk[at] = key
-                    so[at] = o[i]
-                }
-            }}}}}
+            distribute(sorted, order, into: &scratchKeys, &scratchOrder, offsets: &offsets) { key, _ in
+                Int((key >> by) & mask)
+            }
             swap(&sorted, &scratchKeys)
             swap(&order, &scratchOrder)
         }
         orderRunsByLowBits(&sorted, &order)
         return (order, sorted)
+    }
+
+    /// One stable counting pass, the step of the radix sort and of the pass that groups sorted rows by
+    /// stratum: element i (a value and its row) goes to the next free slot of bucket `bucket(value, row)`,
+    /// `offsets` holding each bucket's first free slot.
+    @inline(__always)
+    static func distribute<Value>(_ values: [Value], _ rows: [Int32], into sortedValues: inout [Value],
+                                  _ sortedRows: inout [Int32], offsets: inout [Int],
+                                  bucket: (Value, Int32) -> Int) {
+        values.withUnsafeBufferPointer { v in
+        rows.withUnsafeBufferPointer { r in
+        sortedValues.withUnsafeMutableBufferPointer { sv in
+        sortedRows.withUnsafeMutableBufferPointer { sr in
+        offsets.withUnsafeMutableBufferPointer { off in
+            for i in 0..<v.count {
+                let value = v[i], row = r[i]
+                let b = bucket(value, row)
+                let at = off[b]
+                off[b] = at + 1
+                sv[at] = value
+                sr[at] = row
+            }
+        }}}}}
     }
 
     /// Sorts each run of keys with equal high halves by the whole key, ties by row (the run's rows are in

@@ -114,7 +114,7 @@ struct SVGSurvivalFigure {
         let pBaseline = pText != nil && pCorner == nil ? cursor + 20 : nil
         if let pBaseline { cursor = pBaseline }
         let riskTop = cursor + 28
-        if prepared.riskTable { cursor = riskTop + Double(prepared.atRisk.count) * 20 }
+        if prepared.riskTable { cursor = riskTop + Double(prepared.atRisk.filter { $0.contains { !$0.isEmpty } }.count) * 20 }
         var document = SVGDocument(width: style.pageWidth, height: cursor + 14)
 
         if let title = prepared.title, !title.isEmpty {
@@ -191,8 +191,9 @@ struct SVGSurvivalFigure {
         if prepared.riskTable {
             document.openGroup("risk-table")
             document.text("Number at risk", x: 12, y: riskTop, size: font, bold: true)
-            for (index, row) in prepared.atRisk.enumerated() {
-                let baseline = riskTop + Double(index + 1) * 20
+            // A curve without a count of its own (a competing cause, counted with its stratum's event) has no row.
+            for (position, (index, row)) in prepared.atRisk.enumerated().filter({ $0.element.contains { !$0.isEmpty } }).enumerated() {
+                let baseline = riskTop + Double(position + 1) * 20
                 document.text(index < names.table.count ? names.table[index] : "", x: 12, y: baseline, size: font,
                               fill: FigurePalette.svgColor(index))
                 for (i, count) in row.enumerated() where i < printed.count && printed[i] && !count.isEmpty {

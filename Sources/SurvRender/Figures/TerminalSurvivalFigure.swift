@@ -125,7 +125,8 @@ struct TerminalSurvivalFigure {
         }
         if prepared.riskTable {
             grid.put("Number at risk", line: grid.addLine(), column: 0)
-            for (index, row) in prepared.atRisk.enumerated() {
+            // A curve without a count of its own (a competing cause, counted with its stratum's event) has no row.
+            for (index, row) in prepared.atRisk.enumerated() where row.contains(where: { !$0.isEmpty }) {
                 let line = grid.addLine()
                 grid.put(index < names.table.count ? names.table[index] : "", line: line, column: 0, color: index)
                 ticks.place(row, line: line, on: &grid)

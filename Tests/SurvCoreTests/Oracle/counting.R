@@ -1,0 +1,51 @@
+# Reference values for (start, stop] data (survival 3.5.3): survfit and coxph on Surv(start, stop, event),
+# with both tie methods, strata() and cluster(). Run from this folder:
+#   Rscript counting.R
+# Writes data/bladder2.csv and data/myeloid_split.csv (the rows R computed on; heart.csv comes from
+# export_datasets.R) and counting.json.
+suppressPackageStartupMessages(library(survival))
+library(jsonlite)
+stopifnot(Sys.setlocale("LC_COLLATE", "en_US.UTF-8") != "")
+
+bladder2 <- survival::bladder2
+write.csv(bladder2, "data/bladder2.csv", row.names = FALSE, na = "NA")
+heart <- survival::heart
+# myeloid split at transplant, as tmerge does it: the covariate tx switches on at txtime.
+base <- survival::myeloid[, c("id", "trt", "sex", "futime", "death", "txtime")]
+split <- tmerge(base[, c("id", "trt", "sex")], base, id = id, death = event(futime, death), tx = tdc(txtime))
+split <- split[order(split$id, split$tstart), ]
+write.csv(split, "data/myeloid_split.csv", row.names = FALSE, na = "NA")
+
+curve <- function(fit) {
+  s <- if (is.null(fit$strata)) rep("all", length(fit$time)) else rep(names(fit$strata), fit$strata)
+  list(stratum = s, time = fit$time, n_risk = fit$n.risk, n_event = fit$n.event, n_censor = fit$n.censor,
+       surv = fit$surv, std_err = fit$std.err, lower = fit$lower, upper = fit$upper)
+}
+model <- function(fit) {
+  s <- summary(fit)
+  cm <- s$coefficients
+  robust <- "robust se" %in% colnames(cm)
+  list(names = rownames(cm), coef = unname(cm[, "coef"]), se = unname(cm[, "se(coef)"]),
+       robust_se = if (robust) unname(cm[, "robust se"]) else NULL,
+       z = unname(cm[, "z"]), p = unname(cm[, "Pr(>|z|)"]),
+       lower = unname(s$conf.int[, "lower .95"]), upper = unname(s$conf.int[, "upper .95"]),
+       loglik = unname(fit$loglik), lr = 2 * diff(unname(fit$loglik)), wald = unname(fit$wald.test),
+       score = unname(fit$score), concordance = unname(s$concordance[1]),
+       n = fit$n, events = fit$nevent, iterations = fit$iter)
+}
+
+out <- list()
+out$km_bladder2 <- curve(survfit(Surv(start, stop, event) ~ rx, data = bladder2))
+out$km_heart <- curve(survfit(Surv(start, stop, event) ~ transplant, data = heart))
+out$km_myeloid <- curve(survfit(Surv(tstart, tstop, death) ~ trt, data = split))
+for (ties in c("efron", "breslow")) {
+  out[[paste0("cox_bladder2_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + number, data = bladder2, ties = ties))
+  out[[paste0("cox_heart_", ties)]] <- model(coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = heart, ties = ties))
+  out[[paste0("cox_bladder2_strata_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + strata(enum), data = bladder2, ties = ties))
+  out[[paste0("cox_bladder2_cluster_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + number + cluster(id), data = bladder2, ties = ties))
+  # cluster() on one-row-per-interval data read as right-censored (stop, event): coxph.fit's risk sets.
+  out[[paste0("cox_bladder2_stop_cluster_", ties)]] <- model(coxph(Surv(stop, event) ~ rx + size + cluster(id), data = bladder2, ties = ties))
+  out[[paste0("cox_myeloid_cluster_", ties)]] <- model(coxph(Surv(tstart, tstop, death) ~ trt + sex + tx + cluster(id), data = split, ties = ties))
+}
+writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "counting.json")
+cat("survival", as.character(packageVersion("survival")), "\n")
