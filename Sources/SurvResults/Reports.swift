@@ -266,6 +266,7 @@ public enum Report: Codable, Equatable, Sendable {
     case expect(ExpectReport)
     case cumulativeIncidence(CumulativeIncidenceReport)
     case landmark(LandmarkReport)
+    case split(SplitReport)
     case censor(CensorReport)
     case fineGray(FineGrayReport)
 
@@ -292,6 +293,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .expect: return "expect"
         case .cumulativeIncidence: return "cuminc"
         case .landmark: return "landmark"
+        case .split: return "split"
         case .censor: return "censor"
         case .fineGray: return "finegray"
         }
