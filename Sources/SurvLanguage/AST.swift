@@ -83,6 +83,8 @@ public enum Command: Equatable, Sendable {
     case setPlot(Name, value: Double?)
     case plot(PlotSyntax)
     case expect(ExpectSyntax)
+    /// `split NAME at COLUMN`
+    case split(Name, at: Name)
     /// `landmark at T` / `landmark none`
     case landmark(Double?, SourceRange)
     /// `censor at EXPRESSION` / `censor none`

@@ -122,6 +122,17 @@ public struct Checker {
         case .cox(let terms):
             try requireEndpoint()
             return .cox(try checkModel(terms))
+        case .split(let name, let column):
+            try requireEndpoint()
+            try requireColumn(column, type: .number, role: "the switch time")
+            guard context.type(of: name.text) == nil else {
+                throw Diagnostic("'\(name.text)' is already a column", at: name.range, hint: "choose a new name for the 0/1 covariate")
+            }
+            guard context.endpointKind != .competingRisks else {
+                throw Diagnostic("split works on an endpoint of one event, not a competing-risks one", at: name.range,
+                                 hint: "declare endpoint TIME, EVENT first")
+            }
+            return .split(name: name.text, at: column.text)
         case .landmark(let time, let range):
             try requireEndpoint()
             if let time, !(time >= 0 && time.isFinite) {

@@ -194,6 +194,10 @@ public struct Parser {
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "rmst at TAU, e.g. rmst at 365") }
             command = .restrictedMean(tau: try expectNumber("a time horizon, e.g. 365"))
         case "plot": command = .plot(try plotSyntax())
+        case "split":
+            let name = try expectName("a name for the 0/1 covariate", hint: "split hsct at hsct_months")
+            guard acceptWord("at") else { throw unexpected(expecting: "'at' and the column of switch times", hint: "split \(name.text) at COLUMN") }
+            command = .split(name, at: try expectName("the column of switch times"))
         case "landmark":
             if acceptWord("none") { command = .landmark(nil, current.range) }
             else {

@@ -37,6 +37,8 @@ public enum Plan: Equatable, Sendable {
     case setting(SettingChange)
     case plot(PlotPlan)
     case expect(ExpectPlan)
+    /// A 0/1 covariate NAME switching on at each row's COLUMN time, each row's follow-up split there.
+    case split(name: String, at: String)
     /// Survival analyses start at this time, among the rows still event-free and followed beyond it (nil: undo).
     case landmark(Double?)
     /// Follow-up ends, censored, at this value where it comes first (nil: undo).

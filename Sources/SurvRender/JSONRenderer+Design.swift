@@ -10,3 +10,10 @@ extension JSONRenderer {
                  ("events_removed", .integer(r.eventsRemoved))])
     }
 }
+
+extension JSONRenderer {
+    static func split(_ r: SplitReport) -> JSONValue {
+        .object([("name", .string(r.name)), ("subjects", .integer(r.subjects)), ("intervals", .integer(r.intervals)),
+                 ("switched", .integer(r.switched)), ("endpoint", .string(r.endpoint))])
+    }
+}

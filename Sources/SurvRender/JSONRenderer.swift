@@ -30,6 +30,7 @@ public enum JSONRenderer {
         case .cumulativeIncidence(let r): return cumulativeIncidence(r)
         case .fineGray(let r): return fineGray(r)
         case .landmark(let r): return landmark(r)
+        case .split(let r): return split(r)
         case .censor(let r): return censor(r)
         }
     }

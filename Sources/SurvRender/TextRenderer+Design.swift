@@ -13,3 +13,10 @@ extension TextRenderer {
         return TextWrap.wrap("censor at \(expression): \(Wording.count(r.censored, "row")) censored there\(events)", hanging: "  ")
     }
 }
+
+extension TextRenderer {
+    func split(_ r: SplitReport) -> String {
+        TextWrap.wrap("split \(r.name): \(Wording.count(r.subjects, "row")) into \(Wording.count(r.intervals, "interval")), "
+                      + "\(r.switched) switched during follow-up; endpoint \(r.endpoint)", hanging: "  ")
+    }
+}

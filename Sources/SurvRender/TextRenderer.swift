@@ -29,6 +29,7 @@ public struct TextRenderer: Sendable {
         case .cumulativeIncidence(let r): return cumulativeIncidence(r)
         case .fineGray(let r): return fineGray(r)
         case .landmark(let r): return landmark(r)
+        case .split(let r): return split(r)
         case .censor(let r): return censor(r)
         case .kaplanMeier(let r): return r.fullTable ? kaplanMeierTable(r) : kaplanMeier(r)
         case .logrank(let r): return logrank(r)

@@ -24,3 +24,20 @@ public struct CensorReport: Codable, Equatable, Sendable {
         self.eventsRemoved = eventsRemoved
     }
 }
+
+/// `split NAME at COLUMN`: the follow-up split where the covariate switches on (R's `tmerge(..., tdc())`).
+public struct SplitReport: Codable, Equatable, Sendable {
+    public var name: String
+    public var subjects: Int
+    public var intervals: Int
+    /// Rows whose follow-up was split in two.
+    public var switched: Int
+    public var endpoint: String
+    public init(name: String, subjects: Int, intervals: Int, switched: Int, endpoint: String) {
+        self.name = name
+        self.subjects = subjects
+        self.intervals = intervals
+        self.switched = switched
+        self.endpoint = endpoint
+    }
+}

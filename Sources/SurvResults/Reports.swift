@@ -270,6 +270,7 @@ public enum Report: Codable, Equatable, Sendable {
     case columns(ColumnListReport)
     case cumulativeIncidence(CumulativeIncidenceReport)
     case landmark(LandmarkReport)
+    case split(SplitReport)
     case censor(CensorReport)
     case fineGray(FineGrayReport)
 
@@ -297,6 +298,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .columns: return "columns"
         case .cumulativeIncidence: return "cuminc"
         case .landmark: return "landmark"
+        case .split: return "split"
         case .censor: return "censor"
         case .fineGray: return "finegray"
         }

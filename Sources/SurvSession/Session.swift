@@ -233,6 +233,7 @@ public final class Session {
         case .defineEndpoint(let plan): return try defineEndpoint(plan)
         case .cumulativeIncidence(let times): return try cumulativeIncidence(at: times)
         case .landmark(let time): return try setLandmark(time)
+        case .split(let name, let column): return try split(name, at: column)
         case .censorAt(let expression, let source): return try setCensorAt(expression, source: source)
         case .fineGray(let model): return try fineGray(model)
         case .selectEndpoint(let name):

@@ -41,3 +41,35 @@ final class DesignAgainstRTests: SessionReferenceTestCase {
         XCTAssertNil(s.censorAt)
     }
 }
+
+/// `split` makes R's tmerge intervals, and cox on them is R's coxph on (tstart, tstop].
+final class SplitAgainstRTests: SessionReferenceTestCase {
+    func testSplitAtTransplantIsTmerge() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death")
+        guard case .split(let split) = try report(s, "split tx at txtime") else { return XCTFail() }
+        XCTAssertEqual(Double(split.intervals), numbers("split_myeloid", "intervals").first)
+        XCTAssertEqual(Double(split.switched), numbers("split_myeloid", "switched").first)
+        XCTAssertEqual(split.subjects, 646)
+        guard case .cox(let cox) = try report(s, "cox trt + tx") else { return XCTFail() }
+        for (c, (coef, se)) in zip(cox.fit.coefficients, zip(numbers("split_myeloid", "cox_coef"), numbers("split_myeloid", "cox_se"))) {
+            close(c.coef, coef, "\(c.name) coef")
+            close(c.se, se, "\(c.name) se")
+        }
+        XCTAssertEqual(s.checkContext.endpointKind, .countingProcess)
+        guard case .failure(let d)? = s.run(line: "logrank").last?.result else { return XCTFail("logrank on intervals answered") }
+        XCTAssertTrue(d.message.contains("not defined for (start, stop] data"), d.message)
+    }
+
+    func testMistakesChangeNothing() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death")
+        func message(_ line: String) -> String? {
+            guard case .failure(let d)? = s.run(line: line).last?.result else { return nil }
+            return d.message
+        }
+        XCTAssertEqual(message("split trt at txtime"), "'trt' is already a column")
+        XCTAssertEqual(message("split tx at sex"), "the switch time must be numeric, but 'sex' holds text")
+        XCTAssertEqual(s.table?.rowCount, 646)
+    }
+}

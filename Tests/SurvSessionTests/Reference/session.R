@@ -297,4 +297,11 @@ out$design_myeloid <- list(censored = sum(cut), kept = nrow(lm), dropped = nrow(
                            logrank_chisq = survdiff(Surv(t3, e2) ~ trt, data = lm)$chisq,
                            cox_coef = unname(coef(coxph(Surv(t3, e2) ~ trt + sex, data = lm))))
 
+# split tx at txtime on myeloid (endpoint futime, death): R's tmerge with tdc(txtime), then coxph on the
+# (tstart, tstop] intervals.
+sp <- tmerge(survival::myeloid[, 1:3], survival::myeloid, id = id, death = event(futime, death), tx = tdc(txtime))
+out$split_myeloid <- list(intervals = nrow(sp), switched = sum(sp$tx == 1 & sp$tstart > 0),
+                          cox_coef = unname(coef(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = sp))),
+                          cox_se = unname(sqrt(diag(vcov(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = sp))))))
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)
