@@ -346,8 +346,9 @@ private final class Tmux {
         try run(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// Polls the screen until `predicate` holds; fails with the last screen.
-    func waitForScreen(timeout: TimeInterval = 5, file: StaticString = #filePath, line: UInt = #line,
+    /// Polls the screen until `predicate` holds; fails with the last screen. The wait is long because a loaded
+    /// machine can take seconds to start a debug build; a screen that is right ends it at once.
+    func waitForScreen(timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
                        _ predicate: @escaping (String) -> Bool) throws {
         var last = ""
         try poll(timeout: timeout, what: "the screen", file: file, line: line, lastSeen: { last }) {
