@@ -123,7 +123,7 @@ extension Session {
         do { estimate = try CumulativeIncidence.estimate(data, group: grouping.groups, transform: .logLog, level: settings.level) }
         catch { throw Self.diagnostic(error) }
         let lastTime = data.time.max() ?? 0
-        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? "Time")
+        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? timeAxisTitle)
         let end = max(lastTime, xAxis.upper)
         // Times per stratum, sorted, for the number at risk (rows with time ≥ t) under each tick.
         var timesByGroup = [[Double]](repeating: [], count: max(grouping.labels.count, 1))

@@ -27,6 +27,14 @@ extension Session {
         return .figure(report)
     }
 
+    /// The x axis is time: titled with the endpoint's time column's variable label when the file gave one
+    /// ("Months from randomisation"), else "Time".
+    var timeAxisTitle: String {
+        guard let name = currentEndpoint, let time = endpoints[name]?.time,
+              let label = table?.column(named: time)?.label, !label.isEmpty else { return "Time" }
+        return label
+    }
+
     /// A replayed notebook writes no files: the figure is computed and compared, its file left alone.
     private func writeFigure(_ report: FigureReport, path: String) throws(Diagnostic) {
         guard fileAccess.allowsWriting else { return }
@@ -52,7 +60,7 @@ extension Session {
         case .cumulativeHazard: .cumulativeHazard
         }
         let lastTime = curves.map { $0.curve.time.last ?? 0 }.max() ?? 0
-        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? "Time")
+        let xAxis = FigureAxis.time(maxTime: lastTime, xmax: plan.xmax, by: plan.tickSpacing, label: plan.xLabel ?? timeAxisTitle)
         var strata: [CurveStratum] = []
         var highest = 0.0
         // A curve of a million rows has a million steps, but a figure has a few thousand columns at most:
@@ -119,7 +127,7 @@ extension Session {
         } catch { throw Self.diagnostic(error) }
         let residuals = test.residuals
         let x = residuals.transformedTime
-        var axis = FigureAxis.spanning(x, label: plan.xLabel ?? "Time")
+        var axis = FigureAxis.spanning(x, label: plan.xLabel ?? timeAxisTitle)
         if let ticks = test.timeAxisTicks(), !ticks.isEmpty, let low = x.min(), let high = x.max() {
             axis = FigureAxis(label: plan.xLabel ?? "Time", lower: low, upper: high, ticks: ticks.map(\.position))
             axis.tickTimes = ticks.map(\.time)

@@ -72,4 +72,18 @@ final class FigureDataAgainstRTests: SessionReferenceTestCase {
         XCTAssertTrue(figure.options.percent)
         XCTAssertFalse(figure.options.riskTable)
     }
+
+    /// A time column with a variable label (from a Stata or SPSS file) titles the time axis.
+    func testTheTimeAxisTakesTheTimeColumnsLabel() throws {
+        let s = Session()
+        _ = try report(s, "load aml; endpoint time, status")
+        guard var table = s.table, var time = table.column(named: "time") else { return XCTFail() }
+        time.label = "Weeks from randomisation"
+        try table.setColumn(time)
+        s.table = table
+        guard case .figure(let r) = try report(s, "plot km"), case .survival(let f) = r.content else { return XCTFail() }
+        XCTAssertEqual(f.xAxis.label, "Weeks from randomisation")
+        guard case .figure(let titled) = try report(s, "plot km xlab \"Weeks\""), case .survival(let g) = titled.content else { return XCTFail() }
+        XCTAssertEqual(g.xAxis.label, "Weeks", "xlab wins")
+    }
 }
