@@ -41,6 +41,8 @@ let package = Package(
         ]),
         // Release-mode benchmarks (run with `make bench`), never timed unit tests.
         .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvResults", "SurvRender", "SurvSession", "SurvNotebook"]),
+        // Scores a data set against a table of published numbers (the GRAALL cohort's targets).
+        .target(name: "PublishedTargets", dependencies: ["SurvCore", "SurvData"]),
         // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
         .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession", "SurvNotebook"]),
 
@@ -53,5 +55,6 @@ let package = Package(
         .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "survTests", dependencies: ["surv"]),
+        .testTarget(name: "PublishedTargetsTests", dependencies: ["PublishedTargets", "SurvData"]),
     ]
 )
