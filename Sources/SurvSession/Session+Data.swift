@@ -10,7 +10,10 @@ extension Session {
         let loaded: DataTable
         do { loaded = try BundledDatasets.load(name) } catch { throw Diagnostic("cannot load '\(name)': \(error)") }
         install(loaded)
-        return .message(loadedMessage(name, loaded))
+        var lines = [loadedMessage(name, loaded)]
+        if let notice = BundledDatasets.notice(name) { lines.append(notice) }
+        lines += try declareBundledEndpoints(name)
+        return .message(lines.joined(separator: "\n"))
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {

@@ -1,6 +1,7 @@
 # Reference for the bundled data sets: every column of survival::aml, lung (with the added `dead` =
 # status - 1), veteran, pbc (with the added `dead` = status == 2), colon (its death rows, etype 2, without
-# etype) and ovarian, as R holds them, to check the embedded CSV text reads back to the same table.
+# etype) and ovarian, as R holds them, and the reconstructed GRAALL cohort as R reads its CSV
+# (examples/graall), to check the embedded CSV text reads back to the same table.
 # Run from this folder:
 #   Rscript bundled_datasets.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
@@ -11,6 +12,14 @@ lung$dead <- lung$status - 1L
 pbc <- survival::pbc
 pbc$dead <- as.integer(pbc$status == 2)
 colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::colon), "etype")]
+graall <- read.csv(file.path("..", "..", "..", "examples", "graall", "graall-SYNTHETIC.csv"),
+                   stringsAsFactors = FALSE, na.strings = "")
+# The levels of these columns follow their meaning, as BundledGraall.swift orders them (the first is the
+# reference of a Cox term).
+graall$cyto <- factor(graall$cyto, levels = c("other", "BCR-ABL1", "KMT2A-r", "TCF3-PBX1", "low-hypo/near-triploid"))
+graall$disease_status <- factor(graall$disease_status, levels = c("CR1", "first relapse", "second+ relapse"))
+graall$mrd_class <- factor(graall$mrd_class, levels = c("<0.1%", "0.1-1%", ">1%"))
+graall$mrd_class4 <- factor(graall$mrd_class4, levels = c("<0.01%", "0.01-0.1%", "0.1-1%", ">1%"))
 # A numeric column's values as text with 17 significant digits, so every double reads back exactly:
 # jsonlite writes numbers with at most 15 (which would round pbc$age, days / 365.25), and Foundation's JSON
 # reader on Linux does not round every 17-digit number correctly; the test reads the text with Double().
@@ -32,5 +41,6 @@ describe <- function(d) {
 }
 out <- list(survival = as.character(packageVersion("survival")),
             aml = describe(survival::aml), lung = describe(lung), veteran = describe(survival::veteran),
-            pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian))
+            pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian),
+            graall = describe(graall))
 write_json(out, "bundled_datasets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
