@@ -22,6 +22,15 @@ public struct Checker {
         case .loadFile(let path, let range):
             guard !path.isEmpty else { throw Diagnostic("the file path is empty", at: range) }
             return .loadFile(path)
+        case .about(let name):
+            // Without a name it is the bundled data set in use, which only the session knows.
+            guard let name else { return .about(nil) }
+            guard context.bundledDatasets.contains(name.text) else {
+                throw Diagnostic("no bundled dataset named '\(name.text)'", at: name.range,
+                                 hint: Suggestions.hint(for: name.text, in: context.bundledDatasets)
+                                    ?? Suggestions.listing("bundled datasets", context.bundledDatasets))
+            }
+            return .about(name.text)
         case .endpointDefine(let name, let time, let event):
             try requireData(at: time.range)
             try requireColumn(time, type: .number, role: "the time column")

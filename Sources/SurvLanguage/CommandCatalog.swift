@@ -10,6 +10,7 @@ public enum CommandCatalog {
 
     public static let entries: [Entry] = [
         Entry(name: "load", usage: "load DATASET | load \"file.csv\"", summary: "Load a bundled dataset, or a CSV/TSV file with a header row.", example: "load aml"),
+        Entry(name: "about", usage: "about [DATASET]", summary: "What a bundled dataset is: its source, the endpoints it declares on load and, for graall, its data dictionary (a reconstruction from published summaries, not real patients). Without a name, the bundled dataset loaded.", example: "about graall"),
         Entry(name: "endpoint", usage: "endpoint TIME, EVENT | endpoint NAME = TIME, EVENT | endpoint NAME", summary: "Declare the survival outcome (event coded 1/0, true/false or yes/no), name it, or select a named one.", example: "endpoint time, status"),
         Entry(name: "where", usage: "where EXPRESSION | where all", summary: "Keep the rows where the expression holds; a second 'where' narrows further; 'where all' clears the filter.", example: "where age >= 60 and ph.ecog in (0, 1)"),
         Entry(name: "let", usage: "let NAME = EXPRESSION", summary: "Add a derived column. Functions: log, exp, abs, sqrt, cut(x, b1, b2, ...), if(cond, a, b), is_missing(x).", example: "let age_group = cut(age, 40, 60)"),

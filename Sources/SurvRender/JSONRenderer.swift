@@ -24,6 +24,7 @@ public enum JSONRenderer {
         case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
         case .figure(let r): return figure(r)
+        case .about(let r): return about(r)
         }
     }
 

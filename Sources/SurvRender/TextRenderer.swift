@@ -38,6 +38,7 @@ public struct TextRenderer: Sendable {
         case .wilcoxon(let r): return wilcoxon(r)
         case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
+        case .about(let r): return about(r)
         }
     }
 

@@ -254,6 +254,7 @@ public enum Report: Codable, Equatable, Sendable {
     case state(StateReport)
     case help(HelpReport)
     case figure(FigureReport)
+    case about(AboutReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -274,6 +275,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .state: return "show"
         case .help: return "help"
         case .figure: return "plot"
+        case .about: return "about"
         }
     }
 }

@@ -10,6 +10,7 @@ extension Session {
         let loaded: DataTable
         do { loaded = try BundledDatasets.load(name) } catch { throw Diagnostic("cannot load '\(name)': \(error)") }
         install(loaded)
+        bundledName = name
         var lines = [loadedMessage(name, loaded)]
         if let notice = BundledDatasets.notice(name) { lines.append(notice) }
         lines += try declareBundledEndpoints(name)
@@ -55,6 +56,7 @@ extension Session {
     /// A new dataset replaces everything that referred to the old one.
     private func install(_ loaded: DataTable) {
         table = loaded
+        bundledName = nil
         keptRows = nil
         filterSources = []
         endpoints = [:]
