@@ -120,6 +120,7 @@ struct Annealer {
             let cohort: Cohort = random.unit() < 0.5 ? .mrd : .relapse
             pool = patients.indices.filter { patients[$0].cohort == cohort }
         }
+        guard pool.count >= 2 else { return false }
         let a = pool[random.int(in: 0...(pool.count - 1))], b = pool[random.int(in: 0...(pool.count - 1))]
         guard a != b else { return false }
         switch kind {

@@ -197,6 +197,8 @@ Select `rfs` with `endpoint rfs`. Further endpoints from the columns below (for 
   `mrd_pct` is. 1% belongs to `0.1-1%`, because the text's "≤1%" group has 26 patients.
 - `mrd_class4`: the 4 classes of Table 1: `<0.01%`, `0.01-0.1%`, `0.1-1%`, `>1%`.
 - `mrd`: the 3-class level as a number, as Table 3 enters it: 0 = <0.1%, 1 = 0.1-1%, 2 = >1%.
+  The three MRD columns are filled for the CR2+ patients too. Figure 4 and Table 3 compare the classes
+  within the MRD+ cohort, so keep it first: `where cohort == "mrd"`.
 
 ### Treatment and response (Table 2 and the Results)
 
@@ -305,10 +307,11 @@ supports each under its own convention. The targets table keeps the contradicted
 - **File names.** The file is named `graall-SYNTHETIC.csv`, its dictionary is this file, and the
   targets table is `graall-targets.csv`. The specification's `spec_version`, `center` (no published
   distribution), `recon_note` and `ph_positive` (= `cyto` is `BCR-ABL1`) columns are left out.
-- **Column names and codes.** These are the issue's: `hsct` (HSCT in continuous CR), `cr_months` (the
-  RFS origin), `mrd_class4` with `>1%`/`0.1-1%`/`0.01-0.1%`/`<0.01%`, and `disease_status` with
-  `CR1`/`first relapse`/`second+ relapse`. `rfs_eligible` and `rfs_origin_months` are not separate
-  columns, because `rfs_months` is empty exactly for the patients outside the RFS analysis, and
+- **Codes and derived columns.** Sections 4 and 5 of the specification write the MRD classes as `gt1`,
+  `0.1to1`, `0.01to0.1` and `lt0.01`, and the disease status as `REL1` and `REL2plus`. The file uses the
+  printed forms, as the specification's column dictionary does: `>1%`, `0.1-1%`, `0.01-0.1%`, `<0.01%`,
+  and `CR1`, `first relapse`, `second+ relapse`. `rfs_eligible` and `rfs_origin_months` are not
+  separate columns: `rfs_months` is empty exactly for the patients outside the RFS analysis, and
   `cr_months` is the origin. `fu_rev_event` is left out, because `followup` reverses the OS event
   itself.
 - **`mrd` and `mrd_class` are filled for the CR2+ patients too.** They are derived from `mrd_pct`
