@@ -255,6 +255,50 @@ Select `rfs` with `endpoint rfs`. Further endpoints from the columns below (for 
 - `blin_year`: the year of `blin_start_date`. Every year is between 2012 and 2016, the paper's
   accrual.
 
+## The targets table (`graall-targets.csv`)
+
+One row per published number. The columns are:
+
+- `id`: the specification's id (E- exact, K- 3-year rates, M- medians, F- follow-up, P- log-rank, H- Table 3,
+  S- "no difference"), with a letter for each number of a group.
+- `match`: how the number is held.
+  - `exact`: it must come out as printed.
+  - `approx`: it must fall within `tolerance`.
+  - `soft`: a qualitative statement, aimed at but never required.
+  - `reported`: a printed number that the paper contradicts elsewhere. It is shown beside the
+    recomputed one and never required.
+- `statistic`: what is computed.
+  - Counts and summaries: `rows`, `percent` (of `population`, the rows meeting `condition`),
+    `median`, `min`, `max`.
+  - Tests on counts: `fisher_p`, `kruskal_p`, `wilcoxon_p`.
+  - Kaplan-Meier: `km`, `km_lower`, `km_upper` (in %, at `at` months), `km_last` (the curve's last
+    value), `km_median`, `km_median_lower`, `km_median_upper`.
+  - Follow-up: `followup`, `followup_lower`, `followup_upper` (reverse Kaplan-Meier, in years).
+  - Comparisons: `logrank_p`, and for Cox models `cox_hr`, `cox_lower`, `cox_upper`, `cox_p`.
+- `population`: the rows used. It is `all`, or clauses such as `cohort=mrd & mrd!=` joined by `&`. An
+  empty value tests for missing, so `mrd!=` keeps the rows where `mrd` is known.
+- `condition`: the counted rows, for `rows` and `percent`.
+- `variable`: the column summarised or tested; for Cox, the term read.
+- `by`: the grouping of a test (a column, or a condition); for Cox, the model's terms.
+- `endpoint`: `os`, `rfs`, `rfs_hc`, `os_hc` or `rfs73`, read from the `_months` and `_event` columns.
+- `at`: the time of a 3-year rate.
+- `published`: the number as printed. `value` is the number compared, written with the decimals that
+  count.
+- `compare`: how the computed value is compared with `value`.
+  - `round`: rounded half up to those decimals, it equals `value`.
+  - `near`: within `tolerance`.
+  - `below` and `above`: a bound, such as a printed "<0.001".
+  - `nr`: not reached.
+  - `ne`: not evaluable, meaning nobody is at risk at `at`.
+- `scale`: how distances are measured.
+  - `abs`: the difference.
+  - `ln`: the log ratio, for hazard ratios.
+  - `log10`: the log10 ratio, for P values.
+- `tolerance`: the test's pass band on that scale.
+- `weight`: how much the generator cares about the row.
+- `source`: where the number is printed (section, table or figure).
+- `note`: how the number is read.
+
 ## Readings of the paper's contradictions
 
 Counts are taken over printed percentages. Where two published statements cannot both hold, the file
