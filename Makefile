@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps install run build test check run-tests test-count bench bench-python oracles fuzz fuzz-build clean
+.PHONY: deps test-deps install run build test check run-tests test-count bench bench-python oracles fuzz fuzz-build clean graall graall-check graall-embed
 
 # libedit-dev provides the line-editing headers and library the REPL links against; the cmark-gfm
 # packages, the Markdown parser (and its table extension) that renders prose in exported notebooks;
@@ -92,7 +92,8 @@ ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTes
 	Tests/SurvCoreTests/Oracle/timefix.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
 	Tests/SurvCoreTests/Oracle/cmprsk.R \
-	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R
+	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R \
+	Tests/PublishedTargetsTests/Reference/graall_targets.R
 
 oracles:
 	@$(MAKE) --no-print-directory install PACKAGES="$(R_PACKAGES)"
@@ -101,6 +102,23 @@ oracles:
 	@for script in $(ORACLE_SCRIPTS); do \
 		echo "== $$script"; (cd "$$(dirname "$$script")" && Rscript "$$(basename "$$script")") || exit 1; done
 	@git status --short -- Tests
+
+# The reconstructed GRAALL cohort (examples/graall/DICTIONARY.md): a release-built generator rebuilds the
+# CSV from the targets table and the fixed seeds, byte for byte, and embeds it with the dictionary in the
+# program. A maintainer's tool, not part of `make test` (it anneals for several minutes);
+# `graall-check` rebuilds without writing and fails if the committed file differs; `graall-embed` only
+# re-embeds the committed CSV and dictionary (after editing the dictionary). Afterwards run `make oracles`
+# for R's reference values of the targets.
+GRAALL_GENERATOR = $(SWIFT) build -c release --product GraallGenerator && "$$($(SWIFT) build -c release --show-bin-path)/GraallGenerator"
+
+graall:
+	$(GRAALL_GENERATOR)
+
+graall-check:
+	$(GRAALL_GENERATOR) check
+
+graall-embed:
+	$(GRAALL_GENERATOR) embed
 
 # Fuzzing (docs/fuzzing.md): a release build with libFuzzer and AddressSanitizer in its own scratch
 # folder, then FUZZ_SECONDS of fuzzing for each mode in FUZZ_MODES. New corpus entries and crash

@@ -46,6 +46,10 @@ let package = Package(
         // lifelines_job.py is the same job in Python, run beside surv for comparison (never a dependency).
         .executableTarget(name: "SurvBench", dependencies: ["SurvCore", "SurvData", "SurvResults", "SurvRender", "SurvSession", "SurvNotebook"],
                           exclude: ["lifelines_job.py"]),
+        // Scores a data set against a table of published numbers (the GRAALL cohort's targets).
+        .target(name: "PublishedTargets", dependencies: ["SurvCore", "SurvData"]),
+        // Rebuilds the reconstructed GRAALL cohort in examples/graall (a maintainer's tool: `make graall`).
+        .executableTarget(name: "GraallGenerator", dependencies: ["PublishedTargets", "SurvCore", "SurvData"]),
         // libFuzzer target for the language front end, the session and the CSV reader (run with `make fuzz`).
         .executableTarget(name: "SurvFuzz", dependencies: ["SurvLanguage", "SurvData", "SurvSession", "SurvNotebook"]),
 
@@ -58,5 +62,6 @@ let package = Package(
         .testTarget(name: "SurvNotebookTests", dependencies: ["SurvNotebook"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "survTests", dependencies: ["surv"]),
+        .testTarget(name: "PublishedTargetsTests", dependencies: ["PublishedTargets", "SurvData"], exclude: ["Reference"]),
     ]
 )

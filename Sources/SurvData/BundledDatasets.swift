@@ -7,6 +7,25 @@ struct BundledDataset: Sendable {
     /// give text (colon's rx is Obs, Lev, Lev+5FU): the first level is the reference of a Cox term.
     let factorLevels: [String: [String]]
     let csv: String
+    /// Endpoints declared when the data set is loaded (`load graall` declares `os` and `rfs`).
+    var endpoints: [BundledEndpoint] = []
+    /// A data dictionary (units, codes, provenance) printed by `about`, for data sets that have one.
+    var dictionary: String? = nil
+    /// A line printed whenever the data set is loaded (graall's: that its patients are synthetic).
+    var notice: String? = nil
+}
+
+/// A named endpoint a bundled data set declares: the time and event columns it is built from.
+public struct BundledEndpoint: Equatable, Sendable {
+    public let name: String
+    public let time: String
+    public let event: String
+
+    public init(name: String, time: String, event: String) {
+        self.name = name
+        self.time = time
+        self.event = event
+    }
 }
 
 /// The data sets that ship with surv, from R's survival package: `aml`, `lung`, `veteran`, `pbc`, `colon`
@@ -22,6 +41,22 @@ public enum BundledDatasets {
     /// A one-line description of a bundled data set, or `nil` if there is none of that name.
     public static func about(_ name: String) -> String? {
         BundledDataset.catalog.first { $0.name == name }?.about
+    }
+
+    /// The data dictionary of a bundled data set (its columns' units and codes, its provenance), for those
+    /// that have one.
+    public static func dictionary(_ name: String) -> String? {
+        BundledDataset.catalog.first { $0.name == name }?.dictionary
+    }
+
+    /// The endpoints a bundled data set declares when it is loaded, in order (the first is put in use).
+    public static func endpoints(_ name: String) -> [BundledEndpoint] {
+        BundledDataset.catalog.first { $0.name == name }?.endpoints ?? []
+    }
+
+    /// The line printed whenever the data set is loaded, if it has one.
+    public static func notice(_ name: String) -> String? {
+        BundledDataset.catalog.first { $0.name == name }?.notice
     }
 
     /// Parses the bundled data set `name` into a table of that name.

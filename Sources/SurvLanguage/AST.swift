@@ -48,6 +48,8 @@ public struct Name: Equatable, Sendable {
 public enum Command: Equatable, Sendable {
     case loadBundled(Name)
     case loadFile(String, SourceRange)
+    /// `about DATASET`, or `about` for the bundled data set loaded.
+    case about(Name?)
     case endpointDefine(EndpointSyntax)
     case endpointSelect(Name)
     case filter(Expression)

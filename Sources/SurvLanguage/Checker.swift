@@ -22,6 +22,15 @@ public struct Checker {
         case .loadFile(let path, let range):
             guard !path.isEmpty else { throw Diagnostic("the file path is empty", at: range) }
             return .loadFile(path)
+        case .about(let name):
+            // Without a name it is the bundled data set in use, which only the session knows.
+            guard let name else { return .about(nil) }
+            guard context.bundledDatasets.contains(name.text) else {
+                throw Diagnostic("no bundled dataset named '\(name.text)'", at: name.range,
+                                 hint: Suggestions.hint(for: name.text, in: context.bundledDatasets)
+                                    ?? Suggestions.listing("bundled datasets", context.bundledDatasets))
+            }
+            return .about(name.text)
         case .endpointDefine(let e):
             try requireData(at: e.time.range)
             if let start = e.start { try requireColumn(start, type: .number, role: "the start column") }

@@ -50,7 +50,7 @@ public enum CompletionGrammar {
         let rest = Array(tokens.dropFirst())
         let words = rest.map { $0.isBackquoted ? "" : ($0.identifier?.lowercased() ?? $0.text) }
         switch command {
-        case "load": return rest.isEmpty ? .dataset : .nothing
+        case "load", "about": return rest.isEmpty ? .dataset : .nothing
         case "help": return rest.isEmpty ? .command : .nothing
         case "endpoint": return endpoint(words)
         case "stratify":

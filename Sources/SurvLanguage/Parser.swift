@@ -143,6 +143,8 @@ public struct Parser {
             } else {
                 command = .loadBundled(try expectName("a dataset name or a \"file path\"", hint: "e.g. load aml, or load \"data/cohort.csv\""))
             }
+        case "about":
+            command = .about(current.kind == .end ? nil : try expectName("a bundled dataset name", hint: "e.g. about graall"))
         case "endpoint":
             let first = try expectName("an endpoint name or a time column", hint: "e.g. endpoint time, status")
             if accept(.assign) {

@@ -4,6 +4,9 @@ import SurvCore
 public enum Plan: Equatable, Sendable {
     case loadBundled(String)
     case loadFile(String)
+    /// What a bundled data set is: its description, declared endpoints and data dictionary; nil for the
+    /// bundled data set loaded.
+    case about(String?)
     case defineEndpoint(EndpointPlan)
     case selectEndpoint(String)
     case filter(TypedExpression)

@@ -32,6 +32,7 @@ public enum JSONRenderer {
         case .landmark(let r): return landmark(r)
         case .split(let r): return split(r)
         case .censor(let r): return censor(r)
+        case .about(let r): return about(r)
         }
     }
 

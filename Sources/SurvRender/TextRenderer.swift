@@ -46,6 +46,7 @@ public struct TextRenderer: Sendable {
         case .kruskal(let r): return kruskal(r)
         case .state(let s): return state(s)
         case .columns(let r): return columns(r)
+        case .about(let r): return about(r)
         }
     }
 

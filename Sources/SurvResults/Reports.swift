@@ -273,6 +273,7 @@ public enum Report: Codable, Equatable, Sendable {
     case split(SplitReport)
     case censor(CensorReport)
     case fineGray(FineGrayReport)
+    case about(AboutReport)
 
     /// The `kind` field of the JSON Lines output.
     public var kind: String {
@@ -301,6 +302,7 @@ public enum Report: Codable, Equatable, Sendable {
         case .split: return "split"
         case .censor: return "censor"
         case .fineGray: return "finegray"
+        case .about: return "about"
         }
     }
 }

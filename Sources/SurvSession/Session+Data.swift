@@ -10,7 +10,11 @@ extension Session {
         let loaded: DataTable
         do { loaded = try BundledDatasets.load(name) } catch { throw Diagnostic("cannot load '\(name)': \(error)") }
         install(loaded)
-        return .message(loadedMessage(name, loaded))
+        bundledName = name
+        var lines = [loadedMessage(name, loaded)]
+        if let notice = BundledDatasets.notice(name) { lines.append(notice) }
+        lines += try declareBundledEndpoints(name)
+        return .message(lines.joined(separator: "\n"))
     }
 
     func loadFile(_ path: String) throws(Diagnostic) -> Report {
@@ -70,6 +74,7 @@ extension Session {
     /// A new dataset replaces everything that referred to the old one.
     private func install(_ loaded: DataTable) {
         table = loaded
+        bundledName = nil
         keptRows = nil
         filterSources = []
         endpoints = [:]

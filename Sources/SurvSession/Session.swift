@@ -71,6 +71,8 @@ public final class Session {
     }
     /// The checker's view of `table`, built when first needed after the table changes, not per command.
     private var columnSchema: ColumnSchema?
+    /// The bundled data set the table was loaded as (nil for a file): what a bare `about` describes.
+    var bundledName: String?
     /// Rows kept by the filters, in table order; nil = all rows.
     var keptRows: [Int]? {
         didSet { forgetPreparedData() }
@@ -230,6 +232,7 @@ public final class Session {
         switch plan {
         case .loadBundled(let name): return try loadBundled(name)
         case .loadFile(let path): return try loadFile(path)
+        case .about(let name): return try about(name)
         case .defineEndpoint(let plan): return try defineEndpoint(plan)
         case .cumulativeIncidence(let times): return try cumulativeIncidence(at: times)
         case .landmark(let time): return try setLandmark(time)

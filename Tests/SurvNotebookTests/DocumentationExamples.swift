@@ -31,7 +31,9 @@ struct DocumentationExample {
     static let endpoints = ["aml": "time, status", "lung": "time, status", "veteran": "time, status",
                             "pbc": "time, dead", "colon": "time, status", "ovarian": "futime, fustat",
                             "mgus2": "etime, event event 1 competing 2", "melanoma": "time, status event 1 competing 3",
-                            "myeloid": "futime, death"]
+                            "myeloid": "futime, death",
+                            // graall declares its endpoints on load: naming one selects it.
+                            "graall": "os"]
 
     /// The commands that set up the data a `# on NAME[, stratified by ...]` comment names, or nil when the
     /// line has no such comment. An unknown data set name gives a `load` that fails, so it is reported.

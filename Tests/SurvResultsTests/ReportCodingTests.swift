@@ -32,4 +32,11 @@ final class ReportCodingTests: XCTestCase {
                                          references: [ReferenceChoice(column: "x", level: "Maintained")])))
         try roundTrip(.message("loaded aml: 23 rows"))
     }
+
+    func testAnAboutReportSurvivesEncoding() throws {
+        try roundTrip(.about(AboutReport(dataset: "graall", about: "SYNTHETIC", endpoints: [
+            AboutReport.DeclaredEndpoint(name: "os", time: "os_months", event: "os_event"),
+        ], dictionary: "# graall\n")))
+        try roundTrip(.about(AboutReport(dataset: "aml", about: "AML", endpoints: [], dictionary: nil)))
+    }
 }

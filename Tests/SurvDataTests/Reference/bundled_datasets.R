@@ -1,6 +1,8 @@
 # Reference for the bundled data sets: every column of survival::aml, lung (with the added `dead` =
 # status - 1), veteran, pbc (with the added `dead` = status == 2), colon (its death rows, etype 2, without
-# etype), ovarian, mgus2 (with etime and event for competing risks), MASS's Melanoma and myeloid, as R holds them, to check the embedded CSV text reads back to the same table.
+# etype), ovarian, mgus2 (with etime and event for competing risks), MASS's Melanoma and myeloid, as R holds them,
+# and the reconstructed GRAALL cohort as R reads its CSV (examples/graall), to check the embedded CSV text reads
+# back to the same table.
 # Run from this folder:
 #   Rscript bundled_datasets.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
@@ -14,6 +16,16 @@ colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::col
 mgus2 <- survival::mgus2
 mgus2$etime <- ifelse(mgus2$pstat == 0, mgus2$futime, mgus2$ptime)
 mgus2$event <- ifelse(mgus2$pstat == 0, 2L * mgus2$death, 1L)
+graall <- read.csv(file.path("..", "..", "..", "examples", "graall", "graall-SYNTHETIC.csv"),
+                   stringsAsFactors = FALSE, na.strings = "")
+# The levels of these columns follow their meaning, as BundledGraall.swift orders them (the first is the
+# reference of a Cox term).
+graall$cyto <- factor(graall$cyto, levels = c("other", "BCR-ABL1", "KMT2A-r", "TCF3-PBX1", "low-hypo/near-triploid"))
+graall$disease_status <- factor(graall$disease_status, levels = c("CR1", "first relapse", "second+ relapse"))
+graall$mrd_class <- factor(graall$mrd_class, levels = c("<0.1%", "0.1-1%", ">1%"))
+graall$mrd_class4 <- factor(graall$mrd_class4, levels = c("<0.01%", "0.01-0.1%", "0.1-1%", ">1%"))
+# An ISO 8601 date column loads as dates, held as days since 1970-01-01.
+graall$blin_start_date <- as.numeric(as.Date(graall$blin_start_date))
 # A numeric column's values as text with 17 significant digits, so every double reads back exactly:
 # jsonlite writes numbers with at most 15 (which would round pbc$age, days / 365.25), and Foundation's JSON
 # reader on Linux does not round every 17-digit number correctly; the test reads the text with Double().
@@ -36,5 +48,6 @@ describe <- function(d) {
 out <- list(survival = as.character(packageVersion("survival")),
             aml = describe(survival::aml), lung = describe(lung), veteran = describe(survival::veteran),
             pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian),
-            mgus2 = describe(mgus2), melanoma = describe(MASS::Melanoma), myeloid = describe(survival::myeloid))
+            mgus2 = describe(mgus2), melanoma = describe(MASS::Melanoma), myeloid = describe(survival::myeloid),
+            graall = describe(graall))
 write_json(out, "bundled_datasets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
