@@ -148,7 +148,7 @@ public enum HTMLExporter {
     .results table { margin: .4rem 0; font-variant-numeric: tabular-nums; }
     .results th, .results td { border: none; border-bottom: 1px solid var(--rule); padding: .2rem .7rem; white-space: nowrap; }
     .results thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
-    .results th[scope=row] { text-align: left; font-weight: 500; }
+    .results th[scope=row] { text-align: left; font-weight: 500; white-space: pre; }
     .results .num { text-align: right; }
     .results .figure svg { max-width: 100%; height: auto; display: block; margin: .4rem 0; }
     .as-text summary { cursor: pointer; color: var(--muted); font-size: .85rem; padding: .3rem 1rem; border-top: 1px solid var(--rule); }
