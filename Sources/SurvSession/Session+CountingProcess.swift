@@ -13,7 +13,7 @@ extension Session {
         let candidate = Endpoint(name: "", time: plan.time, event: plan.event, start: start)
         let outcome = try CountingProcessOutcome.build(table: table, rows: rows, endpoint: candidate, start: start)
         guard !outcome.rows.isEmpty else { throw Diagnostic("no rows have all of \(start), \(plan.time) and \(plan.event)") }
-        let key = plan.name ?? "\(start), \(plan.time), \(plan.event)"
+        let key = plan.name ?? Self.endpointKey(start: start, time: plan.time, event: plan.event, causes: nil)
         endpoints[key] = Endpoint(name: key, time: plan.time, event: plan.event, start: start)
         if !endpointOrder.contains(key) { endpointOrder.append(key) }
         currentEndpoint = key

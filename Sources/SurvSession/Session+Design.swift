@@ -40,34 +40,29 @@ extension Session {
         return DesignAdjustment(keep: keep, time: times, censored: censored)
     }
 
-    /// Rows and outcome after the design: rows the landmark drops left out, times moved, events censored.
-    func adjusted(rows: [Int], outcome: SurvivalOutcome) throws(Diagnostic) -> (rows: [Int], outcome: SurvivalOutcome) {
-        guard let adjustment = try designAdjustment(rows: rows, time: outcome.time) else { return (rows, outcome) }
-        var keptRows: [Int] = [], time: [Double] = [], event: [Bool] = []
-        for i in rows.indices where adjustment.keep[i] {
-            keptRows.append(rows[i])
-            time.append(adjustment.time[i])
-            event.append(outcome.event[i] && !adjustment.censored[i])
-        }
-        guard !keptRows.isEmpty else {
+    /// The positions (into `rows`) the design keeps, with their moved times and whether each lost its event;
+    /// nil when no design is in force. Both kinds of outcome are adjusted through it.
+    private func keptByDesign(rows: [Int], time: [Double]) throws(Diagnostic) -> (positions: [Int], time: [Double], censored: [Bool])? {
+        guard let adjustment = try designAdjustment(rows: rows, time: time) else { return nil }
+        let positions = rows.indices.filter { adjustment.keep[$0] }
+        guard !positions.isEmpty else {
             throw Diagnostic("no rows are followed beyond the landmark", hint: "choose an earlier landmark, or landmark none")
         }
-        return (keptRows, SurvivalOutcome(time: time, event: event))
+        return (positions, positions.map { adjustment.time[$0] }, positions.map { adjustment.censored[$0] })
+    }
+
+    /// Rows and outcome after the design: rows the landmark drops left out, times moved, events censored.
+    func adjusted(rows: [Int], outcome: SurvivalOutcome) throws(Diagnostic) -> (rows: [Int], outcome: SurvivalOutcome) {
+        guard let kept = try keptByDesign(rows: rows, time: outcome.time) else { return (rows, outcome) }
+        return (kept.positions.map { rows[$0] },
+                SurvivalOutcome(time: kept.time, event: zip(kept.positions, kept.censored).map { outcome.event[$0] && !$1 }))
     }
 
     /// The same for a competing-risks outcome: a censored row's cause becomes 0.
     func adjusted(rows: [Int], outcome: CompetingOutcome) throws(Diagnostic) -> (rows: [Int], outcome: CompetingOutcome) {
-        guard let adjustment = try designAdjustment(rows: rows, time: outcome.time) else { return (rows, outcome) }
-        var keptRows: [Int] = [], time: [Double] = [], cause: [Int] = []
-        for i in rows.indices where adjustment.keep[i] {
-            keptRows.append(rows[i])
-            time.append(adjustment.time[i])
-            cause.append(adjustment.censored[i] ? 0 : outcome.cause[i])
-        }
-        guard !keptRows.isEmpty else {
-            throw Diagnostic("no rows are followed beyond the landmark", hint: "choose an earlier landmark, or landmark none")
-        }
-        return (keptRows, CompetingOutcome(time: time, cause: cause))
+        guard let kept = try keptByDesign(rows: rows, time: outcome.time) else { return (rows, outcome) }
+        return (kept.positions.map { rows[$0] },
+                CompetingOutcome(time: kept.time, cause: zip(kept.positions, kept.censored).map { $1 ? 0 : outcome.cause[$0] }))
     }
 
     func setLandmark(_ time: Double?) throws(Diagnostic) -> Report {
@@ -95,10 +90,7 @@ extension Session {
         let previous = censorAt
         censorAt = expression.map { ($0, source) }
         do throws(Diagnostic) {
-            guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else { throw Diagnostic("no endpoint is declared") }
-            let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event])
-            let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint)
-            let adjustment = try designAdjustment(rows: selection.rows, time: outcome.time)
+            let (_, outcome, adjustment) = try designOfCurrentEndpoint()
             let censored = adjustment?.censored.filter { $0 }.count ?? 0
             let removed = adjustment.map { a in a.censored.indices.filter { a.censored[$0] && outcome.event[$0] }.count } ?? 0
             return .censor(CensorReport(expression: expression == nil ? nil : source, censored: censored, eventsRemoved: removed))
@@ -110,11 +102,17 @@ extension Session {
 
     /// Rows of the current endpoint the design keeps and drops.
     private func designCounts() throws(Diagnostic) -> (kept: Int, dropped: Int) {
+        let (rows, _, adjustment) = try designOfCurrentEndpoint()
+        guard let adjustment else { return (rows.count, 0) }
+        let kept = adjustment.keep.filter { $0 }.count
+        return (kept, rows.count - kept)
+    }
+
+    /// The current endpoint's rows and outcome, and what the design in force does to them.
+    private func designOfCurrentEndpoint() throws(Diagnostic) -> (rows: [Int], outcome: SurvivalOutcome, adjustment: DesignAdjustment?) {
         guard let table, let name = currentEndpoint, let endpoint = endpoints[name] else { throw Diagnostic("no endpoint is declared") }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event])
         let outcome = try SurvivalOutcome.build(table: table, rows: selection.rows, endpoint: endpoint)
-        guard let adjustment = try designAdjustment(rows: selection.rows, time: outcome.time) else { return (selection.rows.count, 0) }
-        let kept = adjustment.keep.filter { $0 }.count
-        return (kept, selection.rows.count - kept)
+        return (selection.rows, outcome, try designAdjustment(rows: selection.rows, time: outcome.time))
     }
 }

@@ -71,9 +71,9 @@ extension Session {
             for r in old where r < keep.count { keep[r] = true }
             return source.indices.filter { keep[source[$0]] }
         }
-        let splitEndpoint = Endpoint(name: endpoint.name == Self.endpointKey(time: endpoint.time, event: endpoint.event, causes: nil)
-                                        || endpoint.start != nil && endpoint.name == "\(endpoint.start ?? ""), \(endpoint.time), \(endpoint.event)"
-                                        ? "\(names.start), \(names.stop), \(names.event)" : endpoint.name,
+        // A named endpoint keeps its name; an unnamed one is named by its new columns.
+        let splitEndpoint = Endpoint(name: endpoint.isUnnamed ? Self.endpointKey(start: names.start, time: names.stop, event: names.event, causes: nil)
+                                                              : endpoint.name,
                                      time: names.stop, event: names.event, start: names.start)
         // Every state change after all that can fail. Other endpoints would count intervals as subjects: gone.
         self.table = updated

@@ -14,6 +14,9 @@ public struct Endpoint: Equatable, Sendable {
     public var causes: CausesSyntax? = nil
     /// With (start, stop] data: the column where each interval starts (`time` is where it stops).
     public var start: String? = nil
+
+    /// Declared without a name, so kept under its columns.
+    var isUnnamed: Bool { name == Session.endpointKey(start: start, time: time, event: event, causes: causes) }
 }
 
 /// The outcome of one command: the report it produced, or the one error that stopped it.
@@ -324,22 +327,16 @@ public final class Session {
 
     func describeEndpoint(_ name: String) -> String {
         guard let e = endpoints[name] else { return name }
-        // R users read survival outcomes as Surv(time, event).
-        var columns = "Surv(\(e.time), \(e.event))"
-        if let start = e.start {
-            columns = "Surv(\(start), \(e.time), \(e.event))"
-            return e.name == "\(start), \(e.time), \(e.event)" ? columns : "\(e.name) = \(columns)"
-        }
-        if let causes = e.causes {
-            columns = "Surv(\(e.time), \(e.event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", ")))"
-        }
-        return e.name == Self.endpointKey(time: e.time, event: e.event, causes: e.causes) ? columns : "\(e.name) = \(columns)"
+        // R users read survival outcomes as Surv(time, event); an unnamed endpoint is kept under its columns.
+        let columns = "Surv(\(Self.endpointKey(start: e.start, time: e.time, event: e.event, causes: e.causes)))"
+        return e.isUnnamed ? columns : "\(e.name) = \(columns)"
     }
 
     /// The name an unnamed endpoint is kept under: its columns (and codes).
-    static func endpointKey(time: String, event: String, causes: CausesSyntax?) -> String {
-        guard let causes else { return "\(time), \(event)" }
-        return "\(time), \(event) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", "))"
+    static func endpointKey(start: String? = nil, time: String, event: String, causes: CausesSyntax?) -> String {
+        let columns = (start.map { "\($0), " } ?? "") + "\(time), \(event)"
+        guard let causes else { return columns }
+        return "\(columns) event \(causes.event.written) competing \(causes.competing.map(\.written).joined(separator: ", "))"
     }
 }
 
