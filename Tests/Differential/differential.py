@@ -274,16 +274,28 @@ def python_keeps(row, filters):
     return True
 
 
-def write_cohort(folder, seed):
-    n, rows, columns, types, cmds = generate(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "cohort.csv", "w") as f:
+def write_csv(path, columns, rows):
+    with open(path, "w") as f:
         f.write(",".join(columns) + "\n")
         for row in rows:
             f.write(",".join("" if row[c] is None else (row[c] if isinstance(row[c], str) else fmt(row[c]))
                              for c in columns) + "\n")
+
+
+def write_cohort(folder, seed, designs=False):
+    folder.mkdir(parents=True, exist_ok=True)
+    if designs:
+        import designs as design_cohorts
+        n, files, cmds = design_cohorts.generate(seed)
+        for name, (columns, types, rows) in files.items():
+            write_csv(folder / name, columns, rows)
+        plan = {"seed": seed, "n": n, "designs": True, "files": {k: v[1] for k, v in files.items()},
+                "commands": [dict(c[1], text=c[0]) for c in cmds]}
+    else:
+        n, rows, columns, types, cmds = generate(seed)
+        write_csv(folder / "cohort.csv", columns, rows)
+        plan = {"seed": seed, "n": n, "types": types, "commands": [dict(c[1], text=c[0]) for c in cmds]}
     (folder / "script.surv").write_text("\n".join(c[0] for c in cmds) + "\n")
-    plan = {"seed": seed, "n": n, "types": types, "commands": [dict(c[1], text=c[0]) for c in cmds]}
     (folder / "plan.json").write_text(json.dumps(plan, indent=1))
     return plan
 
@@ -424,7 +436,11 @@ def compare_cohort(cmp, plan, surv_out, r_out):
             if op == "phtest":
                 cmp_phtest(cmp, seed, text, res, rr, last_cox)
             else:
-                COMPARE.get(op, lambda *a: None)(cmp, seed, text, res, rr)
+                table = COMPARE
+                if plan.get("designs"):
+                    import designs as design_cohorts
+                    table = design_cohorts.COMPARE
+                table.get(op, lambda *a: None)(cmp, seed, text, res, rr)
         except (KeyError, TypeError, IndexError) as e:
             cmp.fail(seed, text, "structure", repr(e), json.dumps(rr)[:200])
 
@@ -681,6 +697,9 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per surv run")
     ap.add_argument("--verbose", action="store_true", help="also list the expected differences")
+    ap.add_argument("--designs", action="store_true",
+                    help="the survival designs instead (competing risks, (start, stop] data, split, landmark, "
+                         "censor at, table1): see designs.py")
     args = ap.parse_args()
 
     surv = str(Path(args.surv).resolve())
@@ -693,7 +712,7 @@ def main():
         f = work / f"cohort-{s}"
         if f.exists():
             shutil.rmtree(f)
-        plans.append(write_cohort(f, s))
+        plans.append(write_cohort(f, s, args.designs))
         folders.append(f)
 
     cmp = Comparison()
