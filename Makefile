@@ -160,7 +160,7 @@ DIFF_SEED ?= 1
 DIFF_ARGS ?=
 .PHONY: differential
 differential: deps
-	@$(MAKE) --no-print-directory install PACKAGES="r-base-core r-cran-survival r-cran-jsonlite python3"
+	@$(MAKE) --no-print-directory install PACKAGES="r-base-core r-cran-survival r-cran-cmprsk r-cran-jsonlite python3"
 	$(SWIFT) build -c release --product surv
 	python3 Tests/Differential/differential.py --surv "$$($(SWIFT) build -c release --show-bin-path)/surv" \
 		-n $(DIFF_N) --seed $(DIFF_SEED) $(DIFF_ARGS)

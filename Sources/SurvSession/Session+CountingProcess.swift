@@ -29,6 +29,7 @@ extension Session {
         guard let table, let name = currentEndpoint else { throw Diagnostic("no endpoint is declared") }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [start, endpoint.time, endpoint.event] + strata)
         let outcome = try CountingProcessOutcome.build(table: table, rows: selection.rows, endpoint: endpoint, start: start)
+            .tyingRoundingNoise()
         let grouping = try Grouping(table: table, rows: outcome.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         let groups = grouping.groups

@@ -29,6 +29,7 @@ extension Session {
         let start: [Double], stop: [Double], event: [Bool]
         if let startColumn = endpoint.start {
             let outcome = try CountingProcessOutcome.build(table: table, rows: usable, endpoint: endpoint, start: startColumn)
+                .tyingRoundingNoise()
             (start, stop, event) = (outcome.start, outcome.stop, outcome.event)
         } else {
             let outcome = try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint)

@@ -286,9 +286,15 @@ def generate(seed):
             start = 0.0 if rng.random() < 0.7 else float(rng.randint(1, 30))  # delayed entry
             for _ in range(rng.randint(1, 4)):
                 length = rng.expovariate(0.02 * math.exp(0.4 * x1 + 0.5 * b))
-                stop = start + (max(1, round(length)) if time_kind in ("int", "few") else round(length, 3) + 0.001)
+                stop = start + (max(1, round(length)) if time_kind in ("int", "few", "noisy") else round(length, 3) + 0.001)
                 ev = 1 if rng.random() < 0.6 else 0
-                irows.append({"id": i + 1, "start": fmt(start), "stop": fmt(stop), "ev": ev, "x1": x1, "bin": b, "g1": g1})
+                if time_kind == "noisy":
+                    # Days as months computed two ways: the ends of intervals differ by rounding noise.
+                    as_months = (lambda v: v / 30.4375) if (i + len(irows)) % 2 else (lambda v: (v - 7) / 30.4375 + 7 / 30.4375)
+                    irows.append({"id": i + 1, "start": fmt(as_months(start)), "stop": fmt(as_months(stop)), "ev": ev,
+                                  "x1": x1, "bin": b, "g1": g1})
+                else:
+                    irows.append({"id": i + 1, "start": fmt(start), "stop": fmt(stop), "ev": ev, "x1": x1, "bin": b, "g1": g1})
                 if ev == 0 or rng.random() < 0.3:
                     break
                 # The next interval starts where this one stopped, or after a gap.
@@ -349,6 +355,11 @@ def cmp_cuminc(cmp, seed, text, res, rr):
                 cmp.num(seed, text, f"{lab}.at[{a['time']}].{f}", a[f], None if ref is None else ref[f])
     rg = {str(g["cause"]): g for g in rr.get("gray", [])}
     sg = {g["cause"]: g for g in res.get("gray", [])}
+    # cmprsk leaves a cause with no events in the rows out of its tests; surv lists it with no statistic.
+    for cause in set(sg) - set(rg):
+        if sg[cause]["chisq"] is None:
+            cmp.numbers += 1
+            del sg[cause]
     if set(rg) != set(sg):
         cmp.fail(seed, text, "gray causes", sorted(sg), sorted(rg))
         return
@@ -395,8 +406,23 @@ def cmp_table1(cmp, seed, text, res, rr):
         if r is None or r["type"] != v["type"]:
             cmp.fail(seed, text, f"{name}.type", v["type"], None if r is None else r["type"])
             continue
-        if v["test"] != r["test"]:
+        if v["test"] == "chisq" and r["test"] == "fisher" and r.get("needed_workspace"):
+            # surv's exact test is out of its step budget and chi-square stands in (docs/language.md); R's
+            # FEXACT needs more than its default workspace too: compared with R's chi-square test.
+            cmp.expected.append((seed, text, "table1: a table beyond R's default FEXACT workspace; surv's exact test "
+                                 "is out of reach and chi-square stands in (compared with R's chisq.test)", None))
+            cmp.num(seed, text, f"{name}.p(chisq)", v["p"], r["chisq_p"])
+        elif v["test"] != r["test"]:
             cmp.fail(seed, text, f"{name}.test", v["test"], r["test"])
+        elif r.get("noise_ties"):
+            # kruskal.test counts ties with table() at 15 significant digits but ranks exactly (README.md).
+            trial = type(cmp)()
+            trial.num(seed, text, f"{name}.p", v["p"], r["p"])
+            cmp.numbers += 1
+            if trial.mismatches:
+                cmp.expected.append((seed, text, "Kruskal–Wallis on values apart by rounding noise: R's kruskal.test "
+                                     "ties them in its tie correction (table(), 15 digits) but not in its ranks; "
+                                     "surv compares exactly in both", None))
         else:
             cmp.num(seed, text, f"{name}.p", v["p"], r["p"])
         if v["type"] == "numeric":

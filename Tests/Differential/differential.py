@@ -423,6 +423,8 @@ def compare_cohort(cmp, plan, surv_out, r_out):
             why = explain(pc, so, rr)
             if why:
                 cmp.expected.append((seed, text, why, so.get("message") if s_err else rr.get("error")))
+                if "the rest of the cohort is not compared" in why:
+                    break
             else:
                 cmp.fail(seed, text, "refusal", so.get("message", "answered") if s_err else "answered",
                          rr.get("error", "answered") if r_err else "answered")
@@ -462,6 +464,12 @@ def explain(pc, so, rr):
     if op == "logrank" and s_err and "nothing to compare" in smsg and rnum(rr.get("df")) is not None \
             and rnum(rr["df"]) <= 0:
         return "fewer than two groups at risk at any event: surv refuses, R reports chi-square 0 on 0 (or -1) df"
+    if op == "cox" and s_err and "has the same value" in smsg and "cannot be a term" in smsg:
+        return ("a term with one value in the rows used: surv refuses it before fitting (docs/language.md), "
+                "R answers with an NA coefficient")
+    if op == "split" and not s_err and "ending time of 0" in rmsg:
+        return ("split of a row whose time is 0: R's tmerge refuses the whole split, surv splits and refuses "
+                "the interval (0, 0] when an analysis uses it (the rest of the cohort is not compared)")
     if op == "fisher" and s_err and "too large" in smsg and rr.get("needed_workspace"):
         return "table beyond R's default FEXACT workspace too: surv refuses, R answers only with a larger workspace"
     if op == "phtest" and lc is not None and not lc["converged"] and ("singular" in rmsg or "singular" in smsg):
@@ -697,6 +705,7 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per surv run")
     ap.add_argument("--verbose", action="store_true", help="also list the expected differences")
+    ap.add_argument("--mismatches", help="also write every mismatch to this file (the summary lists 200)")
     ap.add_argument("--designs", action="store_true",
                     help="the survival designs instead (competing risks, (start, stop] data, split, landmark, "
                          "censor at, table1): see designs.py")
@@ -744,6 +753,9 @@ def main():
         for why, ss in sorted(reasons.items()):
             print(f"  expected ({len(ss)}): {why} — seeds {', '.join(map(str, sorted(set(ss))[:10]))}"
                   + (" …" if len(set(ss)) > 10 else ""))
+    if args.mismatches:
+        Path(args.mismatches).write_text("".join(f"{seed} | {text} | {field} | {s} | {r}\n"
+                                                 for seed, text, field, s, r in cmp.mismatches))
     if cmp.mismatches:
         print("mismatches (seed | command | field | surv | R):")
         for seed, text, field, s, r in cmp.mismatches[:200]:

@@ -109,6 +109,7 @@ runCohort <- function(folder) {
   }
   # Rows kept by the filter with no missing value in the endpoint and the given columns, after the design.
   rowsFor <- function(vars) {
+    if (is.null(ep)) stop("no endpoint is declared")
     dd <- d[kept, , drop = FALSE]
     need <- unique(c(epColumns(), vars))
     dd <- dd[complete.cases(dd[, need, drop = FALSE]), , drop = FALSE]
@@ -182,7 +183,9 @@ runCohort <- function(folder) {
     fisherP <- function(tab) {
       tryCatch(list(test = "fisher", p = fisher.test(tab)$p.value), error = function(e) {
         if (!grepl("FEXACT|workspace|LDKEY|LDSTP", conditionMessage(e))) stop(e)
-        tryCatch(list(test = "fisher", p = withTimeout(fisher.test(tab, workspace = 2e7)$p.value, fisherSeconds)),
+        chisqP <- suppressWarnings(chisq.test(tab, correct = FALSE))$p.value
+        tryCatch(list(test = "fisher", p = withTimeout(fisher.test(tab, workspace = 2e7)$p.value, fisherSeconds),
+                      needed_workspace = TRUE, chisq_p = chisqP),
                  error = function(e) list(test = "chisq", p = suppressWarnings(chisq.test(tab, correct = FALSE))$p.value,
                                           fisher_out_of_reach = TRUE))
       })
@@ -198,7 +201,7 @@ runCohort <- function(folder) {
           list(n = length(ok), missing = sum(is.na(v)), median = q[2], q1 = q[1], q3 = q[3],
                min = if (length(ok)) min(ok) else NA, max = if (length(ok)) max(ok) else NA)
         })
-        test <- NULL; p <- NA
+        test <- NULL; p <- NA; noiseTies <- FALSE
         nonempty <- samples[lengths(samples) > 0]
         if (groupCount == 2 && length(nonempty) == 2) {
           test <- "wilcoxon"; p <- suppressWarnings(wilcox.test(nonempty[[1]], nonempty[[2]]))$p.value
@@ -212,13 +215,13 @@ runCohort <- function(folder) {
           noiseTies <- length(unique(all)) != length(table(all))
         }
         list(name = name, type = "numeric", test = test, p = p, summary = summ,
-             noise_ties = test == "kruskal" && noiseTies)
+             noise_ties = noiseTies)
       } else {
         lv <- levelsOf(x[analysed][!is.na(x[analysed])])
         counts <- sapply(columns, function(m) sapply(lv, function(l) sum(!is.na(x[m]) & x[m] == l)))
         counts <- matrix(counts, nrow = length(lv))
         present <- colSums(counts)
-        test <- NULL; p <- NA
+        test <- NULL; p <- NA; r <- list()
         if (groupCount >= 2) {
           tab <- counts[, seq_len(groupCount), drop = FALSE]
           tab <- tab[rowSums(tab) > 0, colSums(tab) > 0, drop = FALSE]
@@ -230,6 +233,7 @@ runCohort <- function(folder) {
           }
         }
         list(name = name, type = "categorical", test = test, p = p,
+             needed_workspace = isTRUE(r$needed_workspace), chisq_p = if (is.null(r$chisq_p)) NA else r$chisq_p,
              levels = lapply(seq_along(lv), function(i) list(level = lv[i], counts = I(counts[i, ]),
                              percents = I(ifelse(present > 0, 100 * counts[i, ] / present, NA)))),
              missing = I(sapply(columns, function(m) sum(is.na(x[m])))))
@@ -344,7 +348,9 @@ runCohort <- function(folder) {
         test <- function(x) list(chisq = unname(x), df = k, p = pchisq(unname(x), k, lower.tail = FALSE))
         # surv refuses a model with no events or no information about any term (docs/language.md), and
         # phtest then tests its previous model: so does this.
-        if (fit$nevent > 0 && any(keep) && any(cm[, "se(coef)"] > 0)) lastFit <- fit
+        # surv also refuses a term with one value in the rows used (a constant column of the design).
+        constant <- ncol(fit$x) > 0 && any(apply(fit$x, 2, function(col) length(unique(col)) < 2))
+        if (fit$nevent > 0 && any(keep) && any(cm[, "se(coef)"] > 0) && !constant) lastFit <- fit
         list(n = fit$n, events = fit$nevent, na_coef = any(!keep),
              terms = lapply(seq_len(nrow(cm)), function(i)
                list(name = rownames(cm)[i], coef = cm[i, "coef"], se = cm[i, "se(coef)"], z = cm[i, "z"],
