@@ -45,7 +45,7 @@ run: build
 		"reconstructed from the paper's summaries: 73 synthetic patients, not real ones." \
 		"  The paper, reproduced: notebooks/graall-2022.surv.md (Markdown); as a page:" \
 		"    $$surv export notebooks/graall-2022.surv.md --html graall.html" \
-		"  Lessons: notebooks/lessons/" \
+		"  Lessons: notebooks/lessons/ (README.md lists the five)" \
 		"  At the prompt,  open \"notebooks/graall-2022.surv.md\"  replays a notebook" \
 		"  into this session to carry on from its end; about graall: the dictionary." \
 		""; \

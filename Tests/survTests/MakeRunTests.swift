@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// `make run`, the README's first command, opens the REPL on the reconstructed GRAALL cohort and points at
-/// the paper's notebook: its init commands must work from any folder, and the files it names must exist.
+/// the paper's notebook: its init commands must work from any folder, and the files and folders it names must exist.
 final class MakeRunTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -36,8 +36,9 @@ final class MakeRunTests: XCTestCase {
         let makefile = try String(contentsOf: root.appendingPathComponent("Makefile"), encoding: .utf8)
         let recipe = try XCTUnwrap(runRecipe(makefile))
         let named = Set(recipe.split(whereSeparator: { " \"\\(),;".contains($0) })
-            .map(String.init).filter { $0.hasPrefix("notebooks/") && $0.hasSuffix(".surv.md") })
+            .map(String.init).filter { $0.hasPrefix("notebooks/") })
         XCTAssertTrue(named.contains("notebooks/graall-2022.surv.md"), "make run names the paper's notebook")
+        XCTAssertTrue(named.contains("notebooks/lessons/"), "make run names the lessons' folder")
         for path in named {
             XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path) is named by make run")
         }
