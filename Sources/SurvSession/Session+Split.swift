@@ -66,10 +66,15 @@ extension Session {
             try updated.setColumn(Column(name: name, numbers: flag))
         } catch { throw Diagnostic("cannot add the split columns: \(error)") }
         // The filter keeps the intervals of the rows it kept.
+        var keptCounts: SplitReport.Counts?
         let kept: [Int]? = keptRows.map { old in
             var keep = [Bool](repeating: false, count: table.rowCount)
             for r in old where r < keep.count { keep[r] = true }
-            return source.indices.filter { keep[source[$0]] }
+            let intervals = source.indices.filter { keep[source[$0]] }
+            let subjects = rows.filter { keep[$0] }.count
+            // A kept row switched when it became two intervals.
+            keptCounts = SplitReport.Counts(subjects: subjects, intervals: intervals.count, switched: intervals.count - subjects)
+            return intervals
         }
         // A named endpoint keeps its name; an unnamed one is named by its new columns.
         let splitEndpoint = Endpoint(name: endpoint.isUnnamed ? Self.endpointKey(start: names.start, time: names.stop, event: names.event, causes: nil)
@@ -83,6 +88,6 @@ extension Session {
         currentEndpoint = splitEndpoint.name
         lastCox = nil
         return .split(SplitReport(name: name, subjects: rows.count, intervals: source.count, switched: switched,
-                                  endpoint: describeEndpoint(splitEndpoint.name)))
+                                  endpoint: describeEndpoint(splitEndpoint.name), kept: keptCounts))
     }
 }
