@@ -6,7 +6,8 @@ import SurvResults
 /// Cox models R fits with agreg.fit: on (start, stop] endpoints, and with `cluster(id)` on any endpoint (a
 /// one-row-per-subject endpoint is the special case where every interval starts before the first time).
 extension Session {
-    func countingProcessCox(_ model: CoxModelPlan, table: DataTable, name: String, endpoint: Endpoint) throws(Diagnostic) -> Report {
+    func countingProcessCox(_ model: CoxModelPlan, table: DataTable, name: String, endpoint: Endpoint,
+                            source: String) throws(Diagnostic) -> Report {
         guard landmark == nil && censorAt == nil else {
             throw Diagnostic(endpoint.start != nil ? "'landmark at' and 'censor at' do not apply to (start, stop] endpoints"
                                                    : "cluster() cannot be combined with 'landmark at' or 'censor at' yet",
@@ -42,11 +43,15 @@ extension Session {
             : try Grouping(table: table, rows: usable, columns: model.strata, references: referenceLevels).groups
         let clusterCodes = try model.cluster.map { column throws(Diagnostic) in try Grouping(table: table, rows: usable, columns: [column]).groups }
         let input = CountingProcessCoxInput(start: start, stop: stop, event: event, covariates: design.columns, columnNames: design.names,
-                                            strata: strataCodes, cluster: clusterCodes, ties: settings.ties)
+                                            strata: strataCodes, cluster: clusterCodes, ties: settings.ties, terms: design.groups)
         let fit: CoxFit
         do { fit = try CoxFit.fit(countingProcess: input, level: settings.level) } catch { throw Self.diagnostic(error) }
-        // cox.zph on these fits is not computed yet: phtest says there is no model to test rather than test another.
-        lastCox = nil
+        // cox.zph reads a (start, stop] response with zph2 and a one-row one with zph1 (its ties listed in row
+        // order, its times through timefix): a cluster() on one-row data is tested as the model without it.
+        let data: FittedCoxData = endpoint.start != nil ? .countingProcess(input)
+            : .rightCensored(CoxModelInput(time: stop, event: event, covariates: design.columns, columnNames: design.names,
+                                           terms: design.groups, strata: strataCodes, ties: settings.ties), prepared: nil)
+        lastCox = (data, fit, settings.conventions, source.trimmingCharacters(in: .whitespaces))
         var report = CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: model.strata, rows: accounting,
                                conventions: settings.conventions)
         report.cluster = model.cluster

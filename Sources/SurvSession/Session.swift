@@ -110,7 +110,7 @@ public final class Session {
     public internal(set) var settings = Settings()
     /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
     /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
-    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String, prepared: SurvivalPreparation)?
+    var lastCox: (data: FittedCoxData, fit: CoxFit, conventions: Conventions, source: String)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.

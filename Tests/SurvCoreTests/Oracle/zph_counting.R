@@ -33,7 +33,10 @@ fits <- list(
   bladder2_factor = coxph(Surv(start, stop, event) ~ rx + size + numgrp, data = bladder2),
   heart_efron = coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = heart),
   heart_breslow = coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = heart, ties = "breslow"),
-  myeloid_cluster = coxph(Surv(tstart, tstop, death) ~ trt + sex + tx + cluster(id), data = split)
+  myeloid_cluster = coxph(Surv(tstart, tstop, death) ~ trt + sex + tx + cluster(id), data = split),
+  # cluster() on one-row data read as right-censored (stop, event): cox.zph takes its zph1 path, which lists
+  # tied events in row order.
+  bladder2_stop_cluster = coxph(Surv(stop, event) ~ rx + size + cluster(id), data = bladder2)
 )
 cases <- list()
 for (name in names(fits)) {
