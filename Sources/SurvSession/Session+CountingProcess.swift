@@ -6,10 +6,6 @@ import SurvResults
 /// (start, stop] endpoints: delayed entry, recurrent events and split follow-up, as R's Surv(start, stop, event).
 extension Session {
     func defineCountingProcessEndpoint(_ plan: EndpointPlan, start: String, table: DataTable, rows: [Int]) throws(Diagnostic) -> Report {
-        guard landmark == nil && censorAt == nil else {
-            throw Diagnostic("'landmark at' and 'censor at' do not apply to (start, stop] endpoints",
-                             hint: "undo them first: landmark none; censor none")
-        }
         let candidate = Endpoint(name: "", time: plan.time, event: plan.event, start: start)
         let outcome = try CountingProcessOutcome.build(table: table, rows: rows, endpoint: candidate, start: start)
         guard !outcome.rows.isEmpty else { throw Diagnostic("no rows have all of \(start), \(plan.time) and \(plan.event)") }
@@ -29,7 +25,7 @@ extension Session {
         -> (curves: [(label: String, curve: KaplanMeierCurve)], accounting: RowAccounting) {
         guard let table else { throw Diagnostic("no dataset is loaded") }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [start, endpoint.time, endpoint.event] + strata)
-        let outcome = try CountingProcessOutcome.build(table: table, rows: selection.rows, endpoint: endpoint, start: start)
+        let outcome = try designedIntervals(try CountingProcessOutcome.build(table: table, rows: selection.rows, endpoint: endpoint, start: start))
         let grouping = try Grouping(table: table, rows: outcome.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         let groups = grouping.groups

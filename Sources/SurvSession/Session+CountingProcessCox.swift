@@ -8,11 +8,6 @@ import SurvResults
 extension Session {
     func countingProcessCox(_ model: CoxModelPlan, table: DataTable, name: String, endpoint: Endpoint,
                             source: String) throws(Diagnostic) -> Report {
-        guard landmark == nil && censorAt == nil else {
-            throw Diagnostic(endpoint.start != nil ? "'landmark at' and 'censor at' do not apply to (start, stop] endpoints"
-                                                   : "cluster() cannot be combined with 'landmark at' or 'censor at' yet",
-                             hint: "undo them first: landmark none; censor none")
-        }
         guard !model.terms.isEmpty else {
             throw Diagnostic("this model has no terms to estimate", hint: "add a term, e.g. cox age + cluster(id)")
         }
@@ -28,16 +23,21 @@ extension Session {
         }
         let accounting = RowAccounting(kept: candidates.count, droppedMissing: candidates.count - usable.count)
         let start: [Double], stop: [Double], event: [Bool]
+        // The design (censor at, landmark) may drop rows: the terms are evaluated on the rows it keeps.
         if let startColumn = endpoint.start {
-            let outcome = try CountingProcessOutcome.build(table: table, rows: usable, endpoint: endpoint, start: startColumn)
-            (start, stop, event) = (outcome.start, outcome.stop, outcome.event)
+            let outcome = try designedIntervals(try CountingProcessOutcome.build(table: table, rows: usable, endpoint: endpoint, start: startColumn))
+            (usable, start, stop, event) = (outcome.rows, outcome.start, outcome.stop, outcome.event)
         } else {
-            let outcome = try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint)
+            let outcome: SurvivalOutcome
+            (usable, outcome) = try adjusted(rows: usable, outcome: try SurvivalOutcome.build(table: table, rows: usable, endpoint: endpoint))
             // Every row at risk from before the first time: the risk sets of right-censored data.
             let origin = (outcome.time.min() ?? 0) - 1
             (start, stop, event) = ([Double](repeating: origin, count: outcome.time.count), outcome.time, outcome.event)
         }
         guard stop.count == usable.count else { throw Diagnostic("the endpoint's columns do not line up") }
+        guard usable.count >= 2 else {
+            throw Diagnostic("a Cox model needs at least 2 rows, and the design leaves \(usable.count)", hint: "landmark none; censor none")
+        }
         let design = try CoxDesign(model: model, variables: variables, rows: usable, references: referenceLevels)
         let strataCodes = model.strata.isEmpty ? nil
             : try Grouping(table: table, rows: usable, columns: model.strata, references: referenceLevels).groups

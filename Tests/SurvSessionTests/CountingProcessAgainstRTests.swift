@@ -188,7 +188,8 @@ final class CountingProcessAgainstRTests: XCTestCase {
         XCTAssertEqual(failure(s, "endpoint late, stop, event"), "row 1 starts at 2 but stops at 1: each interval needs start < stop")
         _ = try run(s, "endpoint start, stop, event")
         XCTAssertEqual(failure(s, "logrank"), "logrank is not defined for (start, stop] data: it would count each interval as a subject")
-        XCTAssertEqual(failure(s, "landmark at 10"), "'landmark at' and 'censor at' do not apply to (start, stop] endpoints")
+        XCTAssertEqual(failure(s, "landmark at 1000"), "no intervals end beyond the landmark")
+        XCTAssertEqual(failure(s, "censor at start - 1"), "'censor at start - 1' is negative (-1) in row 1")
         XCTAssertEqual(failure(s, "cox rx + cluster(id) + cluster(rx)"), "a model takes one cluster() term")
     }
 }

@@ -42,6 +42,65 @@ final class DesignAgainstRTests: SessionReferenceTestCase {
     }
 }
 
+/// `censor at` and `landmark at` on (start, stop] intervals give what R gives on the intervals tmerge and
+/// survSplit cut (Reference/session.R): myeloid split at transplant, censored at relapse, then from day 100;
+/// heart's delayed entries from day 30.
+final class IntervalDesignAgainstRTests: SessionReferenceTestCase {
+    private func nested(_ section: String, _ model: String, _ key: String) -> [Double] {
+        (((reference[section] as? [String: Any])?[model] as? [String: Any])?[key] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
+    }
+
+    private func checkCox(_ s: Session, _ model: String, _ section: String, _ key: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard case .cox(let cox) = try report(s, "cox \(model)") else { return XCTFail("no Cox model", file: file, line: line) }
+        let coef = nested(section, key, "coef"), se = nested(section, key, "se")
+        XCTAssertEqual(cox.fit.coefficients.count, coef.count, file: file, line: line)
+        for (k, c) in cox.fit.coefficients.enumerated() where k < coef.count {
+            close(c.coef, coef[k], "\(key) \(c.name) coef", file: file, line: line)
+            close(c.se, se[k], "\(key) \(c.name) se", file: file, line: line)
+        }
+    }
+
+    func testCensorAtRelapseThenLandmarkOnSplitFollowUp() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death; split tx at txtime")
+        guard case .censor(let censor) = try report(s, "censor at rltime") else { return XCTFail() }
+        XCTAssertTrue(censor.intervals)
+        XCTAssertEqual(Double(censor.censored), numbers("interval_design_myeloid", "censored").first)
+        XCTAssertEqual(Double(censor.dropped), numbers("interval_design_myeloid", "dropped").first)
+        XCTAssertEqual(Double(censor.eventsRemoved), numbers("interval_design_myeloid", "events_removed").first)
+        try checkCox(s, "trt + tx", "interval_design_myeloid", "censor_cox")
+        guard case .landmark(let landmark) = try report(s, "landmark at 100") else { return XCTFail() }
+        XCTAssertEqual(Double(landmark.kept), numbers("interval_design_myeloid", "landmark_kept").first)
+        XCTAssertEqual(Double(landmark.dropped), numbers("interval_design_myeloid", "landmark_dropped").first)
+        try checkCox(s, "trt + tx", "interval_design_myeloid", "landmark_cox")
+        // phtest tests the model on the designed intervals: it runs, on the same events as the fit.
+        guard case .phtest(let test) = try report(s, "phtest") else { return XCTFail() }
+        XCTAssertEqual(test.events, test.test.residuals.time.count)
+    }
+
+    func testLandmarkOnDelayedEntry() throws {
+        let s = Session()
+        let heart = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SurvCoreTests/Oracle/data/heart.csv")
+        _ = try report(s, "load \"\(heart.path)\"; endpoint start, stop, event; stratify by transplant")
+        guard case .landmark(let landmark) = try report(s, "landmark at 30") else { return XCTFail() }
+        XCTAssertEqual(Double(landmark.kept), numbers("interval_landmark_heart", "kept").first)
+        XCTAssertEqual(Double(landmark.dropped), numbers("interval_landmark_heart", "dropped").first)
+        guard case .kaplanMeier(let km) = try report(s, "km at 100, 365") else { return XCTFail() }
+        let at = km.strata.flatMap(\.at)
+        let surv = numbers("interval_landmark_heart", "surv"), risk = numbers("interval_landmark_heart", "n_risk")
+        XCTAssertEqual(at.count, surv.count)
+        for (k, point) in at.enumerated() where k < surv.count {
+            close(point?.surv, surv[k], "survival \(k)")
+            XCTAssertEqual(point?.nRisk, risk[k])
+        }
+        try checkCox(s, "age + surgery + transplant", "interval_landmark_heart", "cox")
+        guard case .failure(let d)? = s.run(line: "landmark at 5000").last?.result else { return XCTFail("a landmark after every stop was accepted") }
+        XCTAssertEqual(d.message, "no intervals end beyond the landmark")
+        XCTAssertEqual(s.landmark, 30)
+    }
+}
+
 /// `split` makes R's tmerge intervals, and cox on them is R's coxph on (tstart, tstop].
 final class SplitAgainstRTests: SessionReferenceTestCase {
     func testSplitAtTransplantIsTmerge() throws {
