@@ -39,6 +39,7 @@ public struct Checker {
             if let name = e.name, CommandCatalog.entry(named: name.text) != nil {
                 throw Diagnostic("'\(name.text)' is a command name", at: name.range, hint: "choose another endpoint name")
             }
+            if let split = context.split { try checkEndpointOnSplitData(e, split) }
             if let causes = e.causes {
                 if e.start != nil {
                     throw Diagnostic("competing risks are defined for one row per subject, not (start, stop] data", at: causes.event.range,
@@ -310,6 +311,20 @@ public struct Checker {
         guard context.datasetLoaded else {
             throw Diagnostic("no dataset is loaded", at: range,
                              hint: "load one first, e.g. load \(context.bundledDatasets.first ?? "aml")")
+        }
+    }
+
+    /// After `split` each row is an interval of a subject: an endpoint of one row per subject would count the
+    /// intervals as subjects, and a copied column repeats the subject's time or event on each interval.
+    func checkEndpointOnSplitData(_ e: EndpointSyntax, _ split: SplitColumns) throws(Diagnostic) {
+        let intervals = "endpoint \(split.start), \(split.stop), \(split.event)"
+        guard let start = e.start else {
+            throw Diagnostic("the data are split into intervals: an endpoint of one row per subject would count each interval as a subject",
+                             at: e.time.range.union(e.event.range), hint: "use the intervals: \(intervals); or load the data again")
+        }
+        for (column, role) in [(start, "start"), (e.time, "stop"), (e.event, "event")] where split.copied.contains(column.text) {
+            throw Diagnostic("split copied '\(column.text)' to every interval of a row: as the \(role) it would repeat the row's value on each interval",
+                             at: column.range, hint: "use the intervals: \(intervals)")
         }
     }
 

@@ -76,7 +76,11 @@ extension Session {
                                                               : endpoint.name,
                                      time: names.stop, event: names.event, start: names.start)
         // Every state change after all that can fail. Other endpoints would count intervals as subjects: gone.
+        // Every column but those written here repeats its row's value on each of the row's intervals.
+        let written: Set<String> = [names.start, names.stop, names.event, name]
         self.table = updated
+        splitColumns = SplitColumns(copied: Set(table.columnNames).subtracting(written), start: names.start, stop: names.stop,
+                                    event: names.event)
         keptRows = kept
         endpoints = [splitEndpoint.name: splitEndpoint]
         endpointOrder = [splitEndpoint.name]

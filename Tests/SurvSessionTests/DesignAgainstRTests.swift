@@ -1,5 +1,6 @@
 import Foundation
 import SurvCore
+import SurvLanguage
 import SurvResults
 import XCTest
 @testable import SurvSession
@@ -118,6 +119,34 @@ final class SplitAgainstRTests: SessionReferenceTestCase {
         XCTAssertEqual(s.checkContext.endpointKind, .countingProcess)
         guard case .failure(let d)? = s.run(line: "logrank").last?.result else { return XCTFail("logrank on intervals answered") }
         XCTAssertTrue(d.message.contains("not defined for (start, stop] data"), d.message)
+    }
+
+    /// After split each row is an interval: an endpoint that reads rows as subjects, or takes a column split
+    /// copied to every interval, is refused under the columns at fault, and the split endpoint stays.
+    func testAnEndpointThatReadsIntervalsAsSubjectsIsRefused() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death; split tx at txtime")
+        func diagnostic(_ line: String) -> Diagnostic? {
+            guard case .failure(let d)? = s.run(line: line).last?.result else { return nil }
+            return d
+        }
+        let oneRow = diagnostic("endpoint futime, death")
+        XCTAssertEqual(oneRow?.message, "the data are split into intervals: an endpoint of one row per subject would count each interval as a subject")
+        XCTAssertEqual(oneRow?.hint, "use the intervals: endpoint tstart, tstop, tevent; or load the data again")
+        XCTAssertEqual(oneRow?.range.map { $0.start..<$0.end }, 9..<22)
+        XCTAssertNotNil(diagnostic("endpoint futime, death event 1 competing 2"))
+        let copied = diagnostic("endpoint tstart, tstop, death")
+        XCTAssertEqual(copied?.message, "split copied 'death' to every interval of a row: as the event it would repeat the row's value on each interval")
+        XCTAssertEqual(copied?.range.map { $0.start..<$0.end }, 24..<29)
+        XCTAssertEqual(s.endpointOrder, ["tstart, tstop, tevent"])
+        XCTAssertEqual(s.currentEndpoint, "tstart, tstop, tevent")
+        // A column computed on the intervals is the user's own: it may be the event.
+        _ = try report(s, "let died = tevent")
+        guard case .message(let message) = try report(s, "endpoint tstart, tstop, died") else { return XCTFail() }
+        XCTAssertEqual(message, "endpoint Surv(tstart, tstop, died): 1009 intervals, 320 events")
+        // Loaded again, the data are one row per subject.
+        _ = try report(s, "load myeloid; endpoint futime, death")
+        XCTAssertNil(s.splitColumns)
     }
 
     func testMistakesChangeNothing() throws {
