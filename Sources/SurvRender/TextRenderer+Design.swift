@@ -13,7 +13,7 @@ extension TextRenderer {
     func censor(_ r: CensorReport) -> String {
         guard let expression = r.expression else { return "censor none: follow-up ends at the endpoint's time" }
         let events = r.eventsRemoved > 0 ? " (\(Wording.count(r.eventsRemoved, "event")) after it no longer \(r.eventsRemoved == 1 ? "counts" : "count"))" : ""
-        let dropped = r.dropped > 0 ? ", \(r.dropped) starting after it dropped" : ""
+        let dropped = r.dropped > 0 ? ", \(r.dropped) starting at or after it left out" : ""
         return TextWrap.wrap("censor at \(expression): \(Wording.count(r.censored, r.intervals ? "interval" : "row")) censored there\(dropped)\(events)",
                              hanging: "  ")
     }
