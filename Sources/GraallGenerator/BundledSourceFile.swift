@@ -14,7 +14,7 @@ enum BundledSourceFile {
         + "study (Cabannes-Hamy et al., Haematologica 2022), not real patients; endpoints os and rfs"
 
     /// Printed on every `load graall`, so the data are never shown without saying what they are.
-    static let notice = "SYNTHETIC data: reconstructed from the paper's published summaries, not real patients "
+    static let notice = "SYNTHETIC data: reconstructed from the paper's published summaries, not real patients\\n"
         + "(about graall: provenance and data dictionary)"
 
     static func text(csv: String, dictionary: String) throws -> String {

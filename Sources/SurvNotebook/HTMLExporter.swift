@@ -95,20 +95,10 @@ public enum HTMLExporter {
         cell.output.hasPrefix("error:") || cell.output.contains("\n\nerror:")
     }
 
-    /// Text safe inside HTML elements and double-quoted attributes.
+    /// Text safe inside HTML elements and double-quoted attributes, control characters shown as escapes
+    /// (a title or file name from a notebook is untrusted text): the renderer's escaping, so a page has one rule.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
+        HTMLRenderer.escape(text)
     }
 
     static let stylesheet = """

@@ -1,4 +1,5 @@
 import CCommonMark
+import SurvRender
 
 /// A notebook's prose as an HTML fragment, rendered by cmark-gfm (CommonMark with GitHub's tables,
 /// strikethrough and autolinks) in its safe mode: raw HTML in the prose becomes a comment and links to
@@ -6,6 +7,9 @@ import CCommonMark
 /// notebook may come from anyone and its page must show the text, never act on it.
 enum ProseMarkdown {
     static func html(from markdown: String) -> String {
+        // Control characters are shown as escapes (`\x1b`) before rendering: cmark passes them through, and a
+        // page must show what a hostile notebook holds, as the terminal does.
+        let markdown = TerminalText.escapingControls(markdown)
         if ProseBudget.allows(markdown), let html = render(markdown) { return html }
         // Prose cmark-gfm cannot render in proportion to its length is still worth reading as written.
         return "<pre class=\"prose-source\"><code>\(HTMLExporter.escape(markdown))</code></pre>\n"

@@ -152,6 +152,32 @@ final class HTMLExportTests: XCTestCase {
         XCTAssertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\""), "the page's own policy stays")
     }
 
+    /// Escape sequences in a notebook (title, prose, commands, recorded outputs) reach the page as visible
+    /// escapes, never as control characters, as they reach the terminal.
+    func testControlCharactersFromANotebookAreShownAsEscapes() throws {
+        let (notebook, _) = try parse("""
+        ---
+        title: "\u{1b}[31mred\u{1b}]0;title\u{07}"
+        ---
+
+        Prose \u{1b}[2J cleared.
+
+        ```surv
+        let x = "\u{1b}[31m"
+        ```
+
+        ```output
+        stale \u{1b}[5m blink
+        ```
+        """)
+        let page = HTMLExporter.render(notebook, fallbackTitle: "file")
+        let controls = page.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7f }
+        XCTAssertEqual(controls.map(\.value), [], page)
+        XCTAssertTrue(page.contains("<h1>\\x1b[31mred\\x1b]0;title\\x07</h1>"), page)
+        XCTAssertTrue(page.contains("Prose \\x1b[2J cleared."), page)
+        XCTAssertTrue(page.contains("stale \\x1b[5m blink"), page)
+    }
+
     func testDangerousLinkSchemesLoseTheirAddress() throws {
         let html = try proseHTML("""
         [x](javascript:alert(1)) [y](JavaScript:alert(1)) [z](vbscript:msgbox) [w](data:text/html;base64,PHNjcmlwdD4=)

@@ -72,9 +72,10 @@ public struct CoxFit: Codable, Equatable, Sendable {
             throw CoreError("a Cox model needs at least 2 rows, and only \(input.time.count) is left",
                             hint: "check the filter and the rows dropped for missing values")
         }
-        let data = CoxSortedData(input, prepared: try input.prepared(reusing: prepared))
+        var data = CoxSortedData(input, prepared: try input.prepared(reusing: prepared))
         try Interruption.checkpoint()
         let raw = try CoxNewtonRaphson.run(data, ties: input.ties, maxIterations: maxIterations, tolerance: tolerance)
+        data.releaseMatrix()
         try Interruption.checkpoint()
         return try assemble(input: input, data: data, raw: raw, level: level, maxIterations: maxIterations,
                             tolerance: tolerance)

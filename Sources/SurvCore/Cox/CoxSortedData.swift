@@ -14,8 +14,8 @@ struct CoxSortedData {
     let position: [Int32]
     /// Case weight at each sorted position.
     let weight: [Double]
-    /// Row-major `rows`×`columns`, centred and scaled.
-    let x: [Double]
+    /// Row-major `rows`×`columns`, centred and scaled; emptied by `releaseMatrix()` once Newton–Raphson is done.
+    private(set) var x: [Double]
     /// Weighted column means that were subtracted (0 for columns left as they are).
     let means: [Double]
     /// Multipliers applied after centring: coefficients on the working scale are `beta / scale`.
@@ -60,6 +60,12 @@ struct CoxSortedData {
         x = Self.rowMajor(input.covariates, centres: means, scales: scale, position: position)
         self.means = means
         self.scale = scale
+    }
+
+    /// Frees the matrix (n·p numbers, the largest thing a fit holds) once nothing reads it: what follows the
+    /// iterations (linear predictor, concordance) works from the input's columns and the order alone.
+    mutating func releaseMatrix() {
+        x = []
     }
 
     /// Σ w·f(x) over a column, in four interleaved partial sums: one running sum waits on each addition before

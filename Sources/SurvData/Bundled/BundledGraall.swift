@@ -397,6 +397,6 @@ The test prints the whole table (`swift test --filter GraallCohortTests`), and s
 `GraallGenerator score`.
 
 """#,
-        notice: "SYNTHETIC data: reconstructed from the paper's published summaries, not real patients (about graall: provenance and data dictionary)"
+        notice: "SYNTHETIC data: reconstructed from the paper's published summaries, not real patients\n(about graall: provenance and data dictionary)"
     )
 }
