@@ -75,6 +75,7 @@ final class CountingProcessAgainstRTests: XCTestCase {
                 }
                 close(cox.fit.loglik, (r["loglik"] as? [Double])?.last, "\(name) loglik")
                 close(cox.fit.waldTest.chisq, r["wald"] as? Double, "\(name) Wald")
+                close(cox.fit.concordanceStdErr, r["concordance_se"] as? Double, "\(name) concordance se")
             }
         }
         // cluster() on a one-row-per-subject endpoint: the robust variance of R's coxph.fit.
@@ -88,6 +89,7 @@ final class CountingProcessAgainstRTests: XCTestCase {
                 close(c.robustSE, (r["robust_se"] as? [Double])?[k], "\(ties) \(c.name) robust se")
             }
             close(cox.fit.concordance, r["concordance"] as? Double, "\(ties) concordance")
+            close(cox.fit.concordanceStdErr, r["concordance_se"] as? Double, "\(ties) concordance se")
         }
     }
 

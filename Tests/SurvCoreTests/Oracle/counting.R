@@ -30,7 +30,7 @@ model <- function(fit) {
        z = unname(cm[, "z"]), p = unname(cm[, "Pr(>|z|)"]),
        lower = unname(s$conf.int[, "lower .95"]), upper = unname(s$conf.int[, "upper .95"]),
        loglik = unname(fit$loglik), lr = 2 * diff(unname(fit$loglik)), wald = unname(fit$wald.test),
-       score = unname(fit$score), concordance = unname(s$concordance[1]),
+       score = unname(fit$score), concordance = unname(s$concordance[1]), concordance_se = unname(s$concordance[2]),
        n = fit$n, events = fit$nevent, iterations = fit$iter)
 }
 
