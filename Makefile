@@ -69,7 +69,7 @@ bench: deps
 	$(SWIFT) build -c release --product SurvBench
 	@$(MAKE) --no-print-directory bench-python || echo "no lifelines: the whole-job benchmark runs without its comparison"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
-	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" table1 && "$$bin/SurvBench" split && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv" && "$$bin/SurvBench" stata && \
 	SURV_BENCH_PYTHON="$(CURDIR)/$(BENCH_VENV)/bin/python" "$$bin/SurvBench" surv-job "$$csv"; \
 	status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
