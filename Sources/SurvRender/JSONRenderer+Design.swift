@@ -16,6 +16,8 @@ extension JSONRenderer {
 extension JSONRenderer {
     static func split(_ r: SplitReport) -> JSONValue {
         .object([("name", .string(r.name)), ("subjects", .integer(r.subjects)), ("intervals", .integer(r.intervals)),
-                 ("switched", .integer(r.switched)), ("endpoint", .string(r.endpoint))])
+                 ("switched", .integer(r.switched)), ("endpoint", .string(r.endpoint)),
+                 ("kept", r.kept.map { .object([("subjects", .integer($0.subjects)), ("intervals", .integer($0.intervals)),
+                                                ("switched", .integer($0.switched))]) } ?? .null)])
     }
 }

@@ -12,8 +12,10 @@ extension TextRenderer {
         for (k, curve) in r.curves.enumerated() {
             let role = curve.cause == r.causes.first ? "\(curve.cause) (event)" : "\(curve.cause) (competing)"
             for (i, point) in curve.at.enumerated() {
+                // The stratum and the cause head each cause's block, on its first row only, so that the
+                // event's rows and the competing cause's rows are laid out alike.
                 let first = i == 0
-                let head = [k == 0 || r.curves[k - 1].stratum != curve.stratum || first ? curve.stratum : "", first ? role : "",
+                let head = [first ? curve.stratum : "", first ? role : "",
                             first ? String(curve.n) : "", first ? String(curve.events) : "", format.data(point.time)]
                 guard let estimate = point.estimate else {
                     beyond = true

@@ -22,6 +22,11 @@ extension TextRenderer {
 extension TextRenderer {
     func split(_ r: SplitReport) -> String {
         TextWrap.wrap("split \(r.name): \(Wording.count(r.subjects, "row")) into \(Wording.count(r.intervals, "interval")), "
-                      + "\(r.switched) switched during follow-up; endpoint \(r.endpoint)", hanging: "  ")
+                      + "\(r.switched) switched during follow-up; " + keptPart(r.kept) + "endpoint \(r.endpoint)", hanging: "  ")
+    }
+
+    private func keptPart(_ kept: SplitReport.Counts?) -> String {
+        guard let kept else { return "" }
+        return "the filter keeps \(Wording.count(kept.subjects, "row")): \(Wording.count(kept.intervals, "interval")), \(kept.switched) switched; "
     }
 }

@@ -43,11 +43,25 @@ public struct SplitReport: Codable, Equatable, Sendable {
     /// Rows whose follow-up was split in two.
     public var switched: Int
     public var endpoint: String
-    public init(name: String, subjects: Int, intervals: Int, switched: Int, endpoint: String) {
+    /// The same three counts over the rows a filter keeps, when one is in force: the split cuts every row, and
+    /// a reader who filtered to one cohort wants to see what happened to that cohort.
+    public var kept: Counts?
+    public struct Counts: Codable, Equatable, Sendable {
+        public var subjects: Int
+        public var intervals: Int
+        public var switched: Int
+        public init(subjects: Int, intervals: Int, switched: Int) {
+            self.subjects = subjects
+            self.intervals = intervals
+            self.switched = switched
+        }
+    }
+    public init(name: String, subjects: Int, intervals: Int, switched: Int, endpoint: String, kept: Counts? = nil) {
         self.name = name
         self.subjects = subjects
         self.intervals = intervals
         self.switched = switched
         self.endpoint = endpoint
+        self.kept = kept
     }
 }

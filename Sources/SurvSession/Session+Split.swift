@@ -70,7 +70,6 @@ extension Session {
         }
         guard !source.isEmpty else { throw Diagnostic("no rows have the endpoint's values to split") }
         var updated = table.selecting(rows: source)
-        source = []
         // Every interval has all four values: one shared all-present flag array (copy-on-write) for them.
         let present = [Bool](repeating: false, count: count)
         do {
@@ -84,11 +83,17 @@ extension Session {
             flag = []
         } catch { throw Diagnostic("cannot add the split columns: \(error)") }
         // The filter keeps the intervals of the rows it kept.
+        var keptCounts: SplitReport.Counts?
         let kept: [Int]? = keptRows.map { old in
             var keep = [Bool](repeating: false, count: table.rowCount)
             for r in old where r < keep.count { keep[r] = true }
-            return source.indices.filter { keep[source[$0]] }
+            let intervals = source.indices.filter { keep[source[$0]] }
+            let subjects = rows.filter { keep[$0] }.count
+            // A kept row switched when it became two intervals.
+            keptCounts = SplitReport.Counts(subjects: subjects, intervals: intervals.count, switched: intervals.count - subjects)
+            return intervals
         }
+        source = []
         // A named endpoint keeps its name; an unnamed one is named by its new columns.
         let splitEndpoint = Endpoint(name: endpoint.isUnnamed ? Self.endpointKey(start: names.start, time: names.stop, event: names.event, causes: nil)
                                                               : endpoint.name,
@@ -105,6 +110,6 @@ extension Session {
         currentEndpoint = splitEndpoint.name
         lastCox = nil
         return .split(SplitReport(name: name, subjects: rows.count, intervals: count, switched: switched,
-                                  endpoint: describeEndpoint(splitEndpoint.name)))
+                                  endpoint: describeEndpoint(splitEndpoint.name), kept: keptCounts))
     }
 }

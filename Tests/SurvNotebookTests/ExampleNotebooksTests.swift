@@ -18,6 +18,8 @@ final class ExampleNotebooksTests: XCTestCase {
     func testEveryRepositoryNotebookReplaysClean() throws {
         let notebooks = Self.notebooks()
         XCTAssertGreaterThanOrEqual(notebooks.count, 2, "examples/ holds at least two notebooks")
+        // The walk goes into sub-folders: the lessons live in notebooks/lessons/.
+        XCTAssertTrue(notebooks.contains { $0.deletingLastPathComponent().lastPathComponent == "lessons" }, "the lessons are replayed")
         let replayer = NotebookReplayer(survVersion: testVersion)
         for url in notebooks {
             let name = url.path.replacingOccurrences(of: repositoryRoot.path + "/", with: "")

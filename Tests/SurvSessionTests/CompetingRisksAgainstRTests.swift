@@ -1,5 +1,6 @@
 import Foundation
 import SurvCore
+import SurvRender
 import SurvResults
 import XCTest
 @testable import SurvSession
@@ -34,6 +35,19 @@ final class CompetingRisksAgainstRTests: SessionReferenceTestCase {
         for (i, g) in r.gray.enumerated() {
             close(g.statistic?.chisq, chisq[i], "Gray's chi-square, cause \(g.cause)")
             close(g.statistic?.p, p[i], "Gray's p, cause \(g.cause)")
+        }
+    }
+
+    /// Each cause's block names its stratum and cause on its first row only, the event's as the competing cause's.
+    func testEachCauseBlockIsLabelledOnceAlike() throws {
+        let report = try report(try session(), "cuminc at 60, 120, 240")
+        let rows = TextRenderer(digits: 3).render(report).split(separator: "\n").map(String.init)
+            .filter { $0.range(of: #"^\S*\s+(\d+ \((event|competing)\))?\s+(\d+\s+\d+\s+)?(60|120|240)\s"#, options: .regularExpression) != nil }
+        XCTAssertEqual(rows.count, 12, rows.joined(separator: "\n"))
+        for (i, row) in rows.enumerated() {
+            let opensBlock = i % 3 == 0
+            XCTAssertEqual(row.hasPrefix("sex="), opensBlock, "row \(i): \(row)")
+            XCTAssertEqual(row.contains("(event)") || row.contains("(competing)"), opensBlock, "row \(i): \(row)")
         }
     }
 

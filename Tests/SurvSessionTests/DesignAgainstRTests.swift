@@ -1,6 +1,7 @@
 import Foundation
 import SurvCore
 import SurvLanguage
+import SurvRender
 import SurvResults
 import XCTest
 @testable import SurvSession
@@ -159,5 +160,62 @@ final class SplitAgainstRTests: SessionReferenceTestCase {
         XCTAssertEqual(message("split trt at txtime"), "'trt' is already a column")
         XCTAssertEqual(message("split tx at sex"), "the switch time must be numeric, but 'sex' holds text")
         XCTAssertEqual(s.table?.rowCount, 646)
+    }
+}
+
+/// `split` under a filter cuts every row but analyses the kept ones: its message counts both, and what reads the
+/// last Cox model says that a model on intervals is not kept, instead of asking for a model just fitted.
+final class SplitUnderFilterTests: SessionReferenceTestCase {
+    /// The message as printed, its wrapped lines joined.
+    private func text(_ r: Report) -> String {
+        TextRenderer(digits: 3).render(r).replacingOccurrences(of: "\n  ", with: " ")
+    }
+
+    func testTheKeptRowsAreCountedApart() throws {
+        let s = Session()
+        _ = try report(s, "load graall; where cohort == \"mrd\" and hsct == 1")
+        let transplanted = try XCTUnwrap(s.keptRows?.count)
+        _ = try report(s, "where all; where cohort == \"mrd\"")
+        let cohort = try XCTUnwrap(s.keptRows?.count)
+        guard case .split(let split) = try report(s, "split hsct_td at hsct_months") else { return XCTFail() }
+        let kept = try XCTUnwrap(split.kept)
+        XCTAssertEqual(kept.subjects, cohort)
+        XCTAssertEqual(kept.switched, transplanted, "every transplant in this cohort falls inside its follow-up")
+        XCTAssertEqual(kept.intervals, kept.subjects + kept.switched)
+        XCTAssertGreaterThan(split.subjects, kept.subjects, "the whole data set was split")
+        guard case .cox(let cox) = try report(s, "cox hsct_td") else { return XCTFail() }
+        XCTAssertEqual(cox.fit.n, kept.intervals, "the model uses the kept intervals the message counted")
+        XCTAssertTrue(text(.split(split)).contains("the filter keeps \(cohort) rows: \(kept.intervals) intervals, \(transplanted) switched"))
+    }
+
+    func testNoFilterNoKeptCounts() throws {
+        let s = Session()
+        _ = try report(s, "load graall")
+        guard case .split(let split) = try report(s, "split hsct_td at hsct_months") else { return XCTFail() }
+        XCTAssertNil(split.kept)
+        XCTAssertFalse(text(.split(split)).contains("the filter keeps"))
+    }
+
+    func testWhatReadsTheLastModelNamesTheIntervals() throws {
+        let s = Session()
+        _ = try report(s, "load graall; split hsct_td at hsct_months; cox hsct_td")
+        func message(_ line: String) -> String? {
+            guard case .failure(let d)? = s.run(line: line).last?.result else { return nil }
+            return d.message
+        }
+        XCTAssertEqual(message("phtest"), "phtest is not available yet for a Cox model on (start, stop] data")
+        XCTAssertEqual(message("plot zph"), "plot zph is not available yet for a Cox model on (start, stop] data")
+        XCTAssertEqual(message("plot cox"), "plot cox is not available yet for a Cox model on (start, stop] data")
+        XCTAssertEqual(message("expect cox hr hsct_td = 1"), "expect cox is not available yet for a Cox model on (start, stop] data")
+        XCTAssertEqual(message("plot km"), "plot km is not available for (start, stop] data yet")
+        XCTAssertEqual(message("expect logrank p = 0.5"),
+                       "expect logrank is not defined for (start, stop] data: it would count each interval as a subject")
+        XCTAssertEqual(message("expect followup median = 30"),
+                       "expect followup is not defined for (start, stop] data: it would count each interval as a subject")
+        // Without intervals, the usual answer: no model yet.
+        let plain = Session()
+        _ = try report(plain, "load graall")
+        guard case .failure(let d)? = plain.run(line: "phtest").last?.result else { return XCTFail() }
+        XCTAssertEqual(d.message, "there is no Cox model to test")
     }
 }

@@ -294,6 +294,8 @@ private final class Tmux {
     private let command: [String]
     private let session = "surv"
     private let workingDirectory: String
+    /// The wait status of the last tmux command run (0: it exited with 0).
+    private var lastExitStatus: Int32 = -1
 
     static func executable() -> String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
@@ -316,10 +318,26 @@ private final class Tmux {
     }
 
     func startSession(_ command: [String]) throws {
-        // This call forks the tmux server, which keeps the standard output it
-        // inherited: reading a pipe to its end here would wait for the server.
-        try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-c", workingDirectory, "-x", "80", "-y", "24", "--"] + command,
-                capturingOutput: false)
+        // On a loaded machine a new session can fail to appear (a server still
+        // shutting down takes it with it): try again until tmux reports it.
+        for _ in 0..<3 {
+            // This call forks the tmux server, which keeps the standard output it
+            // inherited: reading a pipe to its end here would wait for the server.
+            try run(["-f", configuration.path, "new-session", "-d", "-s", session, "-c", workingDirectory, "-x", "80", "-y", "24", "--"] + command,
+                    capturingOutput: false)
+            if try sessionExists(within: 5) { return }
+        }
+    }
+
+    /// Whether the session exists, asking until it does or `timeout` passes.
+    private func sessionExists(within timeout: TimeInterval) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            try run(["has-session", "-t", session])
+            if lastExitStatus == 0 { return true }
+            usleep(25_000)
+        } while Date() < deadline
+        return false
     }
 
     func send(literal text: String) throws {
@@ -359,6 +377,14 @@ private final class Tmux {
 
     func killServer() {
         _ = try? run(["kill-server"])
+        // kill-server returns before the server is gone; a session started
+        // meanwhile could reach the dying server. Wait until nothing answers.
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            _ = try? run(["has-session", "-t", session])
+            if lastExitStatus != 0 { return }
+            usleep(25_000)
+        }
     }
 
     private func poll(timeout: TimeInterval, what: String, file: StaticString = #filePath, line: UInt = #line,
@@ -439,6 +465,8 @@ private final class Tmux {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // The raw wait status: 0 only for a normal exit with status 0.
+        lastExitStatus = status
         return String(decoding: output, as: UTF8.self)
     }
 
