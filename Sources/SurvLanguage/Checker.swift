@@ -178,7 +178,6 @@ public struct Checker {
             switch syntax.quantity {
             case .coxHazardRatio, .coxP, .coxCoefficient:
                 guard context.hasCoxModel else {
-                    try refuseCoxOnIntervals("expect cox")
                     throw Diagnostic("there is no Cox model to check", at: syntax.range, hint: "fit one first, e.g. cox age + sex")
                 }
             case .logrankP, .logrankChisq, .logrankTrendP: try refuseCountingProcess("expect logrank")
@@ -205,7 +204,6 @@ public struct Checker {
             }
         case .phtest:
             guard context.hasCoxModel else {
-                try refuseCoxOnIntervals("phtest")
                 throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age + sex")
             }
             return .phtest
@@ -339,16 +337,6 @@ public struct Checker {
         guard context.endpointKind == .countingProcess else { return }
         throw Diagnostic("\(command) is not defined for (start, stop] data: it would count each interval as a subject",
                          hint: "R's survdiff refuses it too; compare groups with cox, or declare a one-row-per-subject endpoint")
-    }
-
-    /// A Cox model on (start, stop] data is printed but not kept (its cox.zph is not computed yet), so what reads
-    /// the last model says that, rather than "fit one first" right after one was fitted.
-    func refuseCoxOnIntervals(_ command: String) throws(Diagnostic) {
-        guard context.endpointKind == .countingProcess else { return }
-        let checksHazards = command == "phtest" || command == "plot zph"
-        throw Diagnostic("\(command) is not available yet for a Cox model on (start, stop] data",
-                         hint: checksHazards ? "check proportional hazards on one row per subject, before split"
-                                             : "cox prints the hazard ratios with their confidence intervals")
     }
 
     func requireCompetingRisks(_ command: String) throws(Diagnostic) {
