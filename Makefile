@@ -32,9 +32,24 @@ install:
 build: deps
 	$(SWIFT) build -c release --product surv
 
-# Opens the REPL with the bundled cohort loaded.
+# Opens the REPL with the reconstructed GRAALL cohort loaded (overall survival in use, by cohort). The
+# notebooks are files of this repository, not of the program (which runs from any folder), so the word on
+# where they are is the Makefile's, printed before the prompt opens; `load graall` says itself that the
+# patients are synthetic.
+RUN_INIT := load graall; stratify by cohort
 run: build
-	"$$($(SWIFT) build -c release --show-bin-path)/surv" --init "load aml; endpoint time, status; stratify by x"
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; surv="$${bin#$(CURDIR)/}/surv"; \
+	[ .build/release/surv -ef "$$bin/surv" ] && surv=.build/release/surv; \
+	printf '%s\n' "" \
+		"The GRAALL blinatumomab cohort (Cabannes-Hamy et al., Haematologica 2022)," \
+		"reconstructed from the paper's summaries: 73 synthetic patients, not real ones." \
+		"  The paper, reproduced: notebooks/graall-2022.surv.md (Markdown); as a page:" \
+		"    $$surv export notebooks/graall-2022.surv.md --html graall.html" \
+		"  Lessons: notebooks/lessons/ (README.md lists the five)" \
+		"  At the prompt,  open \"notebooks/graall-2022.surv.md\"  replays a notebook" \
+		"  into this session to carry on from its end; about graall: the dictionary." \
+		""; \
+	"$$bin/surv" --init "$(RUN_INIT)"
 
 # The whole suite: every test, then a short fuzzing pass (a crash, sanitizer report or hang fails it).
 # It closes on the test count in every case, failures included, so the last line says what ran.
@@ -161,7 +176,7 @@ DIFF_SEED ?= 1
 DIFF_ARGS ?=
 .PHONY: differential
 differential: deps
-	@$(MAKE) --no-print-directory install PACKAGES="r-base-core r-cran-survival r-cran-jsonlite python3"
+	@$(MAKE) --no-print-directory install PACKAGES="r-base-core r-cran-survival r-cran-cmprsk r-cran-jsonlite python3"
 	$(SWIFT) build -c release --product surv
 	python3 Tests/Differential/differential.py --surv "$$($(SWIFT) build -c release --show-bin-path)/surv" \
 		-n $(DIFF_N) --seed $(DIFF_SEED) $(DIFF_ARGS)

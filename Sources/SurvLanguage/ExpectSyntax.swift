@@ -25,9 +25,9 @@ public struct ExpectSyntax: Equatable, Sendable {
 public enum ExpectQuantity: Equatable, Sendable {
     public enum Limit: String, Equatable, Sendable { case estimate, lower, upper }
 
-    case survival(at: Double, stratum: String?)
+    case survival(at: Double, stratum: String?, Limit)
     case median(stratum: String?, Limit)
-    case followupMedian(stratum: String?)
+    case followupMedian(stratum: String?, Limit)
     case restrictedMean(tau: Double, stratum: String?)
     case logrankP, logrankChisq, logrankTrendP
     case coxHazardRatio(term: String, Limit)

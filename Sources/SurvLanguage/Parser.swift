@@ -432,12 +432,13 @@ public struct Parser {
         let quantity: ExpectQuantity
         switch word.text.lowercased() {
         case "km":
-            if acceptWord("at") { quantity = .survival(at: try expectNumber("a time"), stratum: stratum()) }
+            if acceptWord("at") { let t = try expectNumber("a time"); let s = stratum(); quantity = .survival(at: t, stratum: s, limit()) }
             else if acceptWord("median") { let s = stratum(); quantity = .median(stratum: s, limit()) }
             else { throw unexpected(expecting: "'at' or 'median'", hint: "expect km at 36 = 0.5, expect km median = 23") }
         case "followup":
             guard acceptWord("median") else { throw unexpected(expecting: "'median'", hint: "expect followup median = 43") }
-            quantity = .followupMedian(stratum: stratum())
+            let s = stratum()
+            quantity = .followupMedian(stratum: s, limit())
         case "rmst":
             guard acceptWord("at") else { throw unexpected(expecting: "'at'", hint: "expect rmst at 365 = 280") }
             quantity = .restrictedMean(tau: try expectNumber("a time horizon"), stratum: stratum())

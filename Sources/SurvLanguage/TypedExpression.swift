@@ -55,5 +55,5 @@ public enum DatePart: String, Sendable, CaseIterable {
 }
 
 public enum NumericFunction: String, Sendable, CaseIterable {
-    case log, exp, abs, sqrt, log10, log2
+    case log, exp, abs, sqrt, log10, log2, round
 }

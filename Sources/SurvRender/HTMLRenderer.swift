@@ -64,8 +64,12 @@ public enum HTMLRenderer {
             }.joined() + "</tr></thead>"
         }
         out += "<tbody>"
+        // A row shorter than the header (a level under its variable, which carries no p) gets empty cells, so
+        // its rule runs the table's whole width.
+        let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         for row in table.rows {
-            out += "<tr>" + row.enumerated().map { i, cell in
+            let cells = row + Array(repeating: "", count: max(0, width - row.count))
+            out += "<tr>" + cells.enumerated().map { i, cell in
                 // The first column names the row (a stratum, a term, a level).
                 i == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(alignment(table, i))>\(escape(cell))</td>"
             }.joined() + "</tr>"

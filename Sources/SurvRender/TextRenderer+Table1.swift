@@ -4,7 +4,7 @@ import SurvResults
 extension TextRenderer {
     /// One column per group headed by its level and size (the corner names the grouping column); a number
     /// as `median (Q1–Q3)` with its range under it, a category as a row per level, `n (%)` of the group's
-    /// non-missing rows; the p-value on the variable's first row, every p of the table in one style, marked
+    /// non-missing rows; the p-value on the variable's first row, each in its own style, marked
     /// with its test's letter as papers footnote it.
     func table1(_ r: Table1Report) -> String {
         let prefix = r.by.map { "\($0)=" } ?? ""
@@ -13,7 +13,8 @@ extension TextRenderer {
         }
         let tested = r.by != nil
         var t = TextTable([r.by.map { "by \($0)" } ?? ""] + headers + (tested ? ["p"] : []))
-        let ps = format.pValues(r.variables.map(\.p))
+        // Each p is its own test's, styled on its own: one below 0.001 must not turn a 0.71 beside it into 7.1e-01.
+        let ps = r.variables.map { format.pValue($0.p) }
         for (variable, p) in zip(r.variables, ps) {
             let tail = tested ? [variable.p == nil ? "" : p + " " + (variable.test.map(Self.testMark) ?? "")] : []
             switch variable.summary {

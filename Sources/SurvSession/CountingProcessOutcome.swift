@@ -32,6 +32,34 @@ struct CountingProcessOutcome {
         return CountingProcessOutcome(rows: rows, start: begin, stop: outcome.time, event: outcome.event)
     }
 
+    /// The rows with times that differ only by rounding noise tied, as R's survfit and coxph tie them on
+    /// (start, stop] data (`aeqSurv`, survival's timefix): the starts and stops together, each time replaced by
+    /// the first of its group. An interval whose start and stop become one time is refused, as R refuses it
+    /// ("an interval has effective length 0").
+    func tyingRoundingNoise() throws(Diagnostic) -> CountingProcessOutcome {
+        let distinct = Array(Set(start + stop)).filter(\.isFinite).sorted()
+        guard let groupStart = TimeFix.groupStarts(distinctSorted: distinct) else { return self }
+        func tied(_ value: Double) -> Double {
+            var low = 0, high = distinct.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if distinct[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            return distinct[low] == value ? distinct[groupStart[low]] : value
+        }
+        var out = self
+        for k in rows.indices {
+            out.start[k] = tied(start[k])
+            out.stop[k] = tied(stop[k])
+            if out.start[k] == out.stop[k] {
+                throw Diagnostic("row \(rows[k] + 1) starts at \(NumberText.short(start[k])) and stops at \(NumberText.short(stop[k])), "
+                                 + "which differ only by rounding noise: tied as R's survival ties such times, the interval has no length",
+                                 hint: "leave such rows out first, or round the times")
+            }
+        }
+        return out
+    }
+
     func subset(_ keep: [Bool]) -> CountingProcessOutcome {
         let indices = rows.indices.filter { keep[$0] }
         return CountingProcessOutcome(rows: indices.map { rows[$0] }, start: indices.map { start[$0] },

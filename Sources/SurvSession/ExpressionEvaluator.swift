@@ -263,6 +263,8 @@ struct ExpressionEvaluator {
                     continue
                 }
             case .abs: out[i] = Swift.abs(x)
+            // R's round(): to the nearest whole number, a half to the even one (IEC 60559), so 2.5 is 2.
+            case .round: out[i] = x.rounded(.toNearestOrEven)
             case .sqrt:
                 guard x >= 0 else {
                     try fail(i, Diagnostic("sqrt() of a negative value in \(row(i))", at: range))

@@ -25,7 +25,9 @@ extension Session {
         -> (curves: [(label: String, curve: KaplanMeierCurve)], accounting: RowAccounting) {
         guard let table else { throw Diagnostic("no dataset is loaded") }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [start, endpoint.time, endpoint.event] + strata)
+        // The design cuts the intervals as given; R's survival then ties times that differ by rounding noise.
         let outcome = try designedIntervals(try CountingProcessOutcome.build(table: table, rows: selection.rows, endpoint: endpoint, start: start))
+            .tyingRoundingNoise()
         let grouping = try Grouping(table: table, rows: outcome.rows, columns: strata, references: referenceLevels)
         try grouping.requireFewGroups(columns: strata)
         let groups = grouping.groups

@@ -26,6 +26,7 @@ extension Session {
         // The design (censor at, landmark) may drop rows: the terms are evaluated on the rows it keeps.
         if let startColumn = endpoint.start {
             let outcome = try designedIntervals(try CountingProcessOutcome.build(table: table, rows: usable, endpoint: endpoint, start: startColumn))
+                .tyingRoundingNoise()
             (usable, start, stop, event) = (outcome.rows, outcome.start, outcome.stop, outcome.event)
         } else {
             let outcome: SurvivalOutcome

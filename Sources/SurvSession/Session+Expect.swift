@@ -13,21 +13,28 @@ extension Session {
 
     private func expectedQuantity(_ quantity: ExpectQuantity) throws(Diagnostic) -> Double {
         switch quantity {
-        case .survival(let time, let stratum):
+        case .survival(let time, let stratum, let limit):
             guard case .kaplanMeier(let r) = try kaplanMeier(times: [time], fullTable: false) else { break }
             let s = try Self.stratum(stratum, in: r.strata.map(\.label))
             guard let point = r.strata[s].at.first ?? nil else {
                 throw Diagnostic("\(r.strata[s].label) has no survival at \(NumberText.short(time)): it is beyond its follow-up")
             }
-            return point.surv
+            switch limit {
+            case .estimate: return point.surv
+            case .lower, .upper:
+                guard let value = limit == .lower ? point.lower : point.upper else {
+                    throw Diagnostic("the survival of \(r.strata[s].label) at \(NumberText.short(time)) has no \(limit.rawValue) limit (NA)")
+                }
+                return value
+            }
         case .median(let stratum, let limit):
             guard case .kaplanMeier(let r) = try kaplanMeier(times: [], fullTable: false) else { break }
             let s = try Self.stratum(stratum, in: r.strata.map(\.label))
             return try Self.limit(r.strata[s].median, limit, what: "the median of \(r.strata[s].label)")
-        case .followupMedian(let stratum):
+        case .followupMedian(let stratum, let limit):
             guard case .followup(let r) = try followup() else { break }
             let s = try Self.stratum(stratum, in: r.strata.map(\.label))
-            return try Self.limit(r.strata[s].median, .estimate, what: "the median follow-up of \(r.strata[s].label)")
+            return try Self.limit(r.strata[s].median, limit, what: "the median follow-up of \(r.strata[s].label)")
         case .restrictedMean(let tau, let stratum):
             guard case .restrictedMean(let r) = try restrictedMean(tau: tau) else { break }
             let s = try Self.stratum(stratum, in: r.strata.map(\.label))
@@ -95,7 +102,10 @@ extension Session {
         case .upper: chosen = value.upper
         }
         guard let chosen else {
-            throw Diagnostic("\(what) has no \(limit == .estimate ? "value" : "\(limit.rawValue) limit"): it is not reached")
+            // NA (the band ends where the curve reaches 0) is not NR: the table prints them apart, and so does this.
+            let undefined = (limit == .lower && value.lowerUndefined) || (limit == .upper && value.upperUndefined)
+            throw Diagnostic("\(what) has no \(limit == .estimate ? "value" : "\(limit.rawValue) limit"): "
+                             + (undefined ? "it is undefined (NA: the confidence band ends where the curve reaches 0)" : "it is not reached"))
         }
         return chosen
     }

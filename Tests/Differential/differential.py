@@ -274,16 +274,28 @@ def python_keeps(row, filters):
     return True
 
 
-def write_cohort(folder, seed):
-    n, rows, columns, types, cmds = generate(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "cohort.csv", "w") as f:
+def write_csv(path, columns, rows):
+    with open(path, "w") as f:
         f.write(",".join(columns) + "\n")
         for row in rows:
             f.write(",".join("" if row[c] is None else (row[c] if isinstance(row[c], str) else fmt(row[c]))
                              for c in columns) + "\n")
+
+
+def write_cohort(folder, seed, designs=False):
+    folder.mkdir(parents=True, exist_ok=True)
+    if designs:
+        import designs as design_cohorts
+        n, files, cmds = design_cohorts.generate(seed)
+        for name, (columns, types, rows) in files.items():
+            write_csv(folder / name, columns, rows)
+        plan = {"seed": seed, "n": n, "designs": True, "files": {k: v[1] for k, v in files.items()},
+                "commands": [dict(c[1], text=c[0]) for c in cmds]}
+    else:
+        n, rows, columns, types, cmds = generate(seed)
+        write_csv(folder / "cohort.csv", columns, rows)
+        plan = {"seed": seed, "n": n, "types": types, "commands": [dict(c[1], text=c[0]) for c in cmds]}
     (folder / "script.surv").write_text("\n".join(c[0] for c in cmds) + "\n")
-    plan = {"seed": seed, "n": n, "types": types, "commands": [dict(c[1], text=c[0]) for c in cmds]}
     (folder / "plan.json").write_text(json.dumps(plan, indent=1))
     return plan
 
@@ -411,6 +423,8 @@ def compare_cohort(cmp, plan, surv_out, r_out):
             why = explain(pc, so, rr)
             if why:
                 cmp.expected.append((seed, text, why, so.get("message") if s_err else rr.get("error")))
+                if "the rest of the cohort is not compared" in why:
+                    break
             else:
                 cmp.fail(seed, text, "refusal", so.get("message", "answered") if s_err else "answered",
                          rr.get("error", "answered") if r_err else "answered")
@@ -424,7 +438,11 @@ def compare_cohort(cmp, plan, surv_out, r_out):
             if op == "phtest":
                 cmp_phtest(cmp, seed, text, res, rr, last_cox)
             else:
-                COMPARE.get(op, lambda *a: None)(cmp, seed, text, res, rr)
+                table = COMPARE
+                if plan.get("designs"):
+                    import designs as design_cohorts
+                    table = design_cohorts.COMPARE
+                table.get(op, lambda *a: None)(cmp, seed, text, res, rr)
         except (KeyError, TypeError, IndexError) as e:
             cmp.fail(seed, text, "structure", repr(e), json.dumps(rr)[:200])
 
@@ -446,6 +464,12 @@ def explain(pc, so, rr):
     if op == "logrank" and s_err and "nothing to compare" in smsg and rnum(rr.get("df")) is not None \
             and rnum(rr["df"]) <= 0:
         return "fewer than two groups at risk at any event: surv refuses, R reports chi-square 0 on 0 (or -1) df"
+    if op == "cox" and s_err and "has the same value" in smsg and "cannot be a term" in smsg:
+        return ("a term with one value in the rows used: surv refuses it before fitting (docs/language.md), "
+                "R answers with an NA coefficient")
+    if op == "split" and not s_err and "ending time of 0" in rmsg:
+        return ("split of a row whose time is 0: R's tmerge refuses the whole split, surv splits and refuses "
+                "the interval (0, 0] when an analysis uses it (the rest of the cohort is not compared)")
     if op == "fisher" and s_err and "too large" in smsg and rr.get("needed_workspace"):
         return "table beyond R's default FEXACT workspace too: surv refuses, R answers only with a larger workspace"
     if op == "phtest" and lc is not None and not lc["converged"] and ("singular" in rmsg or "singular" in smsg):
@@ -681,6 +705,10 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per surv run")
     ap.add_argument("--verbose", action="store_true", help="also list the expected differences")
+    ap.add_argument("--mismatches", help="also write every mismatch to this file (the summary lists 200)")
+    ap.add_argument("--designs", action="store_true",
+                    help="the survival designs instead (competing risks, (start, stop] data, split, landmark, "
+                         "censor at, table1): see designs.py")
     args = ap.parse_args()
 
     surv = str(Path(args.surv).resolve())
@@ -693,7 +721,7 @@ def main():
         f = work / f"cohort-{s}"
         if f.exists():
             shutil.rmtree(f)
-        plans.append(write_cohort(f, s))
+        plans.append(write_cohort(f, s, args.designs))
         folders.append(f)
 
     cmp = Comparison()
@@ -725,6 +753,9 @@ def main():
         for why, ss in sorted(reasons.items()):
             print(f"  expected ({len(ss)}): {why} — seeds {', '.join(map(str, sorted(set(ss))[:10]))}"
                   + (" …" if len(set(ss)) > 10 else ""))
+    if args.mismatches:
+        Path(args.mismatches).write_text("".join(f"{seed} | {text} | {field} | {s} | {r}\n"
+                                                 for seed, text, field, s, r in cmp.mismatches))
     if cmp.mismatches:
         print("mismatches (seed | command | field | surv | R):")
         for seed, text, field, s, r in cmp.mismatches[:200]:

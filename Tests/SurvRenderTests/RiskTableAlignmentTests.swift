@@ -130,3 +130,22 @@ final class SVGTexts: NSObject, XMLParserDelegate {
         }
     }
 }
+
+final class StratumNamesTests: XCTestCase {
+    /// One column's strata whose names would be cut lose the column's name in the risk table first.
+    func testASharedColumnNameIsDroppedBeforeANameIsCut() {
+        let labels = ["mrd_class=<0.1%", "mrd_class=0.1-1%", "mrd_class=>1%"]
+        let names = StratumNames(labels) { String($0.prefix(14)) }
+        XCTAssertEqual(names.legend, labels)
+        XCTAssertEqual(names.table, ["<0.1%", "0.1-1%", ">1%"])
+    }
+
+    func testNamesThatFitAndStrataOfSeveralColumnsKeepTheirNames() {
+        XCTAssertEqual(StratumNames(["x=Maintained", "x=Nonmaintained"]) { String($0.prefix(16)) }.table,
+                       ["x=Maintained", "x=Nonmaintained"])
+        let twoColumns = ["sex=F, arm=A", "sex=F, arm=B"]
+        // Nothing is shared to drop: cut alike, the rows are numbered instead.
+        XCTAssertEqual(StratumNames(twoColumns) { String($0.prefix(8)) }.table, ["1 sex=F,", "2 sex=F,"])
+        XCTAssertNil(StratumNames.sharedColumnPrefix(twoColumns))
+    }
+}

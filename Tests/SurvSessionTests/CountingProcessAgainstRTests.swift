@@ -58,6 +58,35 @@ final class CountingProcessAgainstRTests: XCTestCase {
         }
     }
 
+    /// Times that differ only by rounding noise (months computed two ways) are tied on (start, stop] data as
+    /// survfit and coxph tie them (aeqSurv); an interval whose ends are tied has no length and is refused.
+    func testRoundingNoiseOnIntervalsIsTiedAsR() throws {
+        let s = try session("bladder2_months")
+        _ = try run(s, "endpoint start, stop, event")
+        _ = try run(s, "stratify by rx")
+        guard case .kaplanMeier(let km) = try run(s, "km") else { return XCTFail() }
+        let r = try reference("km_bladder2_months")
+        let surv = try XCTUnwrap(r["surv"] as? [Double]), risk = try XCTUnwrap(r["n_risk"] as? [Double])
+        let curves = km.strata.map(\.curve)
+        XCTAssertEqual(curves.map(\.time.count).reduce(0, +), surv.count)
+        for (k, (value, atRisk)) in zip(curves.flatMap(\.surv), curves.flatMap(\.nRisk)).enumerated() {
+            close(value, surv[k], "surv \(k)")
+            XCTAssertEqual(atRisk, risk[k])
+        }
+        guard case .cox(let cox) = try run(s, "cox rx + size + number + cluster(id)") else { return XCTFail() }
+        let c = try reference("cox_bladder2_months")
+        for (k, term) in cox.fit.coefficients.enumerated() {
+            close(term.coef, (c["coef"] as? [Double])?[k], "\(term.name) coef")
+            close(term.robustSE, (c["robust_se"] as? [Double])?[k], "\(term.name) robust se")
+        }
+        close(cox.fit.loglik, (c["loglik"] as? [Double])?.last, "loglik")
+        // An interval of a few ulps: tied, it has no length.
+        let noisy = try session("bladder2_months")
+        _ = try run(noisy, "let stop2 = if(id == 1, start + 1e-15, stop)")
+        _ = try run(noisy, "endpoint start, stop2, event")
+        XCTAssertEqual(failure(noisy, "km").map { $0.contains("differ only by rounding noise") }, true)
+    }
+
     func testCoxOnIntervalsIsCoxph() throws {
         let s = try session("bladder2")
         _ = try run(s, "endpoint start, stop, event")

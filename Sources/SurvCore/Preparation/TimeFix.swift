@@ -6,12 +6,12 @@
 // apply it too (`coxph.control(timefix = TRUE)`). All of them apply it to the whole response before strata
 // are formed, so `SurvivalPreparation` applies it once, to all its rows.
 
-enum TimeFix {
-    static let tolerance = Double.ulpOfOne.squareRoot()
+public enum TimeFix {
+    public static let tolerance = Double.ulpOfOne.squareRoot()
 
     /// For sorted distinct times, the index of the time each one is replaced by; `nil` when no two are tied
     /// (the common case, so callers can skip the merge).
-    static func groupStarts(distinctSorted y: [Double]) -> [Int]? {
+    public static func groupStarts(distinctSorted y: [Double]) -> [Int]? {
         guard y.count > 1 else { return nil }
         // Divided term by term: a plain sum of times near the largest double overflows to infinity.
         let n = Double(y.count)

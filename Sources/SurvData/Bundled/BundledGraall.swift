@@ -325,7 +325,8 @@ supports each under its own convention. The targets table keeps the contradicted
   conventions:
   - The 61 patients with an RFS (`rfs`) give the NR median and its 14.9-month lower limit. On this
     curve the 3-year RFS is about 53%.
-  - The 73-patient convention (`rfs73`) gives 45% (33–56), with a median of about 22 months.
+  - The 73-patient convention (`rfs73`) gives 45% (33–56), with a median of 17.4 months (8.4–NR
+    with Stata's log-log interval, 8.6–NR with R's log one).
 - **3-year RFS 78% for MRD <0.1% (I-06).** 11 of 14 would print 79%. 78% needs one patient censored
   between the second and third events.
 - **Fisher P = 0.99 for 12/14 vs 9/11 (I-07).** The exact two-sided P is 1.000. 0.99 is read as a

@@ -9,7 +9,12 @@ struct StratumNames {
 
     init(_ labels: [String], cut: (String) -> String) {
         let shown = labels.map(FigureText.terminal)
-        let table = shown.map(cut)
+        var table = shown.map(cut)
+        // Strata of one column all begin with its name (`mrd_class=<0.1%`); when that makes a name too long,
+        // the table drops the shared `mrd_class=` (the legend above still names it) before cutting anything.
+        if table != shown, let prefix = Self.sharedColumnPrefix(shown) {
+            table = shown.map { cut(String($0.dropFirst(prefix.count))) }
+        }
         if Set(table).count == table.count {
             legend = shown
             self.table = table
@@ -17,5 +22,13 @@ struct StratumNames {
             legend = shown.enumerated().map { "\($0.offset + 1) \($0.element)" }
             self.table = legend.map(cut)
         }
+    }
+
+    /// `name=` when every label is `name=level` for the same single column (no `, ` joining several).
+    static func sharedColumnPrefix(_ labels: [String]) -> String? {
+        guard let first = labels.first, let equals = first.firstIndex(of: "=") else { return nil }
+        let prefix = String(first[...equals])
+        guard labels.allSatisfy({ $0.hasPrefix(prefix) && !$0.contains(", ") && $0.count > prefix.count }) else { return nil }
+        return prefix
     }
 }

@@ -51,5 +51,22 @@ for (ties in c("efron", "breslow")) {
   out[[paste0("cox_bladder2_stop_cluster_", ties)]] <- model(coxph(Surv(stop, event) ~ rx + size + cluster(id), data = bladder2, ties = ties))
   out[[paste0("cox_myeloid_cluster_", ties)]] <- model(coxph(Surv(tstart, tstop, death) ~ trt + sex + tx + cluster(id), data = split, ties = ties))
 }
+# bladder2 with its days as months computed two ways (days / 30.4375 on odd rows, (days - 7) / 30.4375 + 7 / 30.4375
+# on even ones): equal days give times that differ by rounding noise, which survfit and coxph tie (aeqSurv).
+# Written at 17 significant digits so that the noise survives the file.
+months <- function(days, odd) ifelse(odd, days / 30.4375, (days - 7) / 30.4375 + 7 / 30.4375)
+odd <- seq_len(nrow(bladder2)) %% 2 == 1
+bladderMonths <- transform(bladder2, start = months(start, odd), stop = months(stop, !odd))
+text <- bladderMonths
+text$start <- sprintf("%.17g", text$start); text$stop <- sprintf("%.17g", text$stop)
+write.csv(text, "data/bladder2_months.csv", row.names = FALSE, na = "NA", quote = FALSE)
+stopifnot(isTRUE(all.equal(read.csv("data/bladder2_months.csv")$stop, bladderMonths$stop, tolerance = 0)))
+out$km_bladder2_months <- curve(survfit(Surv(start, stop, event) ~ rx, data = bladderMonths))
+out$cox_bladder2_months <- model(coxph(Surv(start, stop, event) ~ rx + size + number + cluster(id), data = bladderMonths))
+# Without the ties the estimates differ: the test above can fail.
+untied <- coxph(Surv(start, stop, event) ~ rx + size + number + cluster(id), data = bladderMonths,
+                control = coxph.control(timefix = FALSE))
+out$cox_bladder2_months_untied_coef <- unname(coef(untied))
+
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "counting.json")
 cat("survival", as.character(packageVersion("survival")), "\n")
