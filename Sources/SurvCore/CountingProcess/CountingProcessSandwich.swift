@@ -23,71 +23,97 @@ enum CountingProcessSandwich {
         return variance
     }
 
-    /// Score residuals, row-major n×p: per row, Σ over the event times it is at risk of
-    /// dN·(x − x̄) − r·(x − x̄)·dΛ, with Efron's down-weighting of the tied deaths.
+    /// Score residuals, row-major n×p, as R's agscore2: per row, the sum over the event times of its stratum
+    /// inside its interval of dN·(x − x̄) − r·(x − x̄)·dΛ, with Efron's down-weighting of the tied deaths.
+    /// Each event time's sums are taken afresh over the rows at risk, and each row collects its terms one time
+    /// at a time, as agscore2 does: with a diverging coefficient the hazard jumps span many orders of
+    /// magnitude, and neither running sums with rows subtracted nor differences of cumulative hazards keep the
+    /// small terms of a row at risk only where the jumps are small.
     static func scoreResiduals(likelihood: CountingProcessLikelihood, eta: [Double]) throws(CoreError) -> [Double] {
         let n = likelihood.n, p = likelihood.p, x = likelihood.x
+        let efron = likelihood.ties == .efron
+        let risk = eta.map { exp($0) }
         var residual = [Double](repeating: 0, count: n * p)
-        // Per stratum, event times ascending with the running hazard Σ1/D and Σx̄/D, read by binary search at
-        // each row's start and stop.
-        var strataTimes = [[Double]](repeating: [], count: likelihood.byStop.count)
-        var strataHazard = [[Double]](repeating: [], count: likelihood.byStop.count)
-        var strataXHazard = [[[Double]]](repeating: [], count: likelihood.byStop.count)
-        try likelihood.forEachEventTime(eta: eta) { s, t, deaths, sums in
-            let d = Double(deaths.count)
-            var dying = RiskSums(p: p)
-            for i in deaths { dying.add(row: i, weight: exp(eta[i]), x: x) }
-            var hazard = 0.0, tiedHazard = 0.0
-            var xHazard = [Double](repeating: 0, count: p), tiedXHazard = [Double](repeating: 0, count: p)
-            var meanOfMeans = [Double](repeating: 0, count: p)
-            for k in 0..<deaths.count {
-                let f = likelihood.ties == .efron ? Double(k) / d : 0
-                let denominator = sums.s0 - f * dying.s0
-                hazard += 1 / denominator
-                tiedHazard += f / denominator
-                for j in 0..<p {
-                    let mean = (sums.s1[j] - f * dying.s1[j]) / denominator
-                    xHazard[j] += mean / denominator
-                    tiedXHazard[j] += f * mean / denominator
-                    meanOfMeans[j] += mean / d
+        // The rows at risk, with each row's place in that list (−1 when out) so that leaving costs O(1).
+        var active: [Int] = []
+        var place = [Int](repeating: -1, count: n)
+        for s in likelihood.byStop.indices {
+            let down = likelihood.byStop[s], leaving = likelihood.byStart[s]
+            active.removeAll(keepingCapacity: true)
+            var added = 0, removed = 0
+            for t in likelihood.eventTimes[s] {
+                try Interruption.checkpoint()
+                while removed < leaving.count && likelihood.start[leaving[removed]] >= t {
+                    let i = leaving[removed]
+                    removed += 1
+                    guard place[i] >= 0 else { continue }
+                    let last = active.removeLast()
+                    if last != i {
+                        active[place[i]] = last
+                        place[last] = place[i]
+                    }
+                    place[i] = -1
+                }
+                while added < down.count && likelihood.stop[down[added]] >= t {
+                    let i = down[added]
+                    added += 1
+                    guard likelihood.entersRiskSets[i] else { continue }
+                    place[i] = active.count
+                    active.append(i)
+                }
+                var s0 = 0.0, dying0 = 0.0
+                var s1 = [Double](repeating: 0, count: p), dying1 = s1
+                var deaths = 0
+                for i in active {
+                    s0 += risk[i]
+                    for j in 0..<p { s1[j] += risk[i] * x[i * p + j] }
+                    if likelihood.event[i] && likelihood.stop[i] == t {
+                        deaths += 1
+                        dying0 += risk[i]
+                        for j in 0..<p { dying1[j] += risk[i] * x[i * p + j] }
+                    }
+                }
+                let d = Double(deaths)
+                if !efron || deaths < 2 {
+                    let hazard = d / s0
+                    let mean = s1.map { $0 / s0 }
+                    for i in active {
+                        let dies = likelihood.event[i] && likelihood.stop[i] == t
+                        for j in 0..<p {
+                            let centred = x[i * p + j] - mean[j]
+                            residual[i * p + j] += (dies ? centred : 0) - centred * risk[i] * hazard
+                        }
+                    }
+                } else {
+                    // Efron: the k-th of the d tied deaths sees the tied rows at (1 − k/d) of their weight.
+                    var hazardSum = 0.0, tiedHazardSum = 0.0
+                    var meanHazard = [Double](repeating: 0, count: p), tiedMeanHazard = meanHazard, meanOfMeans = meanHazard
+                    for k in 0..<deaths {
+                        let downWeight = Double(k) / d
+                        let denominator = s0 - downWeight * dying0
+                        let hazard = 1 / denominator
+                        hazardSum += hazard
+                        tiedHazardSum += (1 - downWeight) * hazard
+                        for j in 0..<p {
+                            let mean = (s1[j] - downWeight * dying1[j]) / denominator
+                            meanHazard[j] += mean * hazard
+                            tiedMeanHazard[j] += mean * (1 - downWeight) * hazard
+                            meanOfMeans[j] += mean / d
+                        }
+                    }
+                    for i in active {
+                        let r = risk[i]
+                        if likelihood.event[i] && likelihood.stop[i] == t {
+                            for j in 0..<p {
+                                residual[i * p + j] += x[i * p + j] - meanOfMeans[j] - r * x[i * p + j] * tiedHazardSum + r * tiedMeanHazard[j]
+                            }
+                        } else {
+                            for j in 0..<p { residual[i * p + j] -= r * (x[i * p + j] * hazardSum - meanHazard[j]) }
+                        }
+                    }
                 }
             }
-            for i in deaths {
-                let r = exp(eta[i])
-                for j in 0..<p {
-                    residual[i * p + j] += x[i * p + j] - meanOfMeans[j] + r * (x[i * p + j] * tiedHazard - tiedXHazard[j])
-                }
-            }
-            // Visited from the last time to the first: stored reversed, turned around below.
-            strataTimes[s].append(t)
-            strataHazard[s].append(hazard)
-            strataXHazard[s].append(xHazard)
-        }
-        for s in strataTimes.indices {
-            let times = Array(strataTimes[s].reversed())
-            var cumulative = [0.0], xCumulative = [[Double](repeating: 0, count: p)]
-            for (h, xh) in zip(strataHazard[s].reversed(), strataXHazard[s].reversed()) {
-                cumulative.append((cumulative.last ?? 0) + h)
-                let previous = xCumulative[xCumulative.count - 1]
-                xCumulative.append((0..<p).map { previous[$0] + xh[$0] })
-            }
-            // Number of event times ≤ u.
-            func upTo(_ u: Double) -> Int {
-                var lo = 0, hi = times.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if times[mid] <= u { lo = mid + 1 } else { hi = mid }
-                }
-                return lo
-            }
-            for i in likelihood.byStop[s] {
-                let a = upTo(likelihood.start[i]), b = upTo(likelihood.stop[i])
-                guard b > a else { continue }
-                let r = exp(eta[i])
-                for j in 0..<p {
-                    residual[i * p + j] -= r * (x[i * p + j] * (cumulative[b] - cumulative[a]) - (xCumulative[b][j] - xCumulative[a][j]))
-                }
-            }
+            for i in active { place[i] = -1 }
         }
         return residual
     }
