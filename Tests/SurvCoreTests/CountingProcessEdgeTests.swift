@@ -131,6 +131,27 @@ final class CountingProcessEdgeTests: XCTestCase {
         }
     }
 
+    /// x1 and g1A2 are redundant together (rank 1 at beta = 0) and x1 diverges. R's last factorisation, of an
+    /// information shrunk to its rounding error, finds full rank by accident and keeps g1A2 (coefficient 0, an
+    /// SE of about 1e8); surv drops the column the factorisation at beta = 0 found redundant. A documented
+    /// difference (Tests/Differential/README.md): this checks that R still does what the README says.
+    func testARedundantColumnIsDroppedWhereRKeepsItByAccident() throws {
+        for ties in TiesMethod.allCases {
+            let name = "redundant_diverging_\(ties)"
+            let fit = try CoxFit.fit(countingProcess: try input("counting_edge_redundant_diverging", start: "start", stop: "stop",
+                                                                event: "ev", columns: ["x1", "g1A2"], ties: ties))
+            let r = try reference(name)
+            XCTAssertEqual(r["rank"] as? Int, 1, "\(name): R's rank at beta = 0")
+            XCTAssertEqual(numbers(r, "coef")[1], 0, "\(name): R keeps g1A2 at 0")
+            XCTAssertGreaterThan(numbers(r, "se")[1] ?? 0, 1e6, "\(name): with an arbitrary SE")
+            XCTAssertEqual(fit.coefficients.map(\.name), ["x1"])
+            XCTAssertEqual(fit.droppedColumns, ["g1A2"])
+            XCTAssertEqual(fit.converged, r["converged"] as? Bool)
+            XCTAssertMatchesR(fit.loglikNull, numbers(r, "loglik").first ?? nil, "\(name) null loglik")
+            XCTAssertMatchesR(fit.scoreTest.chisq, number(r, "score"), "\(name) score test")
+        }
+    }
+
     /// An exactly aliased column is NA, the others estimated as R estimates them.
     func testAnAliasedColumnIsDroppedAsR() throws {
         for ties in TiesMethod.allCases {

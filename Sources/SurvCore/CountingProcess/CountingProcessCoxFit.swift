@@ -23,8 +23,9 @@ extension CoxFit {
         let (loglikNull, converged, iterations) = (raw.loglikInitial, raw.converged, raw.iterations)
         var warnings: [CoreWarning] = []
         // agreg.fit: a column is NA when the information at beta = 0 was short of full rank and the final
-        // variance has a zero diagonal for it; with full rank at 0, every column keeps its estimate.
-        let singular = (0..<p).map { raw.rank < p && !(naive[$0 * p + $0] != 0) }
+        // variance has a zero diagonal for it (CountingProcessNewtonRaphson); with full rank at 0, every column
+        // keeps its estimate.
+        let singular = raw.redundant
         // R keeps a column whose variance the last iterate's information left at 0 (a fit out of iterations whose
         // last step lost rank) and prints an SE of 0, a zero-width interval that reads as certainty; the column
         // is dropped instead, as one-row fits drop a column the data carry no information about.

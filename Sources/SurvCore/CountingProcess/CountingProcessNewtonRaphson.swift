@@ -9,6 +9,14 @@ import Foundation
 // decisions are made on R's scaled covariates: a column not coded within {-1, 0, 1} is divided by its mean
 // absolute distance from the value of the first row agfit4 visits, since the Cholesky tolerance is relative
 // to the largest diagonal element and so depends on that scale.
+//
+// Which columns are redundant is read off the factorisation at beta = 0. A redundancy there is structural (a
+// column, or a combination of columns, constant within every risk set stays so at any beta), and R reports as
+// NA the columns its last factorisation zeroes, which are the same ones whenever that factorisation is sound.
+// Where a coefficient diverges it is not: the information's entries shrink to the size of their rounding
+// error, R's last factorisation may find full rank by accident, and it then reports a redundant column with a
+// coefficient of 0 and an arbitrary SE. The variance here is the inverse of the information over the other
+// columns.
 
 enum CountingProcessNewtonRaphson {
     struct Result {
@@ -24,6 +32,8 @@ enum CountingProcessNewtonRaphson {
         var scoreTest: Double
         /// Rank of the information at beta = 0 (R's `flag[1]`).
         var rank: Int
+        /// The columns the factorisation at beta = 0 judged redundant (none when the rank is full).
+        var redundant: [Bool]
         /// As agreg.fit reports them: the iteration that converged, or the limit.
         var iterations: Int
         var converged: Bool
@@ -53,6 +63,7 @@ enum CountingProcessNewtonRaphson {
         var factored = factor(current)
         let loglikInitial = current.loglik
         let rank = factored.rank
+        let redundant = (0..<p).map { rank < p && factored.isSingular($0) }
         let firstStep = newtonStep(current, factored)
         var scoreTest = 0.0
         for j in 0..<p { scoreTest += current.score[j] * firstStep[j] }
@@ -95,10 +106,22 @@ enum CountingProcessNewtonRaphson {
                 }
             }
         }
-        var variance = factored.inverse()
+        var variance = [Double](repeating: 0, count: p * p)
+        if redundant.contains(true) {
+            let kept = (0..<p).filter { !redundant[$0] }
+            let k = kept.count
+            var information = [Double](repeating: 0, count: k * k)
+            for (a, j) in kept.enumerated() {
+                for (b, l) in kept.enumerated() { information[a * k + b] = current.information[j * p + l] * scale[j] * scale[l] }
+            }
+            let inverse = PivotingCholesky(symmetric: information, size: k).inverse()
+            for (a, j) in kept.enumerated() { for (b, l) in kept.enumerated() { variance[j * p + l] = inverse[a * k + b] } }
+        } else {
+            variance = factored.inverse()
+        }
         for j in 0..<p { for l in 0..<p { variance[j * p + l] *= scale[j] * scale[l] } }
         return Result(beta: beta, score: current.score, variance: variance, loglikInitial: loglikInitial,
-                      loglik: current.loglik, scoreTest: scoreTest, rank: rank, iterations: iterations,
+                      loglik: current.loglik, scoreTest: scoreTest, rank: rank, redundant: redundant, iterations: iterations,
                       converged: converged)
     }
 

@@ -1,6 +1,6 @@
 # Reference values for Cox models on (start, stop] data at the edges of agreg.fit (survival 3.5.3): a
 # coefficient diverging within strata, fits that run out of iterations, an aliased column, a robust SE of 0,
-# an infinite coefficient with cluster(). Run from this folder:
+# an infinite coefficient with cluster(), a redundant column R keeps by accident. Run from this folder:
 #   Rscript counting_edges.R
 # Writes the data sets R fitted to data/counting_edge_*.csv (read back before fitting, so that both sides
 # compute on the same numbers) and counting_edges.json: per case the coefficients R reports (NA for aliased
@@ -30,7 +30,7 @@ describe <- function(expr) {
        se = I(unname(s[, "se(coef)"])), robust_se = if (robust) I(unname(s[, "robust se"])) else NULL,
        z = I(unname(s[, "z"])), p = I(unname(s[, "Pr(>|z|)"])),
        loglik = unname(fit$loglik), wald = unname(fit$wald.test), score = unname(fit$score),
-       iterations = fit$iter, converged = !any(grepl("did not converge", warnings)),
+       iterations = fit$iter, rank = unname(fit$info["rank"]), converged = !any(grepl("did not converge", warnings)),
        infinite = any(grepl("infinite", warnings)), warnings = I(warnings))
 }
 
@@ -60,6 +60,13 @@ cluster <- roundTrip(data.frame(
   id = c(1, 1, 1, 3, 4, 4), start = c(0, 2, 94, 23, 0, 42), stop = c(2, 94, 435, 26, 34, 239), ev = c(1, 1, 1, 1, 1, 1),
   x1 = c(-1.1470184871699154, -1.1470184871699154, -1.1470184871699154, -0.3463665603681822, -0.1645889174192399, -0.1645889174192399),
   bin = c(0, 0, 0, 1, 0, 0)), "cluster_infinite")
+# Design cohort 190: one risk set of two rows carries all the information, so x1 and g1A2 are redundant
+# together (rank 1 at beta = 0). x1 diverges; R's last factorisation finds full rank by accident and keeps
+# g1A2 with a coefficient of 0 and an SE of about 1e8, where surv drops it (Tests/Differential/README.md).
+redundant <- roundTrip(data.frame(
+  start = c(0, 0, 27, 83.532), stop = c(65.098, 21.28, 81.532, 113.019), ev = c(1, 0, 1, 1),
+  x1 = c(-0.7929149783689508, 0.35810408274712324, 1.2868044510248895, 1.2868044510248895),
+  g1A2 = c(0, 0, 1, 1)), "redundant_diverging")
 # bladder2 with an aliased column: twice size.
 aliased <- survival::bladder2
 aliased$size2 <- 2 * aliased$size
@@ -70,6 +77,7 @@ for (ties in c("efron", "breslow")) {
   cases[[paste0("split_diverging_", ties)]] <- describe(quote(coxph(Surv(tstart, tstop, tevent) ~ tx + tx2, data = split, ties = ties)))
   cases[[paste0("robust_zero_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ g1A4 + x1 + cluster(id), data = zero, ties = ties)))
   cases[[paste0("cluster_infinite_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ x1 + bin + cluster(id), data = cluster, ties = ties)))
+  cases[[paste0("redundant_diverging_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ x1 + g1A2, data = redundant, ties = ties)))
   cases[[paste0("aliased_", ties)]] <- describe(quote(coxph(Surv(start, stop, event) ~ rx + size + size2 + number, data = aliased, ties = ties)))
 }
 
