@@ -84,7 +84,7 @@ bench: deps
 	$(SWIFT) build -c release --product SurvBench
 	@$(MAKE) --no-print-directory bench-python || echo "no lifelines: the whole-job benchmark runs without its comparison"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)"; csv="$$(mktemp -d)/cohort.csv"; \
-	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
+	"$$bin/SurvBench" core && "$$bin/SurvBench" competing && "$$bin/SurvBench" table1 && "$$bin/SurvBench" split && "$$bin/SurvBench" job && "$$bin/SurvBench" session && "$$bin/SurvBench" commands && "$$bin/SurvBench" notebook && "$$bin/SurvBench" startup && \
 	"$$bin/SurvBench" write-csv "$$csv" && "$$bin/SurvBench" load-csv "$$csv" && "$$bin/SurvBench" stata && \
 	SURV_BENCH_PYTHON="$(CURDIR)/$(BENCH_VENV)/bin/python" "$$bin/SurvBench" surv-job "$$csv"; \
 	status=$$?; rm -rf "$$(dirname "$$csv")"; exit $$status
@@ -106,7 +106,8 @@ ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTes
 	Tests/SurvCoreTests/Oracle/zph_plot.R \
 	Tests/SurvCoreTests/Oracle/timefix.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
-	Tests/SurvCoreTests/Oracle/cmprsk.R \
+	Tests/SurvCoreTests/Oracle/cmprsk.R Tests/SurvCoreTests/Oracle/counting.R \
+	Tests/SurvCoreTests/Oracle/zph_counting.R \
 	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R \
 	Tests/PublishedTargetsTests/Reference/graall_targets.R
 

@@ -5,7 +5,7 @@ import SurvData
 // Sections: core (KM, log-rank and Cox at 10^4, 10^5, 10^6 rows), competing (cumulative incidence, Gray's test, Fine–Gray at the same sizes), figures (drawing 3 strata of 10^6 steps), csv (1,000,000 × 12 load), stata (the same as a .dta),
 // commands (each command on a bundled cohort), session (the survival commands on 10^6 rows against
 // the core's time for the same work), startup, notebook (replaying a 50-cell notebook), job (KM + log-rank + Cox on 10^6 rows, for its
-// peak memory); `write-csv PATH` / `load-csv PATH`; and `surv-job [PATH]` (the surv executable on the whole job,
+// peak memory), table1 and split (each on 10^6 rows, in its own process); `write-csv PATH` / `load-csv PATH`; and `surv-job [PATH]` (the surv executable on the whole job,
 // beside lifelines). Each section is best run in its own process
 // so that the peak memory printed is that section's.
 
@@ -94,6 +94,9 @@ do {
     }
     if requested.contains("session") {
         report("survival commands in the session", try SessionSurvivalBench.run(rows: 1_000_000))
+    }
+    for section in ["table1", "split"] where requested.contains(section) {
+        report("\(section) on 1,000,000 rows", try DesignBench.run(rows: 1_000_000, section: section))
     }
     if all || requested.contains("csv") {
         report("CSV load", try CSVLoadBench.run(rows: 1_000_000))

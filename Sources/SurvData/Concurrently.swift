@@ -3,9 +3,9 @@ import Foundation
 
 /// Work spread over the machine's cores, one element of an array per call, the calls sharing no
 /// mutable state: each reaches only its own element.
-enum Concurrently {
+public enum Concurrently {
     /// How many calls can truly run at once.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Calls `body` on every element, several at a time. Elements are reached through a pointer, so a
     /// call may consume its element (freeing its memory at once) without the array being copied and
@@ -17,7 +17,7 @@ enum Concurrently {
     }
 
     /// `transform` of every element, in order, several at a time (elements reached as in `forEach`).
-    static func map<Element, Result>(_ elements: inout [Element], _ transform: (inout Element) -> Result) -> [Result] {
+    public static func map<Element, Result>(_ elements: inout [Element], _ transform: (inout Element) -> Result) -> [Result] {
         var results = [Result?](repeating: nil, count: elements.count)
         elements.withUnsafeMutableBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in

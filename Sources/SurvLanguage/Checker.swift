@@ -39,6 +39,7 @@ public struct Checker {
             if let name = e.name, CommandCatalog.entry(named: name.text) != nil {
                 throw Diagnostic("'\(name.text)' is a command name", at: name.range, hint: "choose another endpoint name")
             }
+            if let split = context.split { try checkEndpointOnSplitData(e, split) }
             if let causes = e.causes {
                 if e.start != nil {
                     throw Diagnostic("competing risks are defined for one row per subject, not (start, stop] data", at: causes.event.range,
@@ -177,7 +178,6 @@ public struct Checker {
             switch syntax.quantity {
             case .coxHazardRatio, .coxP, .coxCoefficient:
                 guard context.hasCoxModel else {
-                    try refuseCoxOnIntervals("expect cox")
                     throw Diagnostic("there is no Cox model to check", at: syntax.range, hint: "fit one first, e.g. cox age + sex")
                 }
             case .logrankP, .logrankChisq, .logrankTrendP: try refuseCountingProcess("expect logrank")
@@ -204,7 +204,6 @@ public struct Checker {
             }
         case .phtest:
             guard context.hasCoxModel else {
-                try refuseCoxOnIntervals("phtest")
                 throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age + sex")
             }
             return .phtest
@@ -318,22 +317,26 @@ public struct Checker {
         }
     }
 
+    /// After `split` each row is an interval of a subject: an endpoint of one row per subject would count the
+    /// intervals as subjects, and a copied column repeats the subject's time or event on each interval.
+    func checkEndpointOnSplitData(_ e: EndpointSyntax, _ split: SplitColumns) throws(Diagnostic) {
+        let intervals = "endpoint \(split.start), \(split.stop), \(split.event)"
+        guard let start = e.start else {
+            throw Diagnostic("the data are split into intervals: an endpoint of one row per subject would count each interval as a subject",
+                             at: e.time.range.union(e.event.range), hint: "use the intervals: \(intervals); or load the data again")
+        }
+        for (column, role) in [(start, "start"), (e.time, "stop"), (e.event, "event")] where split.copied.contains(column.text) {
+            throw Diagnostic("split copied '\(column.text)' to every interval of a row: as the \(role) it would repeat the row's value on each interval",
+                             at: column.range, hint: "use the intervals: \(intervals)")
+        }
+    }
+
     /// R's survdiff, reverse Kaplan–Meier and restricted means take one row per subject; on (start, stop]
     /// data they would count a subject's intervals as subjects.
     func refuseCountingProcess(_ command: String) throws(Diagnostic) {
         guard context.endpointKind == .countingProcess else { return }
         throw Diagnostic("\(command) is not defined for (start, stop] data: it would count each interval as a subject",
                          hint: "R's survdiff refuses it too; compare groups with cox, or declare a one-row-per-subject endpoint")
-    }
-
-    /// A Cox model on (start, stop] data is printed but not kept (its cox.zph is not computed yet), so what reads
-    /// the last model says that, rather than "fit one first" right after one was fitted.
-    func refuseCoxOnIntervals(_ command: String) throws(Diagnostic) {
-        guard context.endpointKind == .countingProcess else { return }
-        let checksHazards = command == "phtest" || command == "plot zph"
-        throw Diagnostic("\(command) is not available yet for a Cox model on (start, stop] data",
-                         hint: checksHazards ? "check proportional hazards on one row per subject, before split"
-                                             : "cox prints the hazard ratios with their confidence intervals")
     }
 
     func requireCompetingRisks(_ command: String) throws(Diagnostic) {

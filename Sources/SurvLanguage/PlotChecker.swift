@@ -10,15 +10,10 @@ extension Checker {
         switch figure {
         case .km:
             try requireEndpoint()
-            if context.endpointKind == .countingProcess {
-                throw Diagnostic("plot km is not available for (start, stop] data yet", at: syntax.figure.range,
-                                 hint: "km table prints the curve")
-            }
         case .cuminc:
             try requireCompetingRisks("plot cuminc")
         case .zph, .cox:
             guard context.hasCoxModel else {
-                try refuseCoxOnIntervals("plot \(figure.rawValue)")
                 throw Diagnostic("there is no Cox model to plot", at: syntax.figure.range, hint: "fit one first, e.g. cox age + sex")
             }
         }

@@ -57,6 +57,9 @@ public struct CheckContext: Sendable {
     /// What kind of survival data the current endpoint describes: commands defined for one kind only are
     /// refused, with a pointer to the one that fits, before they run.
     public var endpointKind: EndpointKind = .rightCensored
+    /// After `split`: the columns it copied from each subject's row to every interval of it, and the interval
+    /// columns it wrote. Nil for data that were not split.
+    public var split: SplitColumns?
 
     public init(schema: ColumnSchema, datasetLoaded: Bool = false, bundledDatasets: [String] = [],
                 endpointNames: [String] = [], hasCurrentEndpoint: Bool = false, hasCoxModel: Bool = false) {
@@ -93,4 +96,20 @@ public enum EndpointKind: Equatable, Sendable {
     case competingRisks
     /// (start, stop] intervals: delayed entry, recurrent events, split follow-up.
     case countingProcess
+}
+
+/// What `split` did to the columns: an endpoint of the split data must use the interval columns, since a
+/// copied column (the original time or event) repeats the subject's value on each of its intervals.
+public struct SplitColumns: Sendable, Equatable {
+    public var copied: Set<String>
+    public var start: String
+    public var stop: String
+    public var event: String
+
+    public init(copied: Set<String>, start: String, stop: String, event: String) {
+        self.copied = copied
+        self.start = start
+        self.stop = stop
+        self.event = event
+    }
 }

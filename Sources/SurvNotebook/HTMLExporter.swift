@@ -1,4 +1,6 @@
 import SurvRender
+import SurvResults
+import SurvSession
 
 /// A notebook as one standalone HTML page: prose rendered from Markdown (`ProseMarkdown`), each cell as its
 /// commands and its output in preformatted blocks, the stylesheet inline. The page loads nothing from anywhere:
@@ -33,7 +35,7 @@ public enum HTMLExporter {
                 let commandsHTML = "<pre class=\"commands\"><code>" + commands.map { "<span class=\"prompt\">surv&gt; </span>" + escape($0) }.joined(separator: "\n") + "</code></pre>"
                 let recorded = "<pre class=\"output\"><code>\(escape(cell.output))</code></pre>"
                 if let outcome = replayed[cell.line], outcome.isClean, !outcome.failed, !outcome.results.isEmpty {
-                    let fragments = outcome.results.map { HTMLRenderer.fragment($0.report, digits: $0.presentation.digits) }
+                    let fragments = Self.fragments(outcome.results)
                     body.append("""
                     <figure class="cell rich" id="line-\(cell.line)">
                     \(commandsHTML)
@@ -87,6 +89,28 @@ public enum HTMLExporter {
         if printsError(cell) { return "\n<figcaption>error: this cell fails</figcaption>" }
         if differs { return "\n<figcaption class=\"drift\">shown as recorded: replayed now, this cell prints something else</figcaption>" }
         return ""
+    }
+
+    /// Each result as a fragment of the page, except that consecutive `expect` checks share one, a line each.
+    static func fragments(_ results: [(report: Report, presentation: Presentation)]) -> [String] {
+        var fragments: [String] = []
+        var checks: [Report] = [], checkDigits = 3
+        func flushChecks() {
+            if !checks.isEmpty { fragments.append(HTMLRenderer.fragment(lines: checks, digits: checkDigits)) }
+            checks = []
+        }
+        for (report, presentation) in results {
+            if case .expect = report {
+                if !checks.isEmpty && presentation.digits != checkDigits { flushChecks() }
+                checks.append(report)
+                checkDigits = presentation.digits
+            } else {
+                flushChecks()
+                fragments.append(HTMLRenderer.fragment(report, digits: presentation.digits))
+            }
+        }
+        flushChecks()
+        return fragments
     }
 
     /// Whether a recorded output holds an error: each command's output starts after a blank line, and an

@@ -31,10 +31,16 @@ public enum HTMLRenderer {
             if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
             return "<div class=\"figure\">\(svg)</div>"
         }
+        return fragment(lines: [report], digits: digits)
+    }
+
+    /// Several results as one fragment, their texts line after line with no blank line between: a run of
+    /// `expect` checks reads as one list, as a paper's table of published against computed values would.
+    public static func fragment(lines reports: [Report], digits: Int = 3) -> String {
         var renderer = TextRenderer(digits: digits)
         let sink = TableSink()
         renderer.tableSink = sink
-        let text = renderer.render(report)
+        let text = reports.map { renderer.render($0) }.joined(separator: "\n")
         var parts: [String] = []
         var run: [Substring] = []
         func flush() {

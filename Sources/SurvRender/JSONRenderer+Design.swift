@@ -2,12 +2,14 @@ import SurvResults
 
 extension JSONRenderer {
     static func landmark(_ r: LandmarkReport) -> JSONValue {
-        .object([("time", .number(r.time)), ("kept", .integer(r.kept)), ("dropped", .integer(r.dropped))])
+        .object([("time", .number(r.time)), ("kept", .integer(r.kept)), ("dropped", .integer(r.dropped)),
+                 ("unit", .string(r.intervals ? "interval" : "row"))])
     }
 
     static func censor(_ r: CensorReport) -> JSONValue {
         .object([("expression", r.expression.map { .string($0) } ?? .null), ("censored", .integer(r.censored)),
-                 ("events_removed", .integer(r.eventsRemoved))])
+                 ("events_removed", .integer(r.eventsRemoved)), ("dropped", .integer(r.dropped)),
+                 ("unit", .string(r.intervals ? "interval" : "row"))])
     }
 }
 

@@ -9,7 +9,7 @@ extension TextRenderer {
         var t = TextTable(["", "cause", "n", "events", "time", "CIF", "std err", "\(level) CI"],
                           alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
         var beyond = false
-        for (k, curve) in r.curves.enumerated() {
+        for curve in r.curves {
             let role = curve.cause == r.causes.first ? "\(curve.cause) (event)" : "\(curve.cause) (competing)"
             for (i, point) in curve.at.enumerated() {
                 // The stratum and the cause head each cause's block, on its first row only, so that the

@@ -2,15 +2,20 @@ import SurvResults
 
 extension TextRenderer {
     func landmark(_ r: LandmarkReport) -> String {
-        guard let time = r.time else { return "landmark none: \(Wording.count(r.kept, "row")), times from the start of follow-up" }
-        return TextWrap.wrap("landmark at \(format.data(time)): \(Wording.count(r.kept, "row")) followed event-free beyond \(format.data(time)) kept, "
-                             + "\(r.dropped) dropped; times now count from \(format.data(time))", hanging: "  ")
+        let unit = r.intervals ? "interval" : "row"
+        guard let time = r.time else { return "landmark none: \(Wording.count(r.kept, unit)), times from the start of follow-up" }
+        let t = format.data(time)
+        let kept = r.intervals ? "\(Wording.count(r.kept, unit)) ending beyond \(t) kept (any open at \(t) now start there)"
+                               : "\(Wording.count(r.kept, unit)) followed event-free beyond \(t) kept"
+        return TextWrap.wrap("landmark at \(t): \(kept), \(r.dropped) dropped; times now count from \(t)", hanging: "  ")
     }
 
     func censor(_ r: CensorReport) -> String {
         guard let expression = r.expression else { return "censor none: follow-up ends at the endpoint's time" }
         let events = r.eventsRemoved > 0 ? " (\(Wording.count(r.eventsRemoved, "event")) after it no longer \(r.eventsRemoved == 1 ? "counts" : "count"))" : ""
-        return TextWrap.wrap("censor at \(expression): \(Wording.count(r.censored, "row")) censored there\(events)", hanging: "  ")
+        let dropped = r.dropped > 0 ? ", \(r.dropped) starting at or after it left out" : ""
+        return TextWrap.wrap("censor at \(expression): \(Wording.count(r.censored, r.intervals ? "interval" : "row")) censored there\(dropped)\(events)",
+                             hanging: "  ")
     }
 }
 

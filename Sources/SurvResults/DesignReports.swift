@@ -4,10 +4,14 @@ public struct LandmarkReport: Codable, Equatable, Sendable {
     public var time: Double?
     public var kept: Int
     public var dropped: Int
-    public init(time: Double?, kept: Int, dropped: Int) {
+    /// `true` on a (start, stop] endpoint: the counts are of intervals, and those straddling the landmark
+    /// now start there.
+    public var intervals: Bool
+    public init(time: Double?, kept: Int, dropped: Int, intervals: Bool = false) {
         self.time = time
         self.kept = kept
         self.dropped = dropped
+        self.intervals = intervals
     }
 }
 
@@ -18,10 +22,16 @@ public struct CensorReport: Codable, Equatable, Sendable {
     public var censored: Int
     /// Of those, rows whose event came after EXPR (and is no longer counted).
     public var eventsRemoved: Int
-    public init(expression: String?, censored: Int, eventsRemoved: Int) {
+    /// `true` on a (start, stop] endpoint: the counts are of intervals.
+    public var intervals: Bool
+    /// Intervals that start at or after EXPR: no follow-up of theirs is left, and they are left out.
+    public var dropped: Int
+    public init(expression: String?, censored: Int, eventsRemoved: Int, intervals: Bool = false, dropped: Int = 0) {
         self.expression = expression
         self.censored = censored
         self.eventsRemoved = eventsRemoved
+        self.intervals = intervals
+        self.dropped = dropped
     }
 }
 

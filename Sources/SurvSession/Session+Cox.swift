@@ -10,7 +10,7 @@ extension Session {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
         if endpoint.start != nil || model.cluster != nil {
-            return try countingProcessCox(model, table: table, name: name, endpoint: endpoint)
+            return try countingProcessCox(model, table: table, name: name, endpoint: endpoint, source: source)
         }
         // Variables are evaluated on the kept rows first, so their missing values count like columns'; rows the
         // filter leaves out cannot make a term fail (`where x > 0; cox log(x)`).
@@ -40,7 +40,7 @@ extension Session {
         let fit: CoxFit
         do { fit = try CoxFit.fit(input, prepared: rows.prepared, level: settings.level) } catch { throw Self.diagnostic(error) }
         preparedCox = rows
-        lastCox = (input, fit, settings.conventions, source.trimmingCharacters(in: .whitespaces), rows.prepared)
+        lastCox = (.rightCensored(input, prepared: rows.prepared), fit, settings.conventions, source.trimmingCharacters(in: .whitespaces))
         return .cox(CoxReport(endpoint: describeEndpoint(name), fit: fit, strataColumns: model.strata, rows: accounting,
                               conventions: settings.conventions))
     }
@@ -84,9 +84,9 @@ extension Session {
     }
 
     func phtest() throws(Diagnostic) -> Report {
-        guard let (input, fit, conventions, model, prepared) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
+        guard let (data, fit, conventions, model) = lastCox else { throw Diagnostic("there is no Cox model to test", hint: "fit one first, e.g. cox age") }
         do {
-            let test = try ProportionalHazardsTest.compute(input: input, fit: fit, prepared: prepared)
+            let test = try data.proportionalHazardsTest(fit: fit)
             return .phtest(PHTestReport(test: test, conventions: conventions, model: model, n: fit.n, events: fit.events))
         } catch {
             throw Self.diagnostic(error)

@@ -85,6 +85,7 @@ extension Session {
         referenceLevels = [:]
         landmark = nil
         censorAt = nil
+        splitColumns = nil
     }
 
     func defineEndpoint(_ plan: EndpointPlan) throws(Diagnostic) -> Report {
@@ -160,6 +161,8 @@ extension Session {
             }
         }
         table = updated
+        // A column computed on the intervals is no longer a subject's value copied by split.
+        splitColumns?.copied.remove(name)
         if replaced { lastCox = nil }
         // New values may not hold the level chosen for the old ones.
         let clearedReference = referenceLevels.removeValue(forKey: name) != nil

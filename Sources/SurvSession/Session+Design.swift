@@ -66,13 +66,17 @@ extension Session {
     }
 
     func setLandmark(_ time: Double?) throws(Diagnostic) -> Report {
-        if let name = currentEndpoint, endpoints[name]?.start != nil {
-            throw Diagnostic("'landmark at' and 'censor at' do not apply to (start, stop] endpoints",
-                             hint: "on such data, split the follow-up into intervals instead")
-        }
         let previous = landmark
         landmark = time
         do throws(Diagnostic) {
+            if let name = currentEndpoint, let endpoint = endpoints[name], let start = endpoint.start {
+                let design = try designOfCurrentIntervals(endpoint: endpoint, start: start)
+                let kept = design.outcome.rows.count
+                if time != nil && kept == 0 {
+                    throw Diagnostic("no intervals end beyond the landmark", hint: "choose an earlier landmark")
+                }
+                return .landmark(LandmarkReport(time: time, kept: kept, dropped: design.droppedByLandmark, intervals: true))
+            }
             let (kept, dropped) = try designCounts()
             if time != nil && kept == 0 { throw Diagnostic("no rows are followed beyond the landmark", hint: "choose an earlier landmark") }
             return .landmark(LandmarkReport(time: time, kept: kept, dropped: dropped))
@@ -83,13 +87,17 @@ extension Session {
     }
 
     func setCensorAt(_ expression: TypedExpression?, source: String) throws(Diagnostic) -> Report {
-        if let name = currentEndpoint, endpoints[name]?.start != nil {
-            throw Diagnostic("'landmark at' and 'censor at' do not apply to (start, stop] endpoints",
-                             hint: "on such data, split the follow-up into intervals instead")
-        }
         let previous = censorAt
         censorAt = expression.map { ($0, source) }
         do throws(Diagnostic) {
+            if let name = currentEndpoint, let endpoint = endpoints[name], let start = endpoint.start {
+                let design = try designOfCurrentIntervals(endpoint: endpoint, start: start)
+                if expression != nil && design.outcome.rows.isEmpty {
+                    throw Diagnostic("no follow-up is left before the censoring time", hint: "check the expression, or censor none")
+                }
+                return .censor(CensorReport(expression: expression == nil ? nil : source, censored: design.censored,
+                                            eventsRemoved: design.eventsRemoved, intervals: true, dropped: design.droppedByCensor))
+            }
             let (_, outcome, adjustment) = try designOfCurrentEndpoint()
             let censored = adjustment?.censored.filter { $0 }.count ?? 0
             let removed = adjustment.map { a in a.censored.indices.filter { a.censored[$0] && outcome.event[$0] }.count } ?? 0

@@ -14,11 +14,11 @@ extension Session {
         case .cuminc:
             report = FigureReport(content: .survival(try incidenceFigure(plan)), path: plan.path, conventions: settings.conventions)
         case .cox:
-            guard let (_, fit, conventions, source, _) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            guard let (_, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
             report = FigureReport(content: .forest(forestFigure(fit, title: plan.title)), path: plan.path, model: source, conventions: conventions)
         case .zph:
-            guard let (input, fit, conventions, source, prepared) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
-            report = FigureReport(content: .residuals(try residualFigure(input: input, fit: fit, prepared: prepared, plan: plan)), path: plan.path,
+            guard let (data, fit, conventions, source) = lastCox else { throw Diagnostic("there is no Cox model to plot", hint: "fit one first, e.g. cox age + sex") }
+            report = FigureReport(content: .residuals(try residualFigure(data: data, fit: fit, plan: plan)), path: plan.path,
                                   model: source, conventions: conventions)
         }
         // The last step: nothing above changed the session, and a file that cannot be written is an error
@@ -46,13 +46,21 @@ extension Session {
     }
 
     private func survivalFigure(_ plan: PlotPlan) throws(Diagnostic) -> SurvivalFigure {
-        let data = try stratifiedOutcome()
         var curves: [(label: String, curve: KaplanMeierCurve)] = []
-        for g in data.labels.indices where data.prepared.rows(inStratum: g) > 0 {
-            do {
-                let curve = try KaplanMeierCurve.fit(data.prepared, stratum: g, transform: settings.transform, level: settings.level)
-                curves.append((data.labels[g], curve))
-            } catch { throw Self.diagnostic(error) }
+        var data: StratifiedOutcome?
+        if let name = currentEndpoint, let endpoint = endpoints[name], let start = endpoint.start {
+            // (start, stop] rows: the curves km prints, with late entries joining the risk set; no log-rank p,
+            // which R does not define on intervals.
+            curves = try countingProcessCurves(endpoint: endpoint, start: start).curves
+        } else {
+            let outcome = try stratifiedOutcome()
+            for g in outcome.labels.indices where outcome.prepared.rows(inStratum: g) > 0 {
+                do {
+                    let curve = try KaplanMeierCurve.fit(outcome.prepared, stratum: g, transform: settings.transform, level: settings.level)
+                    curves.append((outcome.labels[g], curve))
+                } catch { throw Self.diagnostic(error) }
+            }
+            data = outcome
         }
         let measure: CurveMeasure = switch plan.scale {
         case .survival: .survival
@@ -80,7 +88,7 @@ extension Session {
         var figure = SurvivalFigure(title: plan.title, measure: measure, xAxis: xAxis, yAxis: yAxis, strata: strata,
                                     options: CurveFigureOptions(confidenceBand: plan.confidenceBand, riskTable: plan.riskTable,
                                                                 censorMarks: plan.censorMarks, percent: plan.percent))
-        if data.labels.count >= 2 {
+        if let data, data.labels.count >= 2 {
             // The same test `logrank` prints, across the same strata.
             figure.logRankP = try? LogRankTest.compute(data.prepared, rho: 0).statistic.p
         }
@@ -118,11 +126,11 @@ extension Session {
 
     /// R's `plot(cox.zph(fit))`: per term the scaled Schoenfeld residuals against KM-transformed time, the
     /// natural-spline smooth (4 df) with its ±2 SE band, the x axis labelled with times.
-    private func residualFigure(input: CoxModelInput, fit: CoxFit, prepared: SurvivalPreparation, plan: PlotPlan) throws(Diagnostic) -> ResidualFigure {
+    private func residualFigure(data: FittedCoxData, fit: CoxFit, plan: PlotPlan) throws(Diagnostic) -> ResidualFigure {
         let test: ProportionalHazardsTest
         let smooths: [PHResidualSmooth]
         do {
-            test = try ProportionalHazardsTest.compute(input: input, fit: fit, prepared: prepared)
+            test = try data.proportionalHazardsTest(fit: fit)
             smooths = try test.smooths()
         } catch { throw Self.diagnostic(error) }
         let residuals = test.residuals

@@ -37,18 +37,29 @@ extension Session {
             let outcome = try SurvivalOutcome.build(table: table, rows: rows, endpoint: endpoint)
             (start, stop, event) = ([Double](repeating: 0, count: rows.count), outcome.time, outcome.event)
         }
-        var source: [Int] = [], newStart: [Double?] = [], newStop: [Double?] = [], newEvent: [Double?] = [], flag: [Double?] = []
-        source.reserveCapacity(rows.count * 2)
+        // The switch time of each row, where it is present.
+        func switchTime(_ r: Int) -> Double? { r < switchTimes.count && !switchMissing[r] ? switchTimes[r] : nil }
+        // Counted first, so that each new column is allocated once at its size: on a million rows the
+        // intervals' columns are the command's memory, beside the table copied for them.
         var switched = 0
         for (i, r) in rows.enumerated() {
-            let c: Double? = r < switchTimes.count && !switchMissing[r] ? switchTimes[r] : nil
+            if let c = switchTime(r), c > start[i], c < stop[i] { switched += 1 }
+        }
+        let count = rows.count + switched
+        var source = [Int](), newStart = [Double](), newStop = [Double](), newEvent = [Double](), flag = [Double]()
+        source.reserveCapacity(count)
+        newStart.reserveCapacity(count)
+        newStop.reserveCapacity(count)
+        newEvent.reserveCapacity(count)
+        flag.reserveCapacity(count)
+        for (i, r) in rows.enumerated() {
+            let c = switchTime(r)
             if let c, c > start[i], c < stop[i] {
-                source += [r, r]
-                newStart += [start[i], c]
-                newStop += [c, stop[i]]
-                newEvent += [0, event[i] ? 1 : 0]
-                flag += [0, 1]
-                switched += 1
+                source.append(r); source.append(r)
+                newStart.append(start[i]); newStart.append(c)
+                newStop.append(c); newStop.append(stop[i])
+                newEvent.append(0); newEvent.append(event[i] ? 1 : 0)
+                flag.append(0); flag.append(1)
             } else {
                 source.append(r)
                 newStart.append(start[i])
@@ -59,11 +70,17 @@ extension Session {
         }
         guard !source.isEmpty else { throw Diagnostic("no rows have the endpoint's values to split") }
         var updated = table.selecting(rows: source)
+        // Every interval has all four values: one shared all-present flag array (copy-on-write) for them.
+        let present = [Bool](repeating: false, count: count)
         do {
-            try updated.setColumn(Column(name: names.start, numbers: newStart))
-            try updated.setColumn(Column(name: names.stop, numbers: newStop))
-            try updated.setColumn(Column(name: names.event, numbers: newEvent))
-            try updated.setColumn(Column(name: name, numbers: flag))
+            try updated.setColumn(Column(name: names.start, data: .number(newStart, missing: present)))
+            newStart = []
+            try updated.setColumn(Column(name: names.stop, data: .number(newStop, missing: present)))
+            newStop = []
+            try updated.setColumn(Column(name: names.event, data: .number(newEvent, missing: present)))
+            newEvent = []
+            try updated.setColumn(Column(name: name, data: .number(flag, missing: present)))
+            flag = []
         } catch { throw Diagnostic("cannot add the split columns: \(error)") }
         // The filter keeps the intervals of the rows it kept.
         var keptCounts: SplitReport.Counts?
@@ -76,18 +93,23 @@ extension Session {
             keptCounts = SplitReport.Counts(subjects: subjects, intervals: intervals.count, switched: intervals.count - subjects)
             return intervals
         }
+        source = []
         // A named endpoint keeps its name; an unnamed one is named by its new columns.
         let splitEndpoint = Endpoint(name: endpoint.isUnnamed ? Self.endpointKey(start: names.start, time: names.stop, event: names.event, causes: nil)
                                                               : endpoint.name,
                                      time: names.stop, event: names.event, start: names.start)
         // Every state change after all that can fail. Other endpoints would count intervals as subjects: gone.
+        // Every column but those written here repeats its row's value on each of the row's intervals.
+        let written: Set<String> = [names.start, names.stop, names.event, name]
         self.table = updated
+        splitColumns = SplitColumns(copied: Set(table.columnNames).subtracting(written), start: names.start, stop: names.stop,
+                                    event: names.event)
         keptRows = kept
         endpoints = [splitEndpoint.name: splitEndpoint]
         endpointOrder = [splitEndpoint.name]
         currentEndpoint = splitEndpoint.name
         lastCox = nil
-        return .split(SplitReport(name: name, subjects: rows.count, intervals: source.count, switched: switched,
+        return .split(SplitReport(name: name, subjects: rows.count, intervals: count, switched: switched,
                                   endpoint: describeEndpoint(splitEndpoint.name), kept: keptCounts))
     }
 }

@@ -22,7 +22,8 @@ extension Session {
             throw Diagnostic("no endpoint is declared", hint: "declare one with: endpoint TIME, EVENT")
         }
         if endpoint.start != nil {
-            throw Diagnostic("this is not available for (start, stop] endpoints yet", hint: "km and cox work on them")
+            // Only the one-row analyses come here; those defined on intervals (km, plot km) take their own path.
+            throw Diagnostic("this is not defined for (start, stop] data: it would count each interval as a subject")
         }
         let selection = try AnalysisRows(table: table, kept: keptRows, columns: [endpoint.time, endpoint.event] + strata)
         let (rows, outcome) = try adjusted(rows: selection.rows,

@@ -30,49 +30,67 @@ extension Session {
         }
         let groupCount = by == nil ? 0 : columns.count - (overall ? 1 : 0)
         let analysed = Array(columns.prefix(max(groupCount, 1)).flatMap(\.rows)).sorted()
+        // Each variable's row reads the table and nothing else: two at a time on a million rows. The first
+        // variable (in the order typed) that cannot be summarised is the error, as if they ran in turn.
+        var names = variables
+        let rows = Concurrently.map(&names) { name -> Result<Table1Variable, Diagnostic> in
+            do throws(Diagnostic) {
+                return .success(try table1Variable(name, table: table, columns: columns, groupCount: groupCount,
+                                                   analysed: analysed, overall: overall))
+            } catch { return .failure(error) }
+        }
         var out: [Table1Variable] = []
-        for name in variables {
-            guard let column = table.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
-            if column.dateStyle != nil {
-                throw Diagnostic("'\(name)' holds dates; table1 summarises numbers and categories",
-                                 hint: "use the time from a date, e.g. let years = (last - \(NameSyntax.written(name))) / 365.25")
-            }
-            if case .number(let values, let missing) = column.data,
-               Self.hasDistinctValues(Self.table1DistinctForNumbers, values, missing: missing, rows: analysed) {
-                // One sort per group; All and the Kruskal–Wallis ranks come from merging them.
-                let groupColumns = Array(columns.prefix(max(groupCount, 1)))
-                let samples = groupColumns.map { c in c.rows.filter { !missing[$0] }.map { values[$0] } }
-                let grouped = GroupedNumbers.summarize(samples, missing: zip(groupColumns, samples).map { $0.rows.count - $1.count })
-                var summaries = grouped.groups
-                if overall { summaries.append(grouped.all) }
-                var (test, p): (Table1Test?, Double?) = (nil, nil)
-                if groupCount > 2, let h = grouped.kruskalWallis { (test, p) = (.kruskal, h.p) }
-                if groupCount == 2 { (test, p) = Self.table1NumericTest(samples) }
-                out.append(Table1Variable(name: name, label: column.label, summary: .numeric(summaries), test: test, p: p))
-            } else {
-                let (codes, levels) = try categories(name, rows: analysed)
-                // By row number, not a dictionary: a million rows are counted in one pass each.
-                var codeOf = [Int](repeating: -1, count: table.rowCount)
-                for (row, code) in zip(analysed, codes) where row < codeOf.count { codeOf[row] = code }
-                var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
-                var missing = [Int](repeating: 0, count: columns.count)
-                for (j, c) in columns.enumerated() {
-                    for row in c.rows {
-                        let code = row < codeOf.count ? codeOf[row] : -1
-                        if code >= 0, code < levels.count { counts[code][j] += 1 } else { missing[j] += 1 }
-                    }
-                }
-                let present = columns.indices.map { j in counts.reduce(0) { $0 + $1[j] } }
-                let rows = levels.indices.map { i in
-                    Table1Level(level: levels[i], counts: counts[i],
-                                percents: columns.indices.map { j in present[j] > 0 ? 100 * Double(counts[i][j]) / Double(present[j]) : nil })
-                }
-                let (test, p) = Self.table1CategoricalTest(counts.map { Array($0.prefix(groupCount)) }, level: settings.level)
-                out.append(Table1Variable(name: name, label: column.label, summary: .categorical(levels: rows, missing: missing), test: test, p: p))
+        for row in rows {
+            switch row {
+            case .success(let variable): out.append(variable)
+            case .failure(let error): throw error
             }
         }
         return .table1(Table1Report(by: by, groups: columns.map { Table1Group(label: $0.label, n: $0.rows.count) }, variables: out,
                                     missingGroup: missingGroup))
+    }
+
+    /// One variable's row of the table: its summary per column and its test across the groups.
+    private func table1Variable(_ name: String, table: DataTable, columns: [(label: String, rows: [Int])], groupCount: Int,
+                                analysed: [Int], overall: Bool) throws(Diagnostic) -> Table1Variable {
+        guard let column = table.column(named: name) else { throw Diagnostic("unknown column '\(name)'") }
+        if column.dateStyle != nil {
+            throw Diagnostic("'\(name)' holds dates; table1 summarises numbers and categories",
+                             hint: "use the time from a date, e.g. let years = (last - \(NameSyntax.written(name))) / 365.25")
+        }
+        if case .number(let values, let missing) = column.data,
+           Self.hasDistinctValues(Self.table1DistinctForNumbers, values, missing: missing, rows: analysed) {
+            // One sort per group; All and the Kruskal–Wallis ranks come from merging them.
+            let groupColumns = Array(columns.prefix(max(groupCount, 1)))
+            let samples = groupColumns.map { c in c.rows.filter { !missing[$0] }.map { values[$0] } }
+            let grouped = GroupedNumbers.summarize(samples, missing: zip(groupColumns, samples).map { $0.rows.count - $1.count })
+            var summaries = grouped.groups
+            if overall { summaries.append(grouped.all) }
+            var (test, p): (Table1Test?, Double?) = (nil, nil)
+            if groupCount > 2, let h = grouped.kruskalWallis { (test, p) = (.kruskal, h.p) }
+            if groupCount == 2 { (test, p) = Self.table1NumericTest(samples) }
+            return Table1Variable(name: name, label: column.label, summary: .numeric(summaries), test: test, p: p)
+        } else {
+            let (codes, levels) = try categories(name, rows: analysed)
+            // By row number, not a dictionary: a million rows are counted in one pass each.
+            var codeOf = [Int](repeating: -1, count: table.rowCount)
+            for (row, code) in zip(analysed, codes) where row < codeOf.count { codeOf[row] = code }
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
+            var missing = [Int](repeating: 0, count: columns.count)
+            for (j, c) in columns.enumerated() {
+                for row in c.rows {
+                    let code = row < codeOf.count ? codeOf[row] : -1
+                    if code >= 0, code < levels.count { counts[code][j] += 1 } else { missing[j] += 1 }
+                }
+            }
+            let present = columns.indices.map { j in counts.reduce(0) { $0 + $1[j] } }
+            let rows = levels.indices.map { i in
+                Table1Level(level: levels[i], counts: counts[i],
+                            percents: columns.indices.map { j in present[j] > 0 ? 100 * Double(counts[i][j]) / Double(present[j]) : nil })
+            }
+            let (test, p) = Self.table1CategoricalTest(counts.map { Array($0.prefix(groupCount)) }, level: settings.level)
+            return Table1Variable(name: name, label: column.label, summary: .categorical(levels: rows, missing: missing), test: test, p: p)
+        }
     }
 
     /// Whether the column takes at least `count` distinct values over the rows: it stops at the count.

@@ -76,6 +76,9 @@ public final class Session {
     private var columnSchema: ColumnSchema?
     /// The bundled data set the table was loaded as (nil for a file): what a bare `about` describes.
     var bundledName: String?
+    /// After `split`: the columns it copied per row and the interval columns it wrote (the checker refuses an
+    /// endpoint that would read intervals as subjects); nil for data as loaded.
+    var splitColumns: SplitColumns?
     /// Rows kept by the filters, in table order; nil = all rows.
     var keptRows: [Int]? {
         didSet { forgetPreparedData() }
@@ -110,7 +113,7 @@ public final class Session {
     public internal(set) var settings = Settings()
     /// The last Cox model that was fitted, with the conventions it was fitted under (phtest reports those, not
     /// later settings) and the command that fitted it (phtest names it: a later `cox` may have failed).
-    var lastCox: (input: CoxModelInput, fit: CoxFit, conventions: Conventions, source: String, prepared: SurvivalPreparation)?
+    var lastCox: (data: FittedCoxData, fit: CoxFit, conventions: Conventions, source: String)?
     public internal(set) var transcript: [TranscriptEntry] = []
     public var title: String?
     /// Where relative paths in `load` and `save` resolve.
@@ -135,6 +138,7 @@ public final class Session {
                                    endpointNames: endpointOrder, hasCurrentEndpoint: currentEndpoint != nil, hasCoxModel: lastCox != nil)
         if let name = currentEndpoint, endpoints[name]?.causes != nil { context.endpointKind = .competingRisks }
         if let name = currentEndpoint, endpoints[name]?.start != nil { context.endpointKind = .countingProcess }
+        context.split = splitColumns
         return context
     }
 

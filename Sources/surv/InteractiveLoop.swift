@@ -86,8 +86,9 @@ struct InteractiveLoop {
                 for (i, unsaved) in start.unsaved.enumerated() {
                     lines.append("  \(i + 1). \(unsaved.commands) command\(unsaved.commands == 1 ? "" : "s"), last written \(format.string(from: unsaved.modified))")
                 }
-                lines.append("type  recover \"FILE.surv.md\"  to write the first to a notebook and continue from it; recover again for the next "
-                             + "(they are in \(folder.path))")
+                // Two lines, so that each fits a terminal of 80 columns.
+                lines.append("type  recover \"FILE.surv.md\"  to write the first to a notebook and continue from it;")
+                lines.append("recover again for the next (they are in \(folder.path))")
                 note(lines.joined(separator: "\nsurv: "))
             }
         }

@@ -359,7 +359,7 @@ runCohort <- function(folder) {
              loglik_null = fit$loglik[1], loglik = fit$loglik[2],
              lr_test = test(2 * (fit$loglik[2] - fit$loglik[1])), wald_test = test(fit$wald.test),
              score_test = test(fit$score),
-             concordance = unname(fit$concordance["concordance"]), concordance_se = if (identical(ep$kind, "counting")) NA else unname(fit$concordance["std"]),
+             concordance = unname(fit$concordance["concordance"]), concordance_se = unname(fit$concordance["std"]),
              iterations = fit$iter)
       },
       phtest = {

@@ -79,6 +79,8 @@ final class CountingProcessTests: XCTestCase {
         XCTAssertMatchesR(fit.waldTest.chisq, r["wald"] as? Double, "\(reference) Wald")
         XCTAssertMatchesR(fit.scoreTest.chisq, r["score"] as? Double, "\(reference) score")
         XCTAssertMatchesR(fit.concordance, r["concordance"] as? Double, "\(reference) concordance")
+        // The infinitesimal-jackknife standard error, over clusters when the model has them.
+        XCTAssertMatchesR(fit.concordanceStdErr, r["concordance_se"] as? Double, "\(reference) concordance se")
         XCTAssertEqual(fit.n, r["n"] as? Int)
         XCTAssertEqual(fit.events, r["events"] as? Int)
         XCTAssertEqual(fit.iterations, r["iterations"] as? Int, "\(reference) iterations")

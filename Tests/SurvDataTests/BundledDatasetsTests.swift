@@ -12,7 +12,7 @@ final class BundledDatasetsTests: XCTestCase {
     }
 
     func testNames() {
-        XCTAssertEqual(BundledDatasets.names, ["aml", "lung", "veteran", "pbc", "colon", "ovarian", "mgus2", "melanoma", "myeloid", "graall"])
+        XCTAssertEqual(BundledDatasets.names, ["aml", "lung", "veteran", "pbc", "colon", "ovarian", "mgus2", "melanoma", "myeloid", "heart", "bladder2", "graall"])
         XCTAssertNotNil(BundledDatasets.about("lung"))
         XCTAssertNil(BundledDatasets.about("graal"))
     }
@@ -20,7 +20,7 @@ final class BundledDatasetsTests: XCTestCase {
     func testUnknownNameIsAnError() {
         XCTAssertThrowsError(try BundledDatasets.load("nope")) { error in
             XCTAssertEqual((error as? DataError)?.message, "there is no bundled data set named 'nope'")
-            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung, veteran, pbc, colon, ovarian, mgus2, melanoma, myeloid, graall")
+            XCTAssertEqual((error as? DataError)?.hint, "bundled data sets: aml, lung, veteran, pbc, colon, ovarian, mgus2, melanoma, myeloid, heart, bladder2, graall")
         }
     }
 
@@ -68,7 +68,7 @@ final class BundledDatasetsTests: XCTestCase {
             }
         }
         XCTAssertEqual(comparisons, expectedComparisons)
-        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11 + 137 * 8 + 418 * 21 + 929 * 15 + 26 * 6 + 1384 * 13 + 205 * 7 + 646 * 8 + 73 * 47)
+        XCTAssertEqual(comparisons, 23 * 3 + 228 * 11 + 137 * 8 + 418 * 21 + 929 * 15 + 26 * 6 + 1384 * 13 + 205 * 7 + 646 * 8 + 172 * 8 + 178 * 8 + 73 * 47)
     }
 
     func testLungDeadIsStatusMinusOne() throws {

@@ -31,7 +31,7 @@ struct DocumentationExample {
     static let endpoints = ["aml": "time, status", "lung": "time, status", "veteran": "time, status",
                             "pbc": "time, dead", "colon": "time, status", "ovarian": "futime, fustat",
                             "mgus2": "etime, event event 1 competing 2", "melanoma": "time, status event 1 competing 3",
-                            "myeloid": "futime, death",
+                            "myeloid": "futime, death", "heart": "start, stop, event", "bladder2": "start, stop, event",
                             // graall declares its endpoints on load: naming one selects it.
                             "graall": "os"]
 

@@ -270,6 +270,22 @@ final class HTMLExportTests: XCTestCase {
         XCTAssertFalse(page.contains("<script"))
     }
 
+    /// A run of `expect` checks is one block on the page, a line each; another result breaks the run.
+    func testConsecutiveChecksShareOneBlock() throws {
+        let folder = try makeTemporaryFolder(self)
+        let url = folder.appendingPathComponent("e.surv.md")
+        try "```surv\nload aml\nendpoint time, status\nexpect n = 23\nexpect events = 18\nkm\nexpect n = 23\n```\n\n```output\n```\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        _ = try NotebookUpdater.update(url, replayer: NotebookReplayer(survVersion: testVersion))
+        let (notebook, problems) = NotebookParser.parse(try NotebookSource.read(url))
+        XCTAssertEqual(problems, [])
+        let page = HTMLExporter.render(notebook, fallbackTitle: "e", replay: NotebookReplayer(survVersion: testVersion).replay(url))
+        let blocks = page.components(separatedBy: "<pre class=\"text\">").dropFirst().map { $0.components(separatedBy: "</pre>")[0] }
+        let checks = blocks.filter { $0.contains("expect ") }
+        XCTAssertEqual(checks.count, 2, page)
+        XCTAssertEqual(checks.first?.components(separatedBy: "\n").count, 2, "the first two checks share a block, a line each")
+    }
+
     /// Names from a data file reach the page's tables and figures escaped.
     func testHostileLevelsAreEscapedInTablesAndFigures() throws {
         let folder = try makeTemporaryFolder(self)

@@ -104,6 +104,7 @@ final class CountingProcessAgainstRTests: XCTestCase {
                 }
                 close(cox.fit.loglik, (r["loglik"] as? [Double])?.last, "\(name) loglik")
                 close(cox.fit.waldTest.chisq, r["wald"] as? Double, "\(name) Wald")
+                close(cox.fit.concordanceStdErr, r["concordance_se"] as? Double, "\(name) concordance se")
             }
         }
         // cluster() on a one-row-per-subject endpoint: the robust variance of R's coxph.fit.
@@ -117,7 +118,97 @@ final class CountingProcessAgainstRTests: XCTestCase {
                 close(c.robustSE, (r["robust_se"] as? [Double])?[k], "\(ties) \(c.name) robust se")
             }
             close(cox.fit.concordance, r["concordance"] as? Double, "\(ties) concordance")
+            close(cox.fit.concordanceStdErr, r["concordance_se"] as? Double, "\(ties) concordance se")
         }
+    }
+
+    /// `plot km` on intervals draws the curves km prints, with R's summary(fit, times = ticks)$n.risk under
+    /// the ticks (late entries join the risk set) and no log-rank p, which R does not define on intervals.
+    func testKaplanMeierFigureOnIntervalsCountsRsRiskSets() throws {
+        let s = try session("heart")
+        _ = try run(s, "endpoint start, stop, event")
+        _ = try run(s, "stratify by transplant")
+        guard case .figure(let report) = try run(s, "plot km by 200"), case .survival(let figure) = report.content else {
+            return XCTFail("plot km drew no curves")
+        }
+        let r = try reference("km_heart_at_risk")
+        let labels = try XCTUnwrap(r["stratum"] as? [String]), times = try XCTUnwrap(r["time"] as? [Double])
+        let risk = try XCTUnwrap(r["n_risk"] as? [Double])
+        XCTAssertEqual(figure.xAxis.ticks, Array(times.prefix(10)))
+        XCTAssertEqual(figure.strata.map(\.label), ["transplant=0", "transplant=1"])
+        XCTAssertEqual(figure.strata.flatMap { stratum in stratum.atRisk.map { _ in stratum.label } }, labels)
+        XCTAssertEqual(figure.strata.flatMap(\.atRisk), risk)
+        XCTAssertNil(figure.logRankP)
+    }
+
+    /// cox.zph's cases of Oracle/zph_counting.R (Kaplan–Meier transform, as phtest prints it).
+    private func zph(_ key: String) throws -> [String: Any] {
+        let all = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: oracle.appendingPathComponent("zph_counting.json"))) as? [String: Any])
+        return try XCTUnwrap((all["cases"] as? [String: Any])?["\(key)/km"] as? [String: Any], "no case \(key)")
+    }
+
+    private func numbers(_ any: Any?) -> [Double] {
+        if let single = any as? Double { return [single] }
+        return (any as? [Any])?.compactMap { $0 as? Double } ?? []
+    }
+
+    private func checkPHTest(_ s: Session, _ key: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard case .phtest(let report) = try run(s, "phtest") else { return XCTFail("phtest gave no test", file: file, line: line) }
+        let r = try zph(key)
+        let chisq = numbers(r["chisq"]), p = numbers(r["p"])
+        XCTAssertEqual(report.test.terms.count, chisq.count, "\(key) terms", file: file, line: line)
+        for (k, term) in report.test.terms.enumerated() where k < chisq.count {
+            close(term.chisq, chisq[k], "\(key) \(term.name) chisq", file: file, line: line)
+            close(term.p, p[k], "\(key) \(term.name) p", file: file, line: line)
+        }
+        close(report.test.global.chisq, (r["global"] as? [String: Any])?["chisq"] as? Double, "\(key) global", file: file, line: line)
+        let x = numbers(r["x"]), y = (r["y"] as? [Any])?.map { numbers($0) } ?? []
+        XCTAssertEqual(report.test.residuals.transformedTime.count, x.count, "\(key) events", file: file, line: line)
+        for (e, value) in zip(report.test.residuals.transformedTime, x).enumerated() { close(value.0, value.1, "\(key) x[\(e)]", file: file, line: line) }
+        for (c, column) in y.enumerated() where c < report.test.residuals.values.count {
+            for (e, value) in zip(report.test.residuals.values[c], column).enumerated() {
+                close(value.0, value.1, "\(key) y[\(e), \(c)]", file: file, line: line)
+            }
+        }
+    }
+
+    func testPHTestOnIntervalsIsCoxZph() throws {
+        let s = try session("bladder2")
+        _ = try run(s, "endpoint start, stop, event")
+        _ = try run(s, "cox rx + size + number")
+        try checkPHTest(s, "bladder2_efron")
+        _ = try run(s, "set ties breslow")
+        _ = try run(s, "cox rx + size + number")
+        try checkPHTest(s, "bladder2_breslow")
+        _ = try run(s, "set ties efron")
+        _ = try run(s, "cox rx + size + strata(enum)")
+        try checkPHTest(s, "bladder2_strata")
+        // cluster() on one-row data: cox.zph's right-censored path, tied events in row order.
+        _ = try run(s, "endpoint stop, event")
+        _ = try run(s, "cox rx + size + cluster(id)")
+        try checkPHTest(s, "bladder2_stop_cluster")
+
+        let heart = try session("heart")
+        _ = try run(heart, "endpoint start, stop, event")
+        _ = try run(heart, "cox age + surgery + transplant")
+        try checkPHTest(heart, "heart_efron")
+    }
+
+    /// `split` then `cox … + cluster(id)`: the rows tmerge makes, tested as cox.zph tests them, and `plot zph`
+    /// puts the same test in its panels.
+    func testPHTestAfterSplitIsCoxZphOnTmerge() throws {
+        let s = Session()
+        _ = try run(s, "load myeloid")
+        _ = try run(s, "endpoint futime, death")
+        _ = try run(s, "split tx at txtime")
+        _ = try run(s, "cox trt + sex + tx + cluster(id)")
+        try checkPHTest(s, "myeloid_cluster")
+        guard case .figure(let figure) = try run(s, "plot zph"), case .residuals(let residuals) = figure.content else {
+            return XCTFail("plot zph drew no residuals")
+        }
+        let p = numbers(try zph("myeloid_cluster")["p"])
+        XCTAssertEqual(residuals.panels.count, 3)
+        for (panel, expected) in zip(residuals.panels, p) { close(panel.p, expected, "\(panel.term) panel p") }
     }
 
     func testRefusalsNameTheProblem() throws {
@@ -128,7 +219,8 @@ final class CountingProcessAgainstRTests: XCTestCase {
         XCTAssertEqual(failure(s, "endpoint late, stop, event"), "row 1 starts at 2 but stops at 1: each interval needs start < stop")
         _ = try run(s, "endpoint start, stop, event")
         XCTAssertEqual(failure(s, "logrank"), "logrank is not defined for (start, stop] data: it would count each interval as a subject")
-        XCTAssertEqual(failure(s, "landmark at 10"), "'landmark at' and 'censor at' do not apply to (start, stop] endpoints")
+        XCTAssertEqual(failure(s, "landmark at 1000"), "no intervals end beyond the landmark")
+        XCTAssertEqual(failure(s, "censor at start - 1"), "'censor at start - 1' is negative (-1) in row 1")
         XCTAssertEqual(failure(s, "cox rx + cluster(id) + cluster(rx)"), "a model takes one cluster() term")
     }
 }

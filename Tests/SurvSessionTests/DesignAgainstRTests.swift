@@ -1,5 +1,6 @@
 import Foundation
 import SurvCore
+import SurvLanguage
 import SurvRender
 import SurvResults
 import XCTest
@@ -43,6 +44,65 @@ final class DesignAgainstRTests: SessionReferenceTestCase {
     }
 }
 
+/// `censor at` and `landmark at` on (start, stop] intervals give what R gives on the intervals tmerge and
+/// survSplit cut (Reference/session.R): myeloid split at transplant, censored at relapse, then from day 100;
+/// heart's delayed entries from day 30.
+final class IntervalDesignAgainstRTests: SessionReferenceTestCase {
+    private func nested(_ section: String, _ model: String, _ key: String) -> [Double] {
+        (((reference[section] as? [String: Any])?[model] as? [String: Any])?[key] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
+    }
+
+    private func checkCox(_ s: Session, _ model: String, _ section: String, _ key: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard case .cox(let cox) = try report(s, "cox \(model)") else { return XCTFail("no Cox model", file: file, line: line) }
+        let coef = nested(section, key, "coef"), se = nested(section, key, "se")
+        XCTAssertEqual(cox.fit.coefficients.count, coef.count, file: file, line: line)
+        for (k, c) in cox.fit.coefficients.enumerated() where k < coef.count {
+            close(c.coef, coef[k], "\(key) \(c.name) coef", file: file, line: line)
+            close(c.se, se[k], "\(key) \(c.name) se", file: file, line: line)
+        }
+    }
+
+    func testCensorAtRelapseThenLandmarkOnSplitFollowUp() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death; split tx at txtime")
+        guard case .censor(let censor) = try report(s, "censor at rltime") else { return XCTFail() }
+        XCTAssertTrue(censor.intervals)
+        XCTAssertEqual(Double(censor.censored), numbers("interval_design_myeloid", "censored").first)
+        XCTAssertEqual(Double(censor.dropped), numbers("interval_design_myeloid", "dropped").first)
+        XCTAssertEqual(Double(censor.eventsRemoved), numbers("interval_design_myeloid", "events_removed").first)
+        try checkCox(s, "trt + tx", "interval_design_myeloid", "censor_cox")
+        guard case .landmark(let landmark) = try report(s, "landmark at 100") else { return XCTFail() }
+        XCTAssertEqual(Double(landmark.kept), numbers("interval_design_myeloid", "landmark_kept").first)
+        XCTAssertEqual(Double(landmark.dropped), numbers("interval_design_myeloid", "landmark_dropped").first)
+        try checkCox(s, "trt + tx", "interval_design_myeloid", "landmark_cox")
+        // phtest tests the model on the designed intervals: it runs, on the same events as the fit.
+        guard case .phtest(let test) = try report(s, "phtest") else { return XCTFail() }
+        XCTAssertEqual(test.events, test.test.residuals.time.count)
+    }
+
+    func testLandmarkOnDelayedEntry() throws {
+        let s = Session()
+        let heart = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SurvCoreTests/Oracle/data/heart.csv")
+        _ = try report(s, "load \"\(heart.path)\"; endpoint start, stop, event; stratify by transplant")
+        guard case .landmark(let landmark) = try report(s, "landmark at 30") else { return XCTFail() }
+        XCTAssertEqual(Double(landmark.kept), numbers("interval_landmark_heart", "kept").first)
+        XCTAssertEqual(Double(landmark.dropped), numbers("interval_landmark_heart", "dropped").first)
+        guard case .kaplanMeier(let km) = try report(s, "km at 100, 365") else { return XCTFail() }
+        let at = km.strata.flatMap(\.at)
+        let surv = numbers("interval_landmark_heart", "surv"), risk = numbers("interval_landmark_heart", "n_risk")
+        XCTAssertEqual(at.count, surv.count)
+        for (k, point) in at.enumerated() where k < surv.count {
+            close(point?.surv, surv[k], "survival \(k)")
+            XCTAssertEqual(point?.nRisk, risk[k])
+        }
+        try checkCox(s, "age + surgery + transplant", "interval_landmark_heart", "cox")
+        guard case .failure(let d)? = s.run(line: "landmark at 5000").last?.result else { return XCTFail("a landmark after every stop was accepted") }
+        XCTAssertEqual(d.message, "no intervals end beyond the landmark")
+        XCTAssertEqual(s.landmark, 30)
+    }
+}
+
 /// `split` makes R's tmerge intervals, and cox on them is R's coxph on (tstart, tstop].
 final class SplitAgainstRTests: SessionReferenceTestCase {
     func testSplitAtTransplantIsTmerge() throws {
@@ -60,6 +120,34 @@ final class SplitAgainstRTests: SessionReferenceTestCase {
         XCTAssertEqual(s.checkContext.endpointKind, .countingProcess)
         guard case .failure(let d)? = s.run(line: "logrank").last?.result else { return XCTFail("logrank on intervals answered") }
         XCTAssertTrue(d.message.contains("not defined for (start, stop] data"), d.message)
+    }
+
+    /// After split each row is an interval: an endpoint that reads rows as subjects, or takes a column split
+    /// copied to every interval, is refused under the columns at fault, and the split endpoint stays.
+    func testAnEndpointThatReadsIntervalsAsSubjectsIsRefused() throws {
+        let s = Session()
+        _ = try report(s, "load myeloid; endpoint futime, death; split tx at txtime")
+        func diagnostic(_ line: String) -> Diagnostic? {
+            guard case .failure(let d)? = s.run(line: line).last?.result else { return nil }
+            return d
+        }
+        let oneRow = diagnostic("endpoint futime, death")
+        XCTAssertEqual(oneRow?.message, "the data are split into intervals: an endpoint of one row per subject would count each interval as a subject")
+        XCTAssertEqual(oneRow?.hint, "use the intervals: endpoint tstart, tstop, tevent; or load the data again")
+        XCTAssertEqual(oneRow?.range.map { $0.start..<$0.end }, 9..<22)
+        XCTAssertNotNil(diagnostic("endpoint futime, death event 1 competing 2"))
+        let copied = diagnostic("endpoint tstart, tstop, death")
+        XCTAssertEqual(copied?.message, "split copied 'death' to every interval of a row: as the event it would repeat the row's value on each interval")
+        XCTAssertEqual(copied?.range.map { $0.start..<$0.end }, 24..<29)
+        XCTAssertEqual(s.endpointOrder, ["tstart, tstop, tevent"])
+        XCTAssertEqual(s.currentEndpoint, "tstart, tstop, tevent")
+        // A column computed on the intervals is the user's own: it may be the event.
+        _ = try report(s, "let died = tevent")
+        guard case .message(let message) = try report(s, "endpoint tstart, tstop, died") else { return XCTFail() }
+        XCTAssertEqual(message, "endpoint Surv(tstart, tstop, died): 1009 intervals, 320 events")
+        // Loaded again, the data are one row per subject.
+        _ = try report(s, "load myeloid; endpoint futime, death")
+        XCTAssertNil(s.splitColumns)
     }
 
     func testMistakesChangeNothing() throws {
@@ -108,18 +196,24 @@ final class SplitUnderFilterTests: SessionReferenceTestCase {
         XCTAssertFalse(text(.split(split)).contains("the filter keeps"))
     }
 
-    func testWhatReadsTheLastModelNamesTheIntervals() throws {
+    func testWhatReadsTheLastModelWorksOnTheIntervals() throws {
         let s = Session()
-        _ = try report(s, "load graall; split hsct_td at hsct_months; cox hsct_td")
+        _ = try report(s, "load graall; split hsct_td at hsct_months")
         func message(_ line: String) -> String? {
             guard case .failure(let d)? = s.run(line: line).last?.result else { return nil }
             return d.message
         }
-        XCTAssertEqual(message("phtest"), "phtest is not available yet for a Cox model on (start, stop] data")
-        XCTAssertEqual(message("plot zph"), "plot zph is not available yet for a Cox model on (start, stop] data")
-        XCTAssertEqual(message("plot cox"), "plot cox is not available yet for a Cox model on (start, stop] data")
-        XCTAssertEqual(message("expect cox hr hsct_td = 1"), "expect cox is not available yet for a Cox model on (start, stop] data")
-        XCTAssertEqual(message("plot km"), "plot km is not available for (start, stop] data yet")
+        // Before a model, the usual answer; after it, the model on the intervals is the one read.
+        XCTAssertEqual(message("phtest"), "there is no Cox model to test")
+        guard case .cox(let cox) = try report(s, "cox hsct_td") else { return XCTFail() }
+        guard case .phtest(let test) = try report(s, "phtest") else { return XCTFail() }
+        XCTAssertEqual(test.model, "cox hsct_td")
+        XCTAssertEqual(test.n, cox.fit.n)
+        for line in ["plot zph", "plot cox", "plot km"] {
+            guard case .figure = try report(s, line) else { return XCTFail(line) }
+        }
+        let hr = try XCTUnwrap(cox.fit.coefficients.first?.hr)
+        guard case .expect = try report(s, "expect cox hr hsct_td = \(hr) +- 0.000001") else { return XCTFail() }
         XCTAssertEqual(message("expect logrank p = 0.5"),
                        "expect logrank is not defined for (start, stop] data: it would count each interval as a subject")
         XCTAssertEqual(message("expect followup median = 30"),

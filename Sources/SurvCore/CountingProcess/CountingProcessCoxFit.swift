@@ -100,14 +100,14 @@ extension CoxFit {
         var wald = 0.0
         for a in 0..<k { wald += keptBeta[a] * solved[a] }
         let df = Double(k)
-        let concordance = try CountingProcessConcordance.compute(likelihood: likelihood, eta: eta)
+        let concordance = try CountingProcessConcordance.compute(likelihood: likelihood, eta: eta, cluster: input.cluster)
         return CoxFit(n: n, events: input.event.lazy.filter { $0 }.count, ties: input.ties, level: level,
                       coefficients: coefficients, variance: kept.map { i in kept.map { j in variance[i * p + j] } },
                       loglikNull: loglikNull, loglik: current.loglik,
                       lrTest: ChiSquareStatistic(chisq: 2 * (current.loglik - loglikNull), df: df),
                       waldTest: ChiSquareStatistic(chisq: wald, df: df),
                       scoreTest: ChiSquareStatistic(chisq: scoreTest, df: df),
-                      concordance: concordance, concordanceStdErr: .nan,
+                      concordance: concordance.concordance, concordanceStdErr: concordance.standardError,
                       iterations: iterations, converged: converged, warnings: warnings,
                       droppedColumns: (0..<p).filter { !kept.contains($0) }.map { input.columnNames[$0] },
                       linearPredictor: eta, means: means)

@@ -24,6 +24,20 @@ struct ProportionalHazardsScorePass {
     let used: [[Int]]
     let strataCount: Int
 
+    /// The pass's results computed elsewhere (the (start, stop] pass, R's zph2).
+    init(columns: Int, score: [Double], information: [Double], schoenfeld: [Double], eventRows: [Int],
+         eventTimes: [Double], eventStratum: [Int], used: [[Int]], strataCount: Int) {
+        self.columns = columns
+        self.score = score
+        self.information = information
+        self.schoenfeld = schoenfeld
+        self.eventRows = eventRows
+        self.eventTimes = eventTimes
+        self.eventStratum = eventStratum
+        self.used = used
+        self.strataCount = strataCount
+    }
+
     init(input: CoxModelInput, fit: CoxFit, prepared: SurvivalPreparation, transformedTime: [Double]) {
         let n = input.time.count
         let kept = fit.coefficients.map(\.column)

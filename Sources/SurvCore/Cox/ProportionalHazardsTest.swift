@@ -65,7 +65,8 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let transformed = try transformedTimes(prepared, transform: transform)
         try Interruption.checkpoint()
         let pass = ProportionalHazardsScorePass(input: input, fit: fit, prepared: prepared, transformedTime: transformed)
-        return try assemble(input: input, fit: fit, pass: pass, transform: transform, transformed: transformed)
+        return try assemble(terms: input.resolvedTerms, strata: input.strata, fit: fit, pass: pass, transform: transform,
+                            transformed: transformed)
     }
 
     /// g(t) per observation, before centring, of the times after timefix.
@@ -110,15 +111,18 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         return result
     }
 
-    private static func assemble(input: CoxModelInput, fit: CoxFit, pass: ProportionalHazardsScorePass,
-                                 transform: PHTimeTransform, transformed: [Double]) throws -> ProportionalHazardsTest {
+    /// The tests and scaled residuals from one score pass, shared by right-censored and (start, stop] fits.
+    /// - Parameters:
+    ///   - terms: the model's terms over its design columns; `strata`: the stratum code of each row, if any.
+    static func assemble(terms: [CoxTermGroup], strata: [Int]?, fit: CoxFit, pass: ProportionalHazardsScorePass,
+                         transform: PHTimeTransform, transformed: [Double]) throws -> ProportionalHazardsTest {
         let p = pass.columns
         let keptColumns = fit.coefficients.map(\.column)
         let coef = fit.coefficients.map(\.coef)
         // Terms restricted to the estimable columns, as positions among them.
         var termNames: [String] = []
         var termColumns: [[Int]] = []
-        for term in input.resolvedTerms {
+        for term in terms {
             let positions = term.columns.compactMap { keptColumns.firstIndex(of: $0) }.sorted()
             if !positions.isEmpty {
                 termNames.append(term.name)
@@ -161,7 +165,7 @@ public struct ProportionalHazardsTest: Codable, Equatable, Sendable {
         let residuals = ScaledSchoenfeldResiduals(
             time: pass.eventTimes,
             transformedTime: pass.eventRows.map { transformed[$0] },
-            stratum: input.strata.map { s in pass.eventRows.map { s[$0] } },
+            stratum: strata.map { s in pass.eventRows.map { s[$0] } },
             terms: termNames, values: values, variance: variance)
         return ProportionalHazardsTest(terms: tests, global: global, transform: transform.rawValue, residuals: residuals)
     }

@@ -2,6 +2,6 @@
 
 extension BundledDataset {
     /// Every bundled data set, in the order `BundledDatasets.names` lists them.
-    static let catalog: [BundledDataset] = [.aml, .lung, .veteran, .pbc, .colon, .ovarian, .mgus2, .melanoma, .myeloid, .graall]
+    static let catalog: [BundledDataset] = [.aml, .lung, .veteran, .pbc, .colon, .ovarian, .mgus2, .melanoma, .myeloid, .heart, .bladder2, .graall]
 }
 

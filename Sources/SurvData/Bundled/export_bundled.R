@@ -25,6 +25,10 @@ colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::col
 mgus2 <- survival::mgus2
 mgus2$etime <- ifelse(mgus2$pstat == 0, mgus2$futime, mgus2$ptime)
 mgus2$event <- ifelse(mgus2$pstat == 0, 2L * mgus2$death, 1L)
+# R holds heart$transplant as a factor of "0" and "1"; a CSV reader reads those back as numbers, so it is
+# bundled as the 0/1 number it stands for.
+heart <- survival::heart
+heart$transplant <- as.integer(as.character(heart$transplant))
 
 sets <- list(
   aml = list(data = survival::aml,
@@ -44,7 +48,11 @@ sets <- list(
   melanoma = list(data = MASS::Melanoma,
                   about = "Malignant melanoma after surgery (Andersen et al. 1993), R MASS::Melanoma, times in days; status 1 = died of melanoma, 2 = alive, 3 = died of other causes"),
   myeloid = list(data = survival::myeloid,
-                 about = "Acute myeloid leukaemia trial (Le-Rademacher et al. 2018), R survival::myeloid, times in days: death, and the days to transplant (txtime), complete response (crtime) and relapse (rltime), empty when none")
+                 about = "Acute myeloid leukaemia trial (Le-Rademacher et al. 2018), R survival::myeloid, times in days: death, and the days to transplant (txtime), complete response (crtime) and relapse (rltime), empty when none"),
+  heart = list(data = heart,
+               about = "Stanford heart transplant program (Crowley & Hu 1977), R survival::heart: (start, stop] intervals in days, one before and one after a transplant; event 1 = dead, transplant 1 from the transplant on (R's factor, as 0/1), age - 48 years"),
+  bladder2 = list(data = survival::bladder2,
+                  about = "Recurrences of bladder cancer (Byar 1980), R survival::bladder2: (start, stop] intervals in months between recurrences; event 1 = recurrence, enum = which recurrence, rx 1 = placebo, 2 = thiotepa")
 )
 
 # The shortest decimal that reads back as the same double: write.csv keeps 15 significant digits, which

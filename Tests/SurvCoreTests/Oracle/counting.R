@@ -30,7 +30,7 @@ model <- function(fit) {
        z = unname(cm[, "z"]), p = unname(cm[, "Pr(>|z|)"]),
        lower = unname(s$conf.int[, "lower .95"]), upper = unname(s$conf.int[, "upper .95"]),
        loglik = unname(fit$loglik), lr = 2 * diff(unname(fit$loglik)), wald = unname(fit$wald.test),
-       score = unname(fit$score), concordance = unname(s$concordance[1]),
+       score = unname(fit$score), concordance = unname(s$concordance[1]), concordance_se = unname(s$concordance[2]),
        n = fit$n, events = fit$nevent, iterations = fit$iter)
 }
 
@@ -38,6 +38,10 @@ out <- list()
 out$km_bladder2 <- curve(survfit(Surv(start, stop, event) ~ rx, data = bladder2))
 out$km_heart <- curve(survfit(Surv(start, stop, event) ~ transplant, data = heart))
 out$km_myeloid <- curve(survfit(Surv(tstart, tstop, death) ~ trt, data = split))
+# The number at risk a figure prints under ticks every 200 days: summary(fit, times = ticks)$n.risk, the
+# risk set of the first curve time at or after each tick (0 once follow-up has ended).
+at_risk <- summary(survfit(Surv(start, stop, event) ~ transplant, data = heart), times = seq(0, 1800, 200), extend = TRUE)
+out$km_heart_at_risk <- list(stratum = as.character(at_risk$strata), time = at_risk$time, n_risk = at_risk$n.risk)
 for (ties in c("efron", "breslow")) {
   out[[paste0("cox_bladder2_", ties)]] <- model(coxph(Surv(start, stop, event) ~ rx + size + number, data = bladder2, ties = ties))
   out[[paste0("cox_heart_", ties)]] <- model(coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = heart, ties = ties))

@@ -1,6 +1,6 @@
 # Reference for the bundled data sets: every column of survival::aml, lung (with the added `dead` =
 # status - 1), veteran, pbc (with the added `dead` = status == 2), colon (its death rows, etype 2, without
-# etype), ovarian, mgus2 (with etime and event for competing risks), MASS's Melanoma and myeloid, as R holds them,
+# etype), ovarian, mgus2 (with etime and event for competing risks), MASS's Melanoma, myeloid, heart (its transplant factor as 0/1) and bladder2, as R holds them,
 # and the reconstructed GRAALL cohort as R reads its CSV (examples/graall), to check the embedded CSV text reads
 # back to the same table.
 # Run from this folder:
@@ -16,6 +16,8 @@ colon <- survival::colon[survival::colon$etype == 2, setdiff(names(survival::col
 mgus2 <- survival::mgus2
 mgus2$etime <- ifelse(mgus2$pstat == 0, mgus2$futime, mgus2$ptime)
 mgus2$event <- ifelse(mgus2$pstat == 0, 2L * mgus2$death, 1L)
+heart <- survival::heart
+heart$transplant <- as.integer(as.character(heart$transplant))
 graall <- read.csv(file.path("..", "..", "..", "examples", "graall", "graall-SYNTHETIC.csv"),
                    stringsAsFactors = FALSE, na.strings = "")
 # The levels of these columns follow their meaning, as BundledGraall.swift orders them (the first is the
@@ -49,5 +51,5 @@ out <- list(survival = as.character(packageVersion("survival")),
             aml = describe(survival::aml), lung = describe(lung), veteran = describe(survival::veteran),
             pbc = describe(pbc), colon = describe(colon), ovarian = describe(survival::ovarian),
             mgus2 = describe(mgus2), melanoma = describe(MASS::Melanoma), myeloid = describe(survival::myeloid),
-            graall = describe(graall))
+            heart = describe(heart), bladder2 = describe(survival::bladder2), graall = describe(graall))
 write_json(out, "bundled_datasets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")

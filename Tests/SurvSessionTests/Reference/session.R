@@ -304,4 +304,35 @@ out$split_myeloid <- list(intervals = nrow(sp), switched = sum(sp$tx == 1 & sp$t
                           cox_coef = unname(coef(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = sp))),
                           cox_se = unname(sqrt(diag(vcov(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = sp))))))
 
+# censor at rltime, then landmark at 100, on myeloid split at transplant (split tx at txtime): follow-up
+# ends at relapse -- tmerge cuts each subject's intervals there (rl = tdc(rltime)) and the intervals before
+# it are kept, the one cut there censored -- then survSplit at day 100 keeps the intervals after it, times
+# from day 100. The counts, and cox trt + tx on each design.
+base <- survival::myeloid
+rl <- tmerge(sp, base, id = id, rl = tdc(rltime))
+censored <- subset(rl, rl == 0)
+cut_open <- !is.na(base$rltime[match(sp$id, base$id)]) & sp$tstart < base$rltime[match(sp$id, base$id)] &
+  base$rltime[match(sp$id, base$id)] < sp$tstop
+cut_after <- !is.na(base$rltime[match(sp$id, base$id)]) & base$rltime[match(sp$id, base$id)] <= sp$tstart
+stopifnot(nrow(censored) == nrow(sp) - sum(cut_after))
+cox_values <- function(fit) list(coef = unname(coef(fit)), se = unname(sqrt(diag(vcov(fit)))))
+after100 <- subset(survSplit(Surv(tstart, tstop, death) ~ ., data = censored, cut = 100, episode = "episode"), episode == 2)
+after100$tstart <- after100$tstart - 100
+after100$tstop <- after100$tstop - 100
+out$interval_design_myeloid <- list(
+  censored = sum(cut_open), dropped = sum(cut_after), events_removed = sum(sp$death[cut_open | cut_after]),
+  censor_cox = cox_values(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = censored)),
+  landmark_kept = nrow(after100), landmark_dropped = nrow(censored) - nrow(after100),
+  landmark_cox = cox_values(coxph(Surv(tstart, tstop, death) ~ trt + tx, data = after100)))
+
+# landmark at 30 on heart's (start, stop] intervals (delayed entry at transplant): survSplit at day 30, the
+# intervals after it, times from day 30; km by transplant at 100 and 365 days after the landmark, and cox.
+hs <- subset(survSplit(Surv(start, stop, event) ~ ., data = survival::heart, cut = 30, episode = "episode"), episode == 2)
+hs$start <- hs$start - 30
+hs$stop <- hs$stop - 30
+hk <- summary(survfit(Surv(start, stop, event) ~ transplant, data = hs), times = c(100, 365))
+out$interval_landmark_heart <- list(kept = nrow(hs), dropped = nrow(survival::heart) - nrow(hs),
+  surv = hk$surv, n_risk = hk$n.risk,
+  cox = cox_values(coxph(Surv(start, stop, event) ~ age + surgery + transplant, data = hs)))
+
 write_json(out, "session.json", digits = NA, auto_unbox = FALSE)
