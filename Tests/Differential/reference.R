@@ -478,8 +478,11 @@ runCohort <- function(folder) {
         x <- model.matrix(as.formula(paste("~", paste(rhs, collapse = " + "))), dd)[, -1, drop = FALSE]
         fit <- crr(dd$.time, dd$.cause, x, failcode = 1, cencode = 0)
         se <- sqrt(diag(fit$var)); zq <- qnorm(1 - (1 - level) / 2)
+        # The information matrix's condition number: where it is large (a coefficient heading to infinity)
+        # the sandwich variance is decided by rounding (crr's own se moves when a column is shifted).
+        condition <- tryCatch(kappa(fit$inf, exact = TRUE), error = function(e) NA)
         list(n = fit$n, events = sum(dd$.cause == 1), competing_events = sum(dd$.cause >= 2),
-             converged = fit$converged,
+             converged = fit$converged, information_condition = condition,
              terms = lapply(seq_along(fit$coef), function(i) {
                b <- unname(fit$coef[i]); s <- unname(se[i])
                list(name = colnames(x)[i], coef = b, se = s, z = b / s, p = 2 * pnorm(-abs(b / s)), hr = exp(b),

@@ -32,9 +32,9 @@ struct CmprskOracle {
         return Self.ints(value)
     }
 
-    /// A numeric vector; `nil` entries are R's NA.
+    /// A numeric vector; `nil` entries are R's NA. Times apart by rounding noise come as 17-digit strings.
     static func optionals(_ any: Any?) -> [Double?] {
-        func one(_ v: Any) -> Double? { (v as? NSNumber)?.doubleValue }
+        func one(_ v: Any) -> Double? { (v as? NSNumber)?.doubleValue ?? (v as? String).flatMap(Double.init) }
         if let array = any as? [Any] { return array.map(one) }
         if let any, !(any is NSNull) { return [one(any)] }
         return []

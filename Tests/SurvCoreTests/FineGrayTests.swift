@@ -79,6 +79,45 @@ final class FineGrayTests: XCTestCase {
         XCTAssertGreaterThan(compare.count, 50)
     }
 
+    /// Times apart by rounding noise: crr ties them in its censoring distribution (survfit's timefix) and reads
+    /// it at the raw times (Oracle/cmprsk.R shows that a crr without that tying gives other numbers here).
+    func testRoundingNoiseIsTiedInTheCensoringDistributionAsCrr() throws {
+        let oracle = try CmprskOracle()
+        let cases = try oracle.section("crr").filter { ["noise", "zeroGroup"].contains($0["input"] as? String) }
+        XCTAssertEqual(cases.count, 4, "cmprsk.json lost its rounding-noise cases")
+        for e in cases {
+            let name = try XCTUnwrap(e["input"] as? String)
+            let event = try XCTUnwrap(e["event"] as? Int)
+            let groups = try XCTUnwrap(e["cengroup"] as? Bool)
+            let label = "\(name) event \(event)\(groups ? " cengroup" : "")"
+            let fit = try FineGrayFit.fit(try input(oracle, name, event: event, censoringGroups: groups))
+            for (j, (a, r)) in zip(fit.coefficients, CmprskOracle.optionals(e["coef"])).enumerated() {
+                XCTAssertMatchesR(a.coef, r, "\(label) coef[\(j)]", rel: 1e-9)
+            }
+            for (j, (a, r)) in zip(fit.coefficients, CmprskOracle.optionals(e["se"])).enumerated() {
+                XCTAssertMatchesR(a.se, r, "\(label) se[\(j)]", rel: 1e-9)
+            }
+            XCTAssertMatchesR(fit.loglik, e["loglik"] as? Double, "\(label) loglik", rel: 1e-12)
+        }
+    }
+
+    /// Where a competing failure's own censoring weight reads 0 and a later failure needs it, crr stops with an
+    /// error (its weights are 0/0); surv refuses with a message instead of returning NaN.
+    func testAnUndefinedCensoringWeightIsRefusedAsCrrFails() throws {
+        let oracle = try CmprskOracle()
+        let failures = try oracle.section("crrFailures")
+        XCTAssertFalse(failures.isEmpty)
+        for e in failures {
+            let name = try XCTUnwrap(e["input"] as? String)
+            XCTAssertThrowsError(try FineGrayFit.fit(try input(oracle, name, event: 1, censoringGroups: false)),
+                                 "crr fails on \(name): \(e["error"] ?? "")") { error in
+                let e = error as? CoreError
+                XCTAssertTrue(e?.message.contains("censoring probability of 0") ?? false, "\(String(describing: e))")
+                XCTAssertNotNil(e?.hint)
+            }
+        }
+    }
+
     func testDegenerateInputIsACoreError() throws {
         let data = try CompetingRisksData(time: [1, 2, 3, 4, 5, 6], status: [1, 2, 0, 1, 2, 1], event: 1, competing: [2])
         let x = [0.5, 1.0, -1.0, 2.0, 0.0, 1.5]

@@ -45,6 +45,23 @@ final class TableTests: XCTestCase {
         XCTAssertGreaterThan(compared, 60)
     }
 
+    /// A 2×9 table (n = 369) where 36 tables are 1.9e-7 more probable than the observed one: surv's p is the
+    /// exact sum of Oracle/fisher_exact.py (integer arithmetic, every table with the margins), and R's FEXACT,
+    /// which counts log-probabilities within 3.45e-7 of the observed one as ties, gives that script's second sum.
+    func testFisherMatchesAnExactEnumerationWhereFEXACTCountsNearTies() throws {
+        let document = try Oracle.json("fisher_exact")
+        let cases = try XCTUnwrap(document["cases"] as? [[String: Any]])
+        XCTAssertFalse(cases.isEmpty)
+        for r in cases {
+            let name = try XCTUnwrap(r["name"] as? String)
+            let counts = try XCTUnwrap(r["table"] as? [[Int]])
+            let exact = try number(r, "p"), fexact = try number(r, "pFexactTolerance")
+            XCTAssertEqual(exact, try number(r, "pNoTolerance"), "\(name): no table lies within 1e-7 of the observed one")
+            XCTAssertGreaterThan(abs(fexact - exact) / exact, 1e-6, "\(name): the case no longer separates the two rules")
+            XCTAssertMatchesR(try FisherExact.test(counts).p, exact, "\(name): p", rel: 1e-12)
+        }
+    }
+
     /// The case the task is named for: 2 of 6 versus 2 of 26.
     func testTwoOfSixVersusTwoOfTwentySix() throws {
         let result = try FisherExact.test([[2, 2], [4, 24]])

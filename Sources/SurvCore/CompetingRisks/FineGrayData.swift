@@ -69,4 +69,18 @@ struct FineGrayData {
 
     /// The sorted positions of block b.
     func positions(_ b: Int) -> Range<Int> { blocks.start[b]..<blocks.start[b + 1] }
+
+    /// The first time at which a competing failure's own censoring weight G(tᵢ−) is 0 while a later failure from
+    /// the event would need it (its weight there would be 0/0); nil when every weight is defined. It happens only
+    /// when times apart by rounding noise are tied in G and a competing failure lies far enough above its run's
+    /// first time to be read after a step of G down to 0. crr's weights are NaN then, and it stops with an error.
+    var undefinedWeightTime: Double? {
+        guard let lastEvent = events.lastIndex(where: { $0 > 0 }) else { return nil }
+        for b in 0..<lastEvent {
+            for i in positions(b) where kind[i] == 2 && weights.before(group: group[i], block: b) == 0 {
+                return blocks.time[b]
+            }
+        }
+        return nil
+    }
 }

@@ -66,7 +66,8 @@ public struct FineGrayFit: Codable, Equatable, Sendable {
     ///   - maxIterations: crr's `maxiter`.
     ///   - tolerance: crr's `gtol`.
     /// - Throws: `CoreError` for invalid input, no failure from the event, a design whose columns cannot all
-    ///   be estimated (collinear or constant), or an interruption.
+    ///   be estimated (collinear or constant), a competing failure whose censoring weight is undefined, or an
+    ///   interruption.
     public static func fit(_ input: FineGrayInput, level: Double = 0.95, maxIterations: Int = 10,
                            tolerance: Double = 1e-6) throws -> FineGrayFit {
         try input.validate()
@@ -76,6 +77,10 @@ public struct FineGrayFit: Codable, Equatable, Sendable {
         }
         guard tolerance > 0, tolerance.isFinite else { throw CoreError("the tolerance must be a positive number") }
         let data = FineGrayData(input)
+        if let time = data.undefinedWeightTime {
+            throw CoreError("the competing failure at time \(time) has an estimated censoring probability of 0 just before it, so its weight in the later risk sets is undefined",
+                            hint: "times within rounding noise of each other are tied when the censoring distribution is estimated; round the times to the precision they were measured in")
+        }
         try Interruption.checkpoint()
         let p = data.columns
         var beta = [Double](repeating: 0, count: p)

@@ -1,6 +1,7 @@
 // cmprsk's routines walk the rows in time order and treat all rows at one time together (a tied failure
 // and censoring are both at risk at that time). They compare times exactly, without survival's timefix:
-// doing the same keeps every tie where cmprsk sees one.
+// doing the same keeps every tie where cmprsk sees one. (The one exception, crr's censoring distribution,
+// which survfit estimates, is CensoringWeights'.)
 
 /// Rows in time order, cut into blocks of equal times.
 struct TiedTimeBlocks {
