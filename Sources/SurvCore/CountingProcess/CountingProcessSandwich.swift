@@ -25,96 +25,103 @@ enum CountingProcessSandwich {
 
     /// Score residuals, row-major n×p, as R's agscore2: per row, the sum over the event times of its stratum
     /// inside its interval of dN·(x − x̄) − r·(x − x̄)·dΛ, with Efron's down-weighting of the tied deaths.
-    /// Each event time's sums are taken afresh over the rows at risk, and each row collects its terms one time
-    /// at a time, as agscore2 does: with a diverging coefficient the hazard jumps span many orders of
-    /// magnitude, and neither running sums with rows subtracted nor differences of cumulative hazards keep the
-    /// small terms of a row at risk only where the jumps are small.
+    /// agscore2 takes each event time's sums afresh over the rows at risk and lets each row collect its terms
+    /// one event time at a time. With a diverging coefficient the risk weights and hazard jumps span many
+    /// orders of magnitude, and neither running sums that subtract the rows leaving nor differences of
+    /// cumulative hazards keep the small terms; range sums (`RangeSumTree`) give the same sums without
+    /// agscore2's cost of a pass over the risk set per event time.
     static func scoreResiduals(likelihood: CountingProcessLikelihood, eta: [Double]) throws(CoreError) -> [Double] {
         let n = likelihood.n, p = likelihood.p, x = likelihood.x
+        let start = likelihood.start, stop = likelihood.stop, event = likelihood.event
         let efron = likelihood.ties == .efron
         let risk = eta.map { exp($0) }
         var residual = [Double](repeating: 0, count: n * p)
-        // The rows at risk, with each row's place in that list (−1 when out) so that leaving costs O(1).
-        var active: [Int] = []
-        var place = [Int](repeating: -1, count: n)
+        var key = [Int](repeating: 0, count: n)
         for s in likelihood.byStop.indices {
-            let down = likelihood.byStop[s], leaving = likelihood.byStart[s]
-            active.removeAll(keepingCapacity: true)
-            var added = 0, removed = 0
-            for t in likelihood.eventTimes[s] {
+            // Rows by decreasing stop join the risk sums keyed by their rank in start, so that the rows at risk
+            // at t are those joined so far with a key below the number of starts before t.
+            let rows = likelihood.byStop[s].filter { likelihood.entersRiskSets[$0] }
+            let byStart = rows.sorted { start[$0] < start[$1] }
+            for (k, i) in byStart.enumerated() { key[i] = k }
+            let starts = byStart.map { start[$0] }
+            let times = likelihood.eventTimes[s]
+            var atRisk = RangeSumTree(count: rows.count, width: 1 + p)
+            // Per event time, keyed from the first: the hazard jump and the mean times the jump that each row
+            // at risk and not dying there collects.
+            var jumps = RangeSumTree(count: times.count, width: 1 + p)
+            var added = 0
+            for (visit, t) in times.enumerated() {
                 try Interruption.checkpoint()
-                while removed < leaving.count && likelihood.start[leaving[removed]] >= t {
-                    let i = leaving[removed]
-                    removed += 1
-                    guard place[i] >= 0 else { continue }
-                    let last = active.removeLast()
-                    if last != i {
-                        active[place[i]] = last
-                        place[last] = place[i]
-                    }
-                    place[i] = -1
-                }
-                while added < down.count && likelihood.stop[down[added]] >= t {
-                    let i = down[added]
+                var deaths: [Int] = []
+                while added < rows.count && stop[rows[added]] >= t {
+                    let i = rows[added]
                     added += 1
-                    guard likelihood.entersRiskSets[i] else { continue }
-                    place[i] = active.count
-                    active.append(i)
+                    atRisk.add([risk[i]] + (0..<p).map { risk[i] * x[i * p + $0] }, at: key[i])
+                    if event[i] && stop[i] == t { deaths.append(i) }
                 }
-                var s0 = 0.0, dying0 = 0.0
-                var s1 = [Double](repeating: 0, count: p), dying1 = s1
-                var deaths = 0
-                for i in active {
-                    s0 += risk[i]
-                    for j in 0..<p { s1[j] += risk[i] * x[i * p + j] }
-                    if likelihood.event[i] && likelihood.stop[i] == t {
-                        deaths += 1
-                        dying0 += risk[i]
-                        for j in 0..<p { dying1[j] += risk[i] * x[i * p + j] }
-                    }
+                let sums = atRisk.sum(0..<countBelow(starts, t))
+                let s0 = sums[0]
+                var dying0 = 0.0, dying1 = [Double](repeating: 0, count: p)
+                for i in deaths {
+                    dying0 += risk[i]
+                    for j in 0..<p { dying1[j] += risk[i] * x[i * p + j] }
                 }
-                let d = Double(deaths)
-                if !efron || deaths < 2 {
-                    let hazard = d / s0
-                    let mean = s1.map { $0 / s0 }
-                    for i in active {
-                        let dies = likelihood.event[i] && likelihood.stop[i] == t
-                        for j in 0..<p {
-                            let centred = x[i * p + j] - mean[j]
-                            residual[i * p + j] += (dies ? centred : 0) - centred * risk[i] * hazard
-                        }
-                    }
-                } else {
-                    // Efron: the k-th of the d tied deaths sees the tied rows at (1 − k/d) of their weight.
-                    var hazardSum = 0.0, tiedHazardSum = 0.0
-                    var meanHazard = [Double](repeating: 0, count: p), tiedMeanHazard = meanHazard, meanOfMeans = meanHazard
-                    for k in 0..<deaths {
-                        let downWeight = Double(k) / d
-                        let denominator = s0 - downWeight * dying0
-                        let hazard = 1 / denominator
-                        hazardSum += hazard
-                        tiedHazardSum += (1 - downWeight) * hazard
-                        for j in 0..<p {
-                            let mean = (s1[j] - downWeight * dying1[j]) / denominator
-                            meanHazard[j] += mean * hazard
-                            tiedMeanHazard[j] += mean * (1 - downWeight) * hazard
-                            meanOfMeans[j] += mean / d
-                        }
-                    }
-                    for i in active {
-                        let r = risk[i]
-                        if likelihood.event[i] && likelihood.stop[i] == t {
-                            for j in 0..<p {
-                                residual[i * p + j] += x[i * p + j] - meanOfMeans[j] - r * x[i * p + j] * tiedHazardSum + r * tiedMeanHazard[j]
-                            }
-                        } else {
-                            for j in 0..<p { residual[i * p + j] -= r * (x[i * p + j] * hazardSum - meanHazard[j]) }
-                        }
+                let d = Double(deaths.count)
+                var jump = 0.0, tiedJump = 0.0
+                var meanJump = [Double](repeating: 0, count: p), tiedMeanJump = meanJump, meanOfMeans = meanJump
+                // Efron: the k-th of the d tied deaths sees the tied rows at (1 − k/d) of their weight; Breslow (or a
+                // single death) one step with the whole risk set, weighted by the d deaths.
+                let steps = efron && deaths.count > 1 ? deaths.count : 1
+                for k in 0..<steps {
+                    let downWeight = steps > 1 ? Double(k) / d : 0
+                    let denominator = s0 - downWeight * dying0
+                    let hazard = (steps > 1 ? 1 : d) / denominator
+                    jump += hazard
+                    tiedJump += (1 - downWeight) * hazard
+                    for j in 0..<p {
+                        let mean = (sums[1 + j] - downWeight * dying1[j]) / denominator
+                        meanJump[j] += mean * hazard
+                        tiedMeanJump[j] += mean * (1 - downWeight) * hazard
+                        meanOfMeans[j] += mean / Double(steps)
                     }
                 }
+                for i in deaths {
+                    for j in 0..<p {
+                        residual[i * p + j] += x[i * p + j] - meanOfMeans[j] - risk[i] * x[i * p + j] * tiedJump + risk[i] * tiedMeanJump[j]
+                    }
+                }
+                jumps.add([jump] + meanJump, at: times.count - 1 - visit)
             }
-            for i in active { place[i] = -1 }
+            // Each row collects the jumps of the event times in (start, stop], its own death time excepted.
+            let ascending = Array(times.reversed())
+            for i in rows {
+                let first = countAtOrBelow(ascending, start[i])
+                let last = countAtOrBelow(ascending, stop[i]) - (event[i] ? 1 : 0)
+                guard last > first else { continue }
+                let collected = jumps.sum(first..<last)
+                for j in 0..<p { residual[i * p + j] -= risk[i] * (x[i * p + j] * collected[0] - collected[1 + j]) }
+            }
         }
         return residual
+    }
+
+    /// The number of values in ascending `sorted` below `t`.
+    private static func countBelow(_ sorted: [Double], _ t: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The number of values in ascending `sorted` at or below `t`.
+    private static func countAtOrBelow(_ sorted: [Double], _ t: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
