@@ -22,9 +22,10 @@ extension CoxFit {
         let beta = raw.beta, naive = raw.variance
         let (loglikNull, converged, iterations) = (raw.loglikInitial, raw.converged, raw.iterations)
         var warnings: [CoreWarning] = []
-        // agreg.fit: a column is NA when the information at beta = 0 was short of full rank and the final
-        // variance has a zero diagonal for it (CountingProcessNewtonRaphson); with full rank at 0, every column
-        // keeps its estimate.
+        // agreg.fit: a column is NA only when the information at beta = 0 was short of full rank, and then the
+        // columns its factorisation there set aside (R reads them off its last factorisation, which agrees
+        // whenever that one is sound: CountingProcessNewtonRaphson). With full rank at 0, every column keeps
+        // its estimate, even when the fit runs out of iterations.
         let singular = raw.redundant
         // R keeps a column whose variance the last iterate's information left at 0 (a fit out of iterations whose
         // last step lost rank) and prints an SE of 0, a zero-width interval that reads as certainty; the column
