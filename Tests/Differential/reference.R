@@ -90,7 +90,42 @@ runCohort <- function(folder) {
   # The result of the last split, which a further split composes with (tmerge's own object).
   tm <- NULL
 
+  # The designs on (start, stop] intervals (docs/language.md): censor at EXPR cuts an interval open at EXPR
+  # (start < EXPR < stop) to end there, censored, and leaves out one starting at or after it; landmark at T
+  # is survSplit at T keeping the part after T, its times counted from T. Returns the intervals and counts.
+  countingDesign <- function(dd) {
+    counts <- list(censored = 0, eventsRemoved = 0, droppedByCensor = 0, droppedByLandmark = 0)
+    if (!is.null(censorExpr)) {
+      v <- rep_len(eval(parse(text = censorExpr), dd, baseenv()), nrow(dd))
+      cut <- !is.na(v) & v < dd$.time
+      if (any(v[cut] < 0)) stop("censor at: negative")
+      gone <- cut & v <= dd$.start
+      shortened <- cut & !gone
+      counts$censored <- sum(shortened); counts$eventsRemoved <- sum(cut & dd$.status == 1)
+      counts$droppedByCensor <- sum(gone)
+      dd$.time[shortened] <- v[shortened]
+      dd$.status[cut] <- 0
+      dd <- dd[!gone, , drop = FALSE]
+    }
+    if (!is.null(landmarkTime) && nrow(dd) > 0) {
+      before <- nrow(dd[dd$.time <= landmarkTime, , drop = FALSE])
+      pieces <- survSplit(dd, cut = landmarkTime, start = ".start", end = ".time", event = ".status",
+                          episode = ".episode")
+      dd <- pieces[pieces$.time > landmarkTime, , drop = FALSE]
+      dd$.start <- dd$.start - landmarkTime
+      dd$.time <- dd$.time - landmarkTime
+      counts$droppedByLandmark <- before
+    }
+    list(data = dd, counts = counts)
+  }
+
   applyDesign <- function(dd) {
+    if (identical(ep$kind, "counting") && (!is.null(censorExpr) || !is.null(landmarkTime))) {
+      dd <- countingDesign(dd)$data
+      if (nrow(dd) == 0) stop(if (!is.null(landmarkTime)) "no intervals end beyond the landmark"
+                              else "no follow-up is left before the censoring time")
+      return(dd)
+    }
     if (!is.null(censorExpr)) {
       v <- rep_len(eval(parse(text = censorExpr), dd, baseenv()), nrow(dd))
       cut <- !is.na(v) & v < dd$.time
@@ -150,6 +185,12 @@ runCohort <- function(folder) {
   designCounts <- function() {
     dd <- d[kept, , drop = FALSE]
     dd <- dd[complete.cases(dd[, epColumns(), drop = FALSE]), , drop = FALSE]
+    if (identical(ep$kind, "counting")) {
+      r <- countingDesign(dd)
+      c <- r$counts
+      return(list(kept = nrow(r$data), dropped = c$droppedByLandmark, censored = c$censored,
+                  eventsRemoved = c$eventsRemoved, droppedByCensor = c$droppedByCensor))
+    }
     time <- dd$.time; censored <- 0; removed <- 0
     if (!is.null(censorExpr)) {
       v <- rep_len(eval(parse(text = censorExpr), dd, baseenv()), nrow(dd))
@@ -158,7 +199,7 @@ runCohort <- function(folder) {
       time[cut] <- v[cut]; censored <- sum(cut); removed <- sum(cut & dd$.status == 1)
     }
     keptN <- if (is.null(landmarkTime)) nrow(dd) else sum(time > landmarkTime)
-    list(kept = keptN, dropped = nrow(dd) - keptN, censored = censored, eventsRemoved = removed)
+    list(kept = keptN, dropped = nrow(dd) - keptN, censored = censored, eventsRemoved = removed, droppedByCensor = 0)
   }
 
   # table1 as docs/language.md describes it (gtsummary's tbl_summary() with add_p()).
@@ -424,7 +465,10 @@ runCohort <- function(folder) {
         if (is.null(ep)) stop("no endpoint is declared")
         censorExpr <- cmd$r
         counts <- tryCatch(designCounts(), error = function(e) { censorExpr <<- previous; stop(e) })
-        list(censored = counts$censored, events_removed = counts$eventsRemoved)
+        if (!is.null(cmd$r) && identical(ep$kind, "counting") && counts$kept == 0) {
+          censorExpr <- previous; stop("no follow-up is left before the censoring time")
+        }
+        list(censored = counts$censored, events_removed = counts$eventsRemoved, dropped = counts$droppedByCensor)
       },
       cuminc = {
         dd <- rowsFor(strata)
@@ -501,8 +545,15 @@ runCohort <- function(folder) {
         subjects <- nrow(tm)
         sw <- tmBase[[cmd$col]][match(tm$.subject, tmBase$.subject)]
         switched <- sum(!is.na(sw) & sw > tm$tstart & sw < tm$tstop)
-        args <- list(tm, tmBase, id = quote(.subject)); args[[cmd$name]] <- call("tdc", as.name(cmd$col))
-        tm <- do.call(tmerge, args)
+        if (all(is.na(tmBase[[cmd$col]]))) {
+          # tmerge refuses a tdc() with no valid entries ("No valid entries in data set 2"); a column with
+          # no switch times leaves NAME = 0 throughout (docs/language.md), which is what tmerge gives a
+          # subject with a missing time.
+          tm[[cmd$name]] <- 0
+        } else {
+          args <- list(tm, tmBase, id = quote(.subject)); args[[cmd$name]] <- call("tdc", as.name(cmd$col))
+          tm <- do.call(tmerge, args)
+        }
         # The filter keeps the intervals of the rows it kept.
         keptRows <- tmBase$.rowid[tmBase$.rowid %in% d$.rowid[kept]]
         d <- as.data.frame(tm)
