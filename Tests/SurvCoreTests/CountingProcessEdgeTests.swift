@@ -167,4 +167,24 @@ final class CountingProcessEdgeTests: XCTestCase {
             checkEstimates(fit, r, name)
         }
     }
+    /// Terms that predict every event (design cohort 533 split at sw): the information at beta = 0 has full rank
+    /// (so rows at risk do differ in the terms), every coefficient drifts to infinity and R runs out of
+    /// iterations. surv's last iterate leaves no column any information; the refusal says why, rather than
+    /// claiming that no event had a row at risk with another value of a term.
+    func testTermsPredictingEveryEventAreRefusedAsDiverging() throws {
+        for ties in TiesMethod.allCases {
+            let name = "separating_\(ties)"
+            let r = try reference(name)
+            let columns = ["tx", "g2B2", "g2B3", "x1"]
+            XCTAssertEqual(r["rank"] as? Int, columns.count, "\(name): R's rank at beta = 0")
+            XCTAssertEqual(r["converged"] as? Bool, false, "\(name): R runs out of iterations")
+            let input = try input("counting_edge_separating", start: "tstart", stop: "tstop", event: "tevent",
+                                  columns: columns, ties: ties)
+            XCTAssertThrowsError(try CoxFit.fit(countingProcess: input), name) { error in
+                let message = (error as? CoreError)?.message ?? ""
+                XCTAssertTrue(message.contains("drift to infinity"), "\(name): \(message)")
+                XCTAssertFalse(message.contains("no event has another row at risk"), "\(name): \(message)")
+            }
+        }
+    }
 }

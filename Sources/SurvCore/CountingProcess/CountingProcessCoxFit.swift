@@ -41,6 +41,12 @@ extension CoxFit {
                                         message: "at the last iterate the data carry no information about \(input.columnNames[j]); it is dropped (R reports an SE of 0)"))
         }
         guard !kept.isEmpty else {
+            // Columns the information at beta = 0 has are not "without information": their coefficients drifted
+            // to infinity until the last iterate's information vanished (the terms predict the events perfectly).
+            if vanished.contains(true) {
+                throw CoreError("no coefficient can be estimated: the coefficients drift to infinity (the terms predict the events perfectly), and at the last iterate the data carry no information about any term",
+                                hint: "R's coxph reports the last iterate of a fit that did not converge; drop or merge the terms that predict the events")
+            }
             throw CoreError("no coefficient can be estimated: in the rows used, no event has another row at risk with a different value of any term")
         }
         if !converged {

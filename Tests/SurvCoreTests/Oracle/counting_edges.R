@@ -67,6 +67,13 @@ redundant <- roundTrip(data.frame(
   start = c(0, 0, 27, 83.532), stop = c(65.098, 21.28, 81.532, 113.019), ev = c(1, 0, 1, 1),
   x1 = c(-0.7929149783689508, 0.35810408274712324, 1.2868044510248895, 1.2868044510248895),
   g1A2 = c(0, 0, 1, 1)), "redundant_diverging")
+# Design cohort 533, split at sw (Tests/Differential/findings/intervals-separating-seed533.csv): tx, g2 and x1
+# together predict the 6 events perfectly; the information at beta = 0 has full rank, every coefficient drifts
+# to infinity and agreg.fit runs out of iterations with the log-likelihood near 0.
+separating <- read.csv("../../Differential/findings/intervals-separating-seed533.csv")
+separating <- roundTrip(data.frame(tstart = separating$tstart, tstop = separating$tstop, tevent = separating$tevent,
+                                   tx = separating$tx, g2B2 = as.numeric(separating$g2 == "B2"),
+                                   g2B3 = as.numeric(separating$g2 == "B3"), x1 = separating$x1), "separating")
 # bladder2 with an aliased column: twice size.
 aliased <- survival::bladder2
 aliased$size2 <- 2 * aliased$size
@@ -78,6 +85,7 @@ for (ties in c("efron", "breslow")) {
   cases[[paste0("robust_zero_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ g1A4 + x1 + cluster(id), data = zero, ties = ties)))
   cases[[paste0("cluster_infinite_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ x1 + bin + cluster(id), data = cluster, ties = ties)))
   cases[[paste0("redundant_diverging_", ties)]] <- describe(quote(coxph(Surv(start, stop, ev) ~ x1 + g1A2, data = redundant, ties = ties)))
+  cases[[paste0("separating_", ties)]] <- describe(quote(coxph(Surv(tstart, tstop, tevent) ~ tx + g2B2 + g2B3 + x1, data = separating, ties = ties)))
   cases[[paste0("aliased_", ties)]] <- describe(quote(coxph(Surv(start, stop, event) ~ rx + size + size2 + number, data = aliased, ties = ties)))
 }
 
