@@ -470,6 +470,9 @@ def explain(pc, so, rr):
     if op == "split" and not s_err and "ending time of 0" in rmsg:
         return ("split of a row whose time is 0: R's tmerge refuses the whole split, surv splits and refuses "
                 "the interval (0, 0] when an analysis uses it (the rest of the cohort is not compared)")
+    if (op == "finegray" and not s_err and "singular" in rmsg and so.get("result", {}).get("converged") is False):
+        return ("finegray with more coefficients than its events support: crr's Newton step meets an exactly "
+                "singular information and solve() stops it, surv's goes on and reports that it did not converge")
     if op == "fisher" and s_err and "too large" in smsg and rr.get("needed_workspace"):
         return "table beyond R's default FEXACT workspace too: surv refuses, R answers only with a larger workspace"
     if op == "phtest" and lc is not None and not lc["converged"] and ("singular" in rmsg or "singular" in smsg):
