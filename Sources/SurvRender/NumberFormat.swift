@@ -7,7 +7,7 @@ import SurvResults
 /// - `data`: values as the data has them (times, breaks, describe's median, quartiles and range);
 /// - `estimate`: computed quantities to `digits` significant digits (HR, coef, chi-square, mean, RMST);
 /// - `probability`: survival and concordance to `digits` decimals, their standard errors to one more;
-/// - `pValues`: p-values, one style per column or table;
+/// - `pValues`: p-values, each in its own style (R's `format.pval`);
 /// - `count`: a count and its noun, singular for one.
 public struct NumberFormat: Sendable {
     /// Significant digits for estimates (`set digits N`).
@@ -111,17 +111,15 @@ public struct NumberFormat: Sendable {
 
     // MARK: - p-values
 
-    /// The p-values of one column or table, in one style: decimals when every one is at least 0.001
-    /// (`0.065`, `0.0012`), otherwise every one in scientific notation with two significant digits
-    /// (`2.3e-01`, `9.9e-04`), so that `0.0010` never stands beside `9.9e-04`. Below 1e-300 (an
-    /// underflow) p is `<1e-300`; a p that does not exist is NA.
+    /// The p-values of one column or table, each in its own style as R's `format.pval` prints them: decimals
+    /// from 0.001 up (`0.065`, `0.0012`), scientific notation with two significant digits below it
+    /// (`9.9e-04`), so that a p of 0.16 beside one of 4e-05 still reads `0.164`, never `1.6e-01`. Below
+    /// 1e-300 (an underflow) p is `<1e-300`; a p that does not exist is NA.
     public func pValues(_ ps: [Double?]) -> [String] {
-        let finite = ps.compactMap { $0 }.filter { $0.isFinite }
-        let scientific = finite.contains { $0 < 0.001 }
-        return ps.map { p in
+        ps.map { p in
             guard let p, p.isFinite else { return Self.missing }
             if p < Self.smallestP { return "<1e-300" }
-            if scientific { return String(format: "%.1e", p) }
+            if p < 0.001 { return String(format: "%.1e", p) }
             if p >= 0.9995 { return "1.000" }
             // Two significant digits below 0.01, but a value rounding up to 0.010 takes the next style.
             if p < 0.01 {

@@ -13,8 +13,7 @@ extension TextRenderer {
         }
         let tested = r.by != nil
         var t = TextTable([r.by.map { "by \($0)" } ?? ""] + headers + (tested ? ["p"] : []))
-        // Each p is its own test's, styled on its own: one below 0.001 must not turn a 0.71 beside it into 7.1e-01.
-        let ps = r.variables.map { format.pValue($0.p) }
+        let ps = format.pValues(r.variables.map(\.p))
         for (variable, p) in zip(r.variables, ps) {
             let tail = tested ? [variable.p == nil ? "" : p + " " + (variable.test.map(Self.testMark) ?? "")] : []
             switch variable.summary {

@@ -204,7 +204,6 @@ public struct TextRenderer: Sendable {
         }
         lines.append(rendered(t, narrowing: Self.shorterLabels))
         let s = r.test.statistic
-        // The overall and trend tests are read together: their p-values share one style.
         let ps = format.pValues([s.p, r.trend?.statistic.p])
         lines.append("chi-square = \(format.estimate(s.chisq)) on \(format.data(s.df)) df, \(format.pClause(ps[0]))")
         if let trend = r.trend {

@@ -559,11 +559,26 @@ def cmp_cox(cmp, seed, text, res, rr):
             cmp.expected.append((seed, text, "a term with no information: surv drops it, R reports coef 0, se 0",
                                  None))
             del rt[name]
+    # A (start, stop] fit that ran out of iterations with a coefficient diverging: R's rank at beta = 0 found
+    # a column redundant, but its last factorisation, of an information whose entries have shrunk to their
+    # rounding error, may find full rank by accident, and R then keeps that column (coefficient 0, an
+    # arbitrary SE); surv drops the columns the factorisation at beta = 0 found redundant.
+    rank, columns = rnum(rr.get("rank")), rnum(rr.get("columns"))
+    r_not_converged = any("did not converge" in w for w in as_list(rr.get("warnings")))
+    r_kept_redundant = False
+    if rank is not None and columns is not None and rank < columns and r_not_converged:
+        for name in set(rt) - set(st):
+            if any(w["code"] == "collinear_term" and f"; {name} is dropped" in w["message"] for w in warnings):
+                cmp.expected.append((seed, text, "R keeps a column its rank at beta = 0 found redundant, as its "
+                                     "last factorisation of a vanishing information found full rank by accident; "
+                                     "surv drops it", None))
+                del rt[name]
+                r_kept_redundant = True
     if set(rt) != set(st):
         cmp.fail(seed, text, "terms", sorted(st), sorted(rt))
         return
-    dropped = any(w["code"] == "no_information" for w in warnings)
-    r_not_converged = any("did not converge" in w for w in as_list(rr.get("warnings")))
+    # A term surv dropped that R kept is a degree of freedom in R's tests.
+    dropped = any(w["code"] == "no_information" for w in warnings) or r_kept_redundant
     infinite = any(w["code"] == "infinite_coefficient" for w in warnings)
     r_infinite = any("infinite" in w for w in as_list(rr.get("warnings")))
     if infinite and r_infinite and not getattr(cmp, "inner", False):

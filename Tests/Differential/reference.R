@@ -360,7 +360,9 @@ runCohort <- function(folder) {
              lr_test = test(2 * (fit$loglik[2] - fit$loglik[1])), wald_test = test(fit$wald.test),
              score_test = test(fit$score),
              concordance = unname(fit$concordance["concordance"]), concordance_se = unname(fit$concordance["std"]),
-             iterations = fit$iter)
+             iterations = fit$iter,
+             # agreg.fit's rank of the information at beta = 0 (coxph.fit reports none), and the design's columns.
+             rank = if (!is.null(fit$info)) unname(fit$info["rank"]) else NULL, columns = length(coef(fit)))
       },
       phtest = {
         if (is.null(lastFit)) stop("there is no Cox model to test")

@@ -143,10 +143,11 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(format.pValue(.nan), "NA")
     }
 
-    func testPValuesOfOneColumnShareOneStyle() {
+    func testEachPValueOfAColumnHasItsOwnStyle() {
         XCTAssertEqual(format.pValues([0.232, 0.0010, 0.065]), ["0.232", "0.0010", "0.065"])
-        XCTAssertEqual(format.pValues([0.232, 0.00099, 4.4e-5]), ["2.3e-01", "9.9e-04", "4.4e-05"])
-        XCTAssertEqual(format.pValues([0.0010, 0, nil]), ["1.0e-03", "<1e-300", "NA"])
+        // Each p in its own style, as R's format.pval: a small one beside does not turn 0.232 into 2.3e-01.
+        XCTAssertEqual(format.pValues([0.232, 0.00099, 4.4e-5]), ["0.232", "9.9e-04", "4.4e-05"])
+        XCTAssertEqual(format.pValues([0.0010, 0, nil]), ["0.0010", "<1e-300", "NA"])
     }
 
     func testPClauseNeverReadsEqualsLessThan() {

@@ -15,6 +15,10 @@ struct CountingProcessLikelihood {
     /// Per stratum: row indices by decreasing stop (events before censorings at a tie), and by decreasing start.
     let byStop: [[Int]]
     let byStart: [[Int]]
+    /// Per stratum: its distinct event times, from the last to the first.
+    let eventTimes: [[Double]]
+    /// Whether a row's interval holds an event time of its stratum: only such rows are ever at risk.
+    let entersRiskSets: [Bool]
 
     struct Value {
         var loglik: Double
@@ -45,32 +49,54 @@ struct CountingProcessLikelihood {
         let (stop, start, event) = (input.stop, input.start, input.event)
         byStop = groups.map { rows in rows.sorted { stop[$0] != stop[$1] ? stop[$0] > stop[$1] : (event[$0] && !event[$1]) } }
         byStart = groups.map { rows in rows.sorted { start[$0] > start[$1] } }
+        let times = groups.map { rows in Array(Set(rows.filter { event[$0] }.map { stop[$0] })).sorted(by: >) }
+        eventTimes = times
+        var enters = [Bool](repeating: false, count: n)
+        for (s, rows) in groups.enumerated() {
+            let ascending = Array(times[s].reversed())
+            for i in rows {
+                // The first event time after the start, if any, must be at or before the stop.
+                var lo = 0, hi = ascending.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if ascending[mid] <= start[i] { lo = mid + 1 } else { hi = mid }
+                }
+                enters[i] = lo < ascending.count && ascending[lo] <= stop[i]
+            }
+        }
+        entersRiskSets = enters
     }
 
     /// Visits each distinct event time of each stratum with the risk set's sums and the tied events' rows.
+    /// As R's agfit4 does it: event times from the last to the first, rows whose start is at or after the time
+    /// leave the sums first, then rows whose stop is at or after it join; rows whose interval holds no event time
+    /// of their stratum never enter. When the last row leaves, the sums restart from exact zeros instead of
+    /// keeping what subtracting every row left behind: after a stretch with no one at risk (gaps, delayed entry),
+    /// that rounding residue would otherwise be all that separates the next risk set's rows from one another,
+    /// and it can pass for information about a coefficient that has none left there.
     /// - Parameter body: (stratum, time, rows dying at it, risk sums), sums over r·1, r·x and r·xx' of the rows
     ///   at risk, r = exp(η).
     func forEachEventTime(eta: [Double], _ body: (Int, Double, [Int], RiskSums) throws(CoreError) -> Void) throws(CoreError) {
         for s in byStop.indices {
             let down = byStop[s], leaving = byStart[s]
             var sums = RiskSums(p: p)
-            var added = 0, removed = 0
-            while added < down.count {
-                let t = stop[down[added]]
-                // Rows ending at t join; the events among them come first in this block.
-                var deaths: [Int] = []
-                while added < down.count && stop[down[added]] == t {
-                    let i = down[added]
-                    sums.add(row: i, weight: exp(eta[i]), x: x)
-                    if event[i] { deaths.append(i) }
-                    added += 1
-                }
-                guard !deaths.isEmpty else { continue }
-                // Rows starting at or after t are not at risk at t.
+            var added = 0, removed = 0, atRisk = 0
+            for t in eventTimes[s] {
                 while removed < leaving.count && start[leaving[removed]] >= t {
                     let i = leaving[removed]
-                    sums.add(row: i, weight: -exp(eta[i]), x: x)
                     removed += 1
+                    guard entersRiskSets[i] else { continue }
+                    atRisk -= 1
+                    if atRisk == 0 { sums = RiskSums(p: p) } else { sums.add(row: i, weight: -exp(eta[i]), x: x) }
+                }
+                var deaths: [Int] = []
+                while added < down.count && stop[down[added]] >= t {
+                    let i = down[added]
+                    added += 1
+                    guard entersRiskSets[i] else { continue }
+                    atRisk += 1
+                    sums.add(row: i, weight: exp(eta[i]), x: x)
+                    if event[i] && stop[i] == t { deaths.append(i) }
                 }
                 try body(s, t, deaths, sums)
             }

@@ -23,72 +23,105 @@ enum CountingProcessSandwich {
         return variance
     }
 
-    /// Score residuals, row-major n×p: per row, Σ over the event times it is at risk of
-    /// dN·(x − x̄) − r·(x − x̄)·dΛ, with Efron's down-weighting of the tied deaths.
+    /// Score residuals, row-major n×p, as R's agscore2: per row, the sum over the event times of its stratum
+    /// inside its interval of dN·(x − x̄) − r·(x − x̄)·dΛ, with Efron's down-weighting of the tied deaths.
+    /// agscore2 takes each event time's sums afresh over the rows at risk and lets each row collect its terms
+    /// one event time at a time. With a diverging coefficient the risk weights and hazard jumps span many
+    /// orders of magnitude, and neither running sums that subtract the rows leaving nor differences of
+    /// cumulative hazards keep the small terms; range sums (`RangeSumTree`) give the same sums without
+    /// agscore2's cost of a pass over the risk set per event time.
     static func scoreResiduals(likelihood: CountingProcessLikelihood, eta: [Double]) throws(CoreError) -> [Double] {
         let n = likelihood.n, p = likelihood.p, x = likelihood.x
+        let start = likelihood.start, stop = likelihood.stop, event = likelihood.event
+        let efron = likelihood.ties == .efron
+        let risk = eta.map { exp($0) }
         var residual = [Double](repeating: 0, count: n * p)
-        // Per stratum, event times ascending with the running hazard Σ1/D and Σx̄/D, read by binary search at
-        // each row's start and stop.
-        var strataTimes = [[Double]](repeating: [], count: likelihood.byStop.count)
-        var strataHazard = [[Double]](repeating: [], count: likelihood.byStop.count)
-        var strataXHazard = [[[Double]]](repeating: [], count: likelihood.byStop.count)
-        try likelihood.forEachEventTime(eta: eta) { s, t, deaths, sums in
-            let d = Double(deaths.count)
-            var dying = RiskSums(p: p)
-            for i in deaths { dying.add(row: i, weight: exp(eta[i]), x: x) }
-            var hazard = 0.0, tiedHazard = 0.0
-            var xHazard = [Double](repeating: 0, count: p), tiedXHazard = [Double](repeating: 0, count: p)
-            var meanOfMeans = [Double](repeating: 0, count: p)
-            for k in 0..<deaths.count {
-                let f = likelihood.ties == .efron ? Double(k) / d : 0
-                let denominator = sums.s0 - f * dying.s0
-                hazard += 1 / denominator
-                tiedHazard += f / denominator
-                for j in 0..<p {
-                    let mean = (sums.s1[j] - f * dying.s1[j]) / denominator
-                    xHazard[j] += mean / denominator
-                    tiedXHazard[j] += f * mean / denominator
-                    meanOfMeans[j] += mean / d
+        var key = [Int](repeating: 0, count: n)
+        for s in likelihood.byStop.indices {
+            // Rows by decreasing stop join the risk sums keyed by their rank in start, so that the rows at risk
+            // at t are those joined so far with a key below the number of starts before t.
+            let rows = likelihood.byStop[s].filter { likelihood.entersRiskSets[$0] }
+            let byStart = rows.sorted { start[$0] < start[$1] }
+            for (k, i) in byStart.enumerated() { key[i] = k }
+            let starts = byStart.map { start[$0] }
+            let times = likelihood.eventTimes[s]
+            var atRisk = RangeSumTree(count: rows.count, width: 1 + p)
+            // Per event time, keyed from the first: the hazard jump and the mean times the jump that each row
+            // at risk and not dying there collects.
+            var jumps = RangeSumTree(count: times.count, width: 1 + p)
+            var added = 0
+            for (visit, t) in times.enumerated() {
+                try Interruption.checkpoint()
+                var deaths: [Int] = []
+                while added < rows.count && stop[rows[added]] >= t {
+                    let i = rows[added]
+                    added += 1
+                    atRisk.add([risk[i]] + (0..<p).map { risk[i] * x[i * p + $0] }, at: key[i])
+                    if event[i] && stop[i] == t { deaths.append(i) }
                 }
-            }
-            for i in deaths {
-                let r = exp(eta[i])
-                for j in 0..<p {
-                    residual[i * p + j] += x[i * p + j] - meanOfMeans[j] + r * (x[i * p + j] * tiedHazard - tiedXHazard[j])
+                let sums = atRisk.sum(0..<countBelow(starts, t))
+                let s0 = sums[0]
+                var dying0 = 0.0, dying1 = [Double](repeating: 0, count: p)
+                for i in deaths {
+                    dying0 += risk[i]
+                    for j in 0..<p { dying1[j] += risk[i] * x[i * p + j] }
                 }
-            }
-            // Visited from the last time to the first: stored reversed, turned around below.
-            strataTimes[s].append(t)
-            strataHazard[s].append(hazard)
-            strataXHazard[s].append(xHazard)
-        }
-        for s in strataTimes.indices {
-            let times = Array(strataTimes[s].reversed())
-            var cumulative = [0.0], xCumulative = [[Double](repeating: 0, count: p)]
-            for (h, xh) in zip(strataHazard[s].reversed(), strataXHazard[s].reversed()) {
-                cumulative.append((cumulative.last ?? 0) + h)
-                let previous = xCumulative[xCumulative.count - 1]
-                xCumulative.append((0..<p).map { previous[$0] + xh[$0] })
-            }
-            // Number of event times ≤ u.
-            func upTo(_ u: Double) -> Int {
-                var lo = 0, hi = times.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if times[mid] <= u { lo = mid + 1 } else { hi = mid }
+                let d = Double(deaths.count)
+                var jump = 0.0, tiedJump = 0.0
+                var meanJump = [Double](repeating: 0, count: p), tiedMeanJump = meanJump, meanOfMeans = meanJump
+                // Efron: the k-th of the d tied deaths sees the tied rows at (1 − k/d) of their weight; Breslow (or a
+                // single death) one step with the whole risk set, weighted by the d deaths.
+                let steps = efron && deaths.count > 1 ? deaths.count : 1
+                for k in 0..<steps {
+                    let downWeight = steps > 1 ? Double(k) / d : 0
+                    let denominator = s0 - downWeight * dying0
+                    let hazard = (steps > 1 ? 1 : d) / denominator
+                    jump += hazard
+                    tiedJump += (1 - downWeight) * hazard
+                    for j in 0..<p {
+                        let mean = (sums[1 + j] - downWeight * dying1[j]) / denominator
+                        meanJump[j] += mean * hazard
+                        tiedMeanJump[j] += mean * (1 - downWeight) * hazard
+                        meanOfMeans[j] += mean / Double(steps)
+                    }
                 }
-                return lo
-            }
-            for i in likelihood.byStop[s] {
-                let a = upTo(likelihood.start[i]), b = upTo(likelihood.stop[i])
-                guard b > a else { continue }
-                let r = exp(eta[i])
-                for j in 0..<p {
-                    residual[i * p + j] -= r * (x[i * p + j] * (cumulative[b] - cumulative[a]) - (xCumulative[b][j] - xCumulative[a][j]))
+                for i in deaths {
+                    for j in 0..<p {
+                        residual[i * p + j] += x[i * p + j] - meanOfMeans[j] - risk[i] * x[i * p + j] * tiedJump + risk[i] * tiedMeanJump[j]
+                    }
                 }
+                jumps.add([jump] + meanJump, at: times.count - 1 - visit)
+            }
+            // Each row collects the jumps of the event times in (start, stop], its own death time excepted.
+            let ascending = Array(times.reversed())
+            for i in rows {
+                let first = countAtOrBelow(ascending, start[i])
+                let last = countAtOrBelow(ascending, stop[i]) - (event[i] ? 1 : 0)
+                guard last > first else { continue }
+                let collected = jumps.sum(first..<last)
+                for j in 0..<p { residual[i * p + j] -= risk[i] * (x[i * p + j] * collected[0] - collected[1 + j]) }
             }
         }
         return residual
+    }
+
+    /// The number of values in ascending `sorted` below `t`.
+    private static func countBelow(_ sorted: [Double], _ t: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The number of values in ascending `sorted` at or below `t`.
+    private static func countAtOrBelow(_ sorted: [Double], _ t: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
