@@ -2,7 +2,8 @@ import Foundation
 import SurvCore
 
 /// Times the Cox fit (Efron ties, all 10 covariates of the synthetic cohort) to convergence, with and without
-/// its 3 strata, and the proportional-hazards test on the stratified fit.
+/// its 3 strata, the proportional-hazards test on the stratified fit, and the (start, stop] fit with clusters
+/// (each subject's follow-up split in two at half its time, `cluster(id)`: twice the rows).
 enum CoxBench {
     static func run(rows: Int) throws -> [(name: String, seconds: Double)] {
         let cohort = SyntheticCohort(rows: rows)
@@ -35,7 +36,34 @@ enum CoxBench {
         _ = try time("cox.zph km stratified, \(rows) rows") {
             try ProportionalHazardsTest.compute(input: stratified, fit: fit)
         }
+        let split = splitInTwo(cohort, names: names)
+        let counting = try time("cox (start, stop] cluster(id), \(2 * rows) rows") { try CoxFit.fit(countingProcess: split) }
+        guard counting.concordance.isFinite else { throw CoreError("the (start, stop] fit left its concordance undefined") }
         guard fit.converged else { throw CoreError("benchmark fit did not converge in \(fit.iterations) iterations") }
         return results
+    }
+
+    /// Each subject as two intervals, (0, t/2] censored and (t/2, t] with its outcome, clustered by subject.
+    private static func splitInTwo(_ cohort: SyntheticCohort, names: [String]) -> CountingProcessCoxInput {
+        let n = cohort.time.count
+        var start = [Double](), stop = [Double](), event = [Bool](), cluster = [Int]()
+        start.reserveCapacity(2 * n)
+        stop.reserveCapacity(2 * n)
+        event.reserveCapacity(2 * n)
+        cluster.reserveCapacity(2 * n)
+        for i in 0..<n {
+            let half = cohort.time[i] / 2
+            start.append(0)
+            start.append(half)
+            stop.append(half)
+            stop.append(cohort.time[i])
+            event.append(false)
+            event.append(cohort.event[i])
+            cluster.append(i)
+            cluster.append(i)
+        }
+        let covariates = cohort.covariates.map { column in column.flatMap { [$0, $0] } }
+        return CountingProcessCoxInput(start: start, stop: stop, event: event, covariates: covariates, columnNames: names,
+                                       cluster: cluster, ties: .efron)
     }
 }

@@ -175,13 +175,18 @@ struct Grouping {
 
     /// Group per analysis row: dense codes in the levels' order, only combinations that occur.
     var codes: StratumCodes
+    /// Each group's label; empty when the grouping was made without them.
     var labels: [String]
 
     /// Group index per analysis row.
     var groups: [Int] { codes.codes.map { Int($0) } }
 
-    /// - Parameter references: `set ref` choices: a column's reference level comes first, as R's `relevel`.
-    init(table: DataTable, rows: [Int], columns: [String], references: [String: ReferenceLevel] = [:]) throws(Diagnostic) {
+    /// - Parameters:
+    ///   - references: `set ref` choices: a column's reference level comes first, as R's `relevel`.
+    ///   - labelled: false when only the codes are wanted (`cluster(id)`): an identifier has as many levels as
+    ///     rows, and writing a label for each costs more than the model it groups.
+    init(table: DataTable, rows: [Int], columns: [String], references: [String: ReferenceLevel] = [:],
+         labelled: Bool = true) throws(Diagnostic) {
         // Per column: the level of each row (a missing value as a level of its own after the others, "?"),
         // levels in their natural order with the reference first.
         var levelCodes: [[Int32]] = []
@@ -190,11 +195,13 @@ struct Grouping {
         for name in columns {
             guard let column = table.column(named: name) else { continue }
             let labels: [String]
+            let count: Int
             let rowLevels: [Int32]
             let rank: [Int]
             switch column.data {
             case .text(let textCodes, let levels):
                 labels = levels
+                count = levels.count
                 if case .text(let reference)? = references[name] {
                     rank = Session.referenceFirst(count: levels.count) { levels[$0] == reference }
                 } else {
@@ -210,18 +217,20 @@ struct Grouping {
                 }
             case .number(let values, _):
                 let levels = NumericLevels(values, rows: rows)
-                labels = column.dateStyle.map { style in levels.distinct.map { DateText.show($0, style) } } ?? levels.labels
+                count = levels.distinct.count
+                labels = !labelled ? [] : column.dateStyle.map { style in levels.distinct.map { DateText.show($0, style) } } ?? levels.labels
                 if case .number(let reference)? = references[name] {
-                    rank = Session.referenceFirst(count: labels.count) { levels.distinct[$0] == reference }
+                    rank = Session.referenceFirst(count: count) { levels.distinct[$0] == reference }
                 } else {
-                    rank = Array(labels.indices)
+                    rank = Array(0..<count)
                 }
                 rowLevels = rows.map { Int32(rank[levels.code(of: values[$0])]) }
             }
-            var names = [String](repeating: "?", count: labels.count + 1)
-            for (i, label) in labels.enumerated() { names[rank[i]] = "\(name)=\(label)" }
             levelCodes.append(rowLevels)
-            levelCounts.append(labels.count + 1)
+            levelCounts.append(count + 1)
+            guard labelled else { continue }
+            var names = [String](repeating: "?", count: count + 1)
+            for (i, label) in labels.enumerated() { names[rank[i]] = "\(name)=\(label)" }
             levelNames.append(names)
         }
         // Combine, keeping only combinations that occur, ordered by the levels' order.
@@ -233,6 +242,10 @@ struct Grouping {
             throw Diagnostic(error.message, hint: error.hint)
         }
         codes = combined
+        guard labelled else {
+            labels = []
+            return
+        }
         guard !levelCodes.isEmpty else {
             labels = ["all"]
             return

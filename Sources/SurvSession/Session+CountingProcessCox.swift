@@ -42,7 +42,7 @@ extension Session {
         let design = try CoxDesign(model: model, variables: variables, rows: usable, references: referenceLevels)
         let strataCodes = model.strata.isEmpty ? nil
             : try Grouping(table: table, rows: usable, columns: model.strata, references: referenceLevels).groups
-        let clusterCodes = try model.cluster.map { column throws(Diagnostic) in try Grouping(table: table, rows: usable, columns: [column]).groups }
+        let clusterCodes = try model.cluster.map { column throws(Diagnostic) in try Grouping(table: table, rows: usable, columns: [column], labelled: false).groups }
         let input = CountingProcessCoxInput(start: start, stop: stop, event: event, covariates: design.columns, columnNames: design.names,
                                             strata: strataCodes, cluster: clusterCodes, ties: settings.ties, terms: design.groups)
         let fit: CoxFit

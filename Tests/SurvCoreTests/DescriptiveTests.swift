@@ -127,6 +127,20 @@ final class GroupedNumbersTests: XCTestCase {
         }
     }
 
+    /// Large samples are sorted by the radix sort: the same order as a comparison sort, on negative and
+    /// positive values, both zeros, infinities and ties.
+    func testTheRadixSortOfALargeSampleAgreesWithSorted() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [511, 512, 5_000] {
+            var values = (0..<count).map { _ in (Double.random(in: -1e6..<1e6, using: &generator) / 1_000).rounded() / 7 }
+            values += [0, -0.0, .infinity, -.infinity, 1e-310, -1e-310, .greatestFiniteMagnitude]
+            values.shuffle(using: &generator)
+            let radix = GroupedNumbers.ascending(values)
+            XCTAssertEqual(radix.count, values.count)
+            XCTAssertTrue(zip(radix, values.sorted()).allSatisfy { $0 == $1 })
+        }
+    }
+
     func testDegenerateGroups() {
         XCTAssertNil(GroupedNumbers.summarize([[1, 2, 3]], missing: [0]).kruskalWallis, "one group")
         XCTAssertNil(GroupedNumbers.summarize([[1, 2], []], missing: [0, 3]).kruskalWallis, "one group with values")

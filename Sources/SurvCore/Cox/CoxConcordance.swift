@@ -19,18 +19,10 @@ enum CoxConcordance {
         guard n > 0, prepared.rows == n, weight.count == n else {
             return CoxConcordanceResult(concordance: .nan, standardError: .nan)
         }
-        // Ranks of the predictor, exact ties sharing a rank (R matches on sort(unique(x))), found along the
-        // sorted keys rather than by reading the predictor through the order.
-        let (byPredictor, sortedKeys) = TimeOrder.ascendingWithKeys(predictor)
-        var rank = [Int32](repeating: 0, count: n)
-        var distinct: Int32 = 0
-        for k in 0..<n {
-            if k > 0 && sortedKeys[k] != sortedKeys[k - 1] { distinct += 1 }
-            rank[Int(byPredictor[k])] = distinct
-        }
+        let (rank, distinct) = PredictorRanks.of(predictor)
         let influence = ConcordanceInfluence(rows: n)
         defer { influence.deallocate() }
-        var tree = RankWeightTree(ranks: Int(distinct) + 1)
+        var tree = RankWeightTree(ranks: distinct)
         defer { tree.deallocate() }
         let pairs = countPairs(prepared, weight: weight, rank: rank, tree: &tree, influence: influence)
         countDeathsAtRisk(prepared, weight: weight, rank: rank, tree: &tree, influence: influence)
@@ -110,28 +102,5 @@ enum CoxConcordance {
         } else {
             for i in rows where added(i) { tree.clear(rank: Int(rank[i])) }
         }
-    }
-}
-
-/// Per row, its influence on the three counts (R's imat columns 1–3): the weight it is compared with that
-/// has a greater, a smaller and an equal predictor.
-private struct ConcordanceInfluence {
-    let greater: UnsafeMutableBufferPointer<Double>
-    let less: UnsafeMutableBufferPointer<Double>
-    let equal: UnsafeMutableBufferPointer<Double>
-
-    init(rows n: Int) {
-        greater = .allocate(capacity: n)
-        less = .allocate(capacity: n)
-        equal = .allocate(capacity: n)
-        greater.initialize(repeating: 0)
-        less.initialize(repeating: 0)
-        equal.initialize(repeating: 0)
-    }
-
-    func deallocate() {
-        greater.deallocate()
-        less.deallocate()
-        equal.deallocate()
     }
 }
