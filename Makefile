@@ -106,7 +106,7 @@ ORACLE_SCRIPTS := Tests/SurvCoreTests/Oracle/export_datasets.R Tests/SurvCoreTes
 	Tests/SurvCoreTests/Oracle/zph_plot.R \
 	Tests/SurvCoreTests/Oracle/timefix.R \
 	Tests/SurvCoreTests/Oracle/tables.R Tests/SurvCoreTests/Oracle/distributions.R \
-	Tests/SurvCoreTests/Oracle/cmprsk.R Tests/SurvCoreTests/Oracle/counting.R \
+	Tests/SurvCoreTests/Oracle/cmprsk.R Tests/SurvCoreTests/Oracle/counting.R Tests/SurvCoreTests/Oracle/counting_edges.R \
 	Tests/SurvCoreTests/Oracle/zph_counting.R \
 	Tests/SurvDataTests/Reference/bundled_datasets.R Tests/SurvSessionTests/Reference/session.R \
 	Tests/PublishedTargetsTests/Reference/graall_targets.R
