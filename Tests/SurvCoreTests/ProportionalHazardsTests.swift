@@ -17,31 +17,7 @@ final class ProportionalHazardsTests: XCTestCase {
         let fit = try CoxFit.fit(input)
         let zph = try ProportionalHazardsTest.compute(input: input, fit: fit, transform: transform)
         XCTAssertEqual(zph.transform, transform.rawValue)
-        XCTAssertEqual(zph.terms.map(\.name), C.strings(expected["terms"]), "\(key) terms", file: file, line: line)
-        let chisq = C.numbers(expected["chisq"]), df = C.numbers(expected["df"]), p = C.numbers(expected["p"])
-        for (k, term) in zph.terms.enumerated() where k < chisq.count {
-            XCTAssertMatchesR(term.chisq, chisq[k], "\(key) \(term.name) chisq", file: file, line: line)
-            XCTAssertMatchesR(term.df, df[k], "\(key) \(term.name) df", file: file, line: line)
-            XCTAssertMatchesR(term.p, p[k], "\(key) \(term.name) p", file: file, line: line)
-        }
-        let global = expected["global"] as? [String: Any]
-        XCTAssertMatchesR(zph.global.chisq, C.number(global?["chisq"]), "\(key) global chisq", file: file, line: line)
-        XCTAssertMatchesR(zph.global.df, C.number(global?["df"]), "\(key) global df", file: file, line: line)
-        XCTAssertMatchesR(zph.global.p, C.number(global?["p"]), "\(key) global p", file: file, line: line)
-
-        let times = C.numbers(expected["time"]), x = C.numbers(expected["x"])
-        XCTAssertEqual(zph.residuals.time.count, times.count, "\(key) residual rows", file: file, line: line)
-        for (e, t) in times.enumerated() where e < zph.residuals.time.count {
-            XCTAssertMatchesR(zph.residuals.time[e], t, "\(key) time[\(e)]", file: file, line: line)
-            XCTAssertMatchesR(zph.residuals.transformedTime[e], x[e], "\(key) x[\(e)]", file: file, line: line)
-        }
-        let y = (expected["y"] as? [Any])?.map { C.numbers($0) } ?? []
-        XCTAssertEqual(zph.residuals.values.count, y.count, "\(key) residual columns", file: file, line: line)
-        for (c, column) in y.enumerated() where c < zph.residuals.values.count {
-            for (e, v) in column.enumerated() where e < zph.residuals.values[c].count {
-                XCTAssertMatchesR(zph.residuals.values[c][e], v, "\(key) y[\(e),\(c)]", file: file, line: line)
-            }
-        }
+        XCTAssertPHTestMatchesR(zph, names: zph.terms.map(\.name), expected, key: key, file: file, line: line)
     }
 
     private func checkAllTransforms(_ model: String, file: StaticString = #filePath, line: UInt = #line) throws {
